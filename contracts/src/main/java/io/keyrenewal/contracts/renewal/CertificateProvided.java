@@ -1,0 +1,27 @@
+package io.keyrenewal.contracts.renewal;
+
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Require;
+
+import java.time.Instant;
+
+/**
+ * The new certificate is provided to the partner's administrator ({@code recipient}); in playbook 3 the receiver is
+ * told it may now encrypt with it. The notification service delivers it.
+ */
+public record CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
+                                  Playbook playbook, CertificateInfo certificate, Instant at)
+        implements RenewalEvent {
+
+    public CertificateProvided {
+        Require.present(renewalId, "renewalId");
+        Require.text(alias, "alias");
+        Require.present(partnerId, "partnerId");
+        Require.present(recipient, "recipient");
+        Require.present(playbook, "playbook");
+        Require.present(certificate, "certificate");
+        Require.present(at, "at");
+    }
+}

@@ -1,0 +1,157 @@
+package io.keyrenewal.contracts;
+
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeyPairRemoved;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.partner.Attachment;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.ExpectedConfirmation;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractJsonRoundTripTest {
+
+    static final RenewalId RENEWAL = new RenewalId("7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10");
+    static final PartnerId PARTNER = new PartnerId("acme");
+    static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
+    static final Fingerprint SHA256 = new Fingerprint("ab".repeat(32));
+    static final CertificateInfo CERTIFICATE = new CertificateInfo(
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", SHA256,
+            "CN=partner-acme-decrypt", "CN=partner-acme-decrypt", "1a2b3c", AT, AT.plus(Duration.ofDays(365)));
+    static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=old", "0f");
+
+    static Stream<RenewalEvent> renewalEvents() {
+        return Stream.of(
+                new RenewalStarted(RENEWAL, "partner-acme-decrypt", PARTNER, Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE,
+                        Duration.ofDays(30), KeyAlgorithm.EC_P256, AT),
+                new NewKeyPairCreated(RENEWAL, "partner-acme-decrypt", CERTIFICATE, OLD, AT),
+                new NewKeyPairCreated(RENEWAL, "partner-acme-decrypt", CERTIFICATE, null, AT),
+                new CertificateProvided(RENEWAL, "partner-acme-decrypt", PARTNER, PartnerRole.RECEIVER_ADMINISTRATOR,
+                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, AT),
+                new PartnerSwitchedToNewKey(RENEWAL, PARTNER, "c-1", AT.plus(Duration.ofDays(90)), AT),
+                new OldKeyPairRemovalDecided(RENEWAL, "partner-acme-decrypt", OLD, AT),
+                new OldKeyPairRemoved(RENEWAL, "partner-acme-decrypt", OLD, AT),
+                new RenewalCompleted(RENEWAL, "partner-acme-decrypt", PARTNER, AT),
+                new KeystoreFailureRecorded(RENEWAL, "GENERATE", "disk full", AT));
+    }
+
+    static Stream<KeystoreReport> keystoreReports() {
+        return Stream.of(
+                new KeyPairGenerated("r-1", RENEWAL, "e-1", "partner-acme-decrypt", CERTIFICATE, OLD, AT),
+                new KeyPairRemoved("r-2", RENEWAL, "e-2", "partner-acme-decrypt", OLD, AT),
+                new KeystoreOperationFailed("r-3", RENEWAL, "e-3", "GENERATE", "unsupported algorithm", AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renewalEvents")
+    void everyRenewalEventSurvivesTheRoundTripThroughItsInterface(RenewalEvent event) {
+        String json = ContractJson.write(event);
+
+        assertThat(json).contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
+        assertThat(ContractJson.read(json, RenewalEvent.class)).isEqualTo(event);
+        assertThat(ContractJson.read(json, event.getClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("keystoreReports")
+    void everyKeystoreReportSurvivesTheRoundTripThroughItsInterface(KeystoreReport report) {
+        String json = ContractJson.write(report);
+
+        assertThat(json).contains("\"type\":\"" + report.getClass().getSimpleName() + "\"");
+        assertThat(ContractJson.read(json, KeystoreReport.class)).isEqualTo(report);
+    }
+
+    @Test
+    void partnerConfirmationSurvivesTheRoundTripAndReadsTheDocumentedForm() {
+        PartnerConfirmation confirmation = new PartnerConfirmation("c-1", RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, AT);
+
+        assertThat(ContractJson.read(ContractJson.write(confirmation), PartnerConfirmation.class))
+                .isEqualTo(confirmation);
+        assertThat(ContractJson.read("""
+                {"confirmationId":"c-1","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","partnerId":"acme",
+                 "type":"SWITCHED_TO_NEW_KEY","confirmedAt":"2026-11-22T10:15:30.123Z"}""", PartnerConfirmation.class))
+                .isEqualTo(confirmation);
+    }
+
+    @Test
+    void partnerNotificationSurvivesTheRoundTripWithItsAttachment() {
+        PartnerNotification notification = new PartnerNotification("e-1:RECEIVER_ADMINISTRATOR", PARTNER, RENEWAL,
+                PartnerRole.RECEIVER_ADMINISTRATOR, NotificationKind.CERTIFICATE_PROVIDED, "New certificate",
+                "Encrypt with the attached certificate", List.of(new Attachment("new.pem", "application/x-pem-file",
+                CERTIFICATE.pem())), new ExpectedConfirmation(Topics.PARTNER_CONFIRMATIONS,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}"), "e-1", AT);
+
+        assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
+                .isEqualTo(notification);
+    }
+
+    @Test
+    void timesAreWrittenAsIsoInstantsAndDurationsAsIsoDurations() {
+        String json = ContractJson.write(renewalEvents().findFirst().orElseThrow());
+
+        assertThat(json).contains("\"at\":\"2026-11-22T10:15:30.123Z\"").contains("\"guaranteedDeliveryTime\":\"PT720H\"");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsRefusedWithItsName() {
+        assertThatThrownBy(() -> ContractJson.read("""
+                {"confirmationId":"c-1","renewalId":"r-1","type":"SWITCHED_TO_NEW_KEY","confirmedAt":"2026-11-22T10:15:30Z"}""",
+                PartnerConfirmation.class))
+                .isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("partnerId is required");
+    }
+
+    @Test
+    void malformedJsonAnUnknownTypeAndAnEmptyBodyAreRefused() {
+        assertThatThrownBy(() -> ContractJson.read("{not json", PartnerConfirmation.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("not a valid PartnerConfirmation");
+        assertThatThrownBy(() -> ContractJson.read("{\"type\":\"KeyPairStolen\"}", KeystoreReport.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("KeyPairStolen");
+        assertThatThrownBy(() -> ContractJson.read(" ", RenewalEvent.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("empty body");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoThatAdditiveChangesDoNotBreakConsumers() {
+        PartnerConfirmation confirmation = ContractJson.read("""
+                {"confirmationId":"c-1","renewalId":"r-1","partnerId":"acme","type":"SWITCHED_TO_NEW_KEY",
+                 "confirmedAt":"2026-11-22T10:15:30Z","comment":"added in a later revision"}""", PartnerConfirmation.class);
+
+        assertThat(confirmation.partnerId()).isEqualTo(PARTNER);
+    }
+
+    @Test
+    void valueTypesRefuseInvalidValues() {
+        assertThatThrownBy(() -> new PartnerId("acme corp")).hasMessageContaining("partnerId");
+        assertThatThrownBy(() -> new Fingerprint("XYZ")).hasMessageContaining("SHA-256");
+        assertThat(Fingerprint.sha256Of(new byte[0]).value())
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(Topics.deadLetter(Topics.KEYSTORE_REPORTS)).isEqualTo("keystore.reports.v1.dlt");
+    }
+}
