@@ -1,0 +1,51 @@
+package io.keyrenewal.renewal.keystore;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeyPairRemoved;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.renewal.messaging.IncomingRecords;
+import io.keyrenewal.renewal.playbook.Commands;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Turns what the keystore reports into commands on the renewal it answers. */
+@Component
+public class KeystoreReportListener {
+
+    private static final Logger log = LoggerFactory.getLogger(KeystoreReportListener.class);
+
+    private final CommandGateway commands;
+
+    public KeystoreReportListener(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @KafkaListener(topics = Topics.KEYSTORE_REPORTS, groupId = "renewal-service")
+    public void on(ConsumerRecord<String, String> record) {
+        KeystoreReport report = ContractJson.read(record.value(), KeystoreReport.class);
+        IncomingRecords.requireKeyMatches(record, report.renewalId().value());
+        log.info("Keystore report {} for renewal {}", report.getClass().getSimpleName(), report.renewalId());
+        commands.sendAndWait(toCommand(report));
+    }
+
+    private static Object toCommand(KeystoreReport report) {
+        if (report instanceof KeyPairGenerated generated) {
+            return new Commands.RecordKeyPairGenerated(generated.renewalId(), generated.reportId(),
+                    generated.certificate(), generated.previous(), generated.at());
+        }
+        if (report instanceof KeyPairRemoved removed) {
+            return new Commands.RecordKeyPairRemoved(removed.renewalId(), removed.reportId(), removed.removed(),
+                    removed.at());
+        }
+        KeystoreOperationFailed failed = (KeystoreOperationFailed) report;
+        return new Commands.RecordKeystoreFailure(failed.renewalId(), failed.reportId(), failed.operation(),
+                failed.reason(), failed.at());
+    }
+}

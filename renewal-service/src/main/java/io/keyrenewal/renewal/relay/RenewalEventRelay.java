@@ -1,0 +1,92 @@
+package io.keyrenewal.renewal.relay;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every renewal event from the event store to {@code renewal.events.v1} (key: renewal id), in order per
+ * renewal. It runs in a streaming event processor whose token is the outbox cursor: sends of one batch go out
+ * without waiting on each other, and the batch commits its token only when Kafka acknowledged all of them, so an
+ * event is published at least once and consumers deduplicate on {@code ce_id}.
+ */
+@Component
+@ProcessingGroup(RenewalEventRelay.PROCESSING_GROUP)
+public class RenewalEventRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+    static final String SOURCE = "/keyrenewal/renewal-service";
+    private static final String PENDING_SENDS = RenewalEventRelay.class.getName() + ".pendingSends";
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, String> kafka;
+
+    public RenewalEventRelay(KafkaTemplate<String, String> kafka) {
+        this.kafka = kafka;
+    }
+
+    @EventHandler
+    public void on(RenewalEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
+                   @Timestamp Instant storedAt) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS,
+                event.renewalId().value(), ContractJson.write(event));
+        header(record, MessageHeaders.ID, eventId);
+        header(record, MessageHeaders.TYPE, event.getClass().getSimpleName());
+        header(record, MessageHeaders.SOURCE, SOURCE);
+        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
+        header(record, MessageHeaders.TIME, event.at().toString());
+        header(record, MessageHeaders.SUBJECT, event.renewalId().value());
+        header(record, MessageHeaders.REVISION, "1");
+        header(record, MessageHeaders.SEQUENCE, String.valueOf(sequence));
+        pendingSendsOfThisBatch().add(kafka.send(record));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<CompletableFuture<SendResult<String, String>>> pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+            batch.onPrepareCommit(unit -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, String>>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka acknowledged renewal events", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge " + sends.size()
+                    + " renewal events; the batch is retried", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.keyrenewal.renewal.web;
+
+import io.keyrenewal.renewal.playbook.RenewalRefused;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every refusal of the REST API is an RFC 9457 problem detail that names the field or the rule. */
+@RestControllerAdvice
+public class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message"))
+                .collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = field + " has an invalid value: " + databind.getOriginalMessage();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", databind.getOriginalMessage())));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(RenewalRefused.class)
+    public ProblemDetail refused(RenewalRefused refusal) {
+        HttpStatus status = refusal instanceof RenewalRefused.InvalidRenewalRequest
+                || refusal instanceof RenewalRefused.PlaybookNotSupported
+                ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
+        problem.setTitle(refusal.getClass().getSimpleName());
+        return problem;
+    }
+
+    @ExceptionHandler(RenewalController.UnknownRenewal.class)
+    public ProblemDetail unknown(RenewalController.UnknownRenewal unknown) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+        problem.setTitle("Unknown renewal");
+        return problem;
+    }
+}

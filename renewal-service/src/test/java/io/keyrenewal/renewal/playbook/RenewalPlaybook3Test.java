@@ -1,0 +1,218 @@
+package io.keyrenewal.renewal.playbook;
+
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
+import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+class RenewalPlaybook3Test {
+
+    static final RenewalId RENEWAL = new RenewalId("r-1");
+    static final PartnerId ACME = new PartnerId("acme");
+    static final String ALIAS = "partner-acme-decrypt";
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    static final Duration GDT = Duration.ofDays(30);
+    static final Playbook PLAYBOOK = Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+    static final CertificateInfo NEW = new CertificateInfo("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+            new Fingerprint("ab".repeat(32)), "CN=" + ALIAS, "CN=" + ALIAS, "02", T0, T0.plus(Duration.ofDays(365)));
+    static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=" + ALIAS, "01");
+    static final Instant SWITCHED = T0.plus(Duration.ofHours(2));
+    static final Instant RETAIN_UNTIL = SWITCHED.plus(Duration.ofDays(90));
+
+    final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0);
+    final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T0.plusSeconds(1));
+    final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
+            PartnerRole.RECEIVER_ADMINISTRATOR, PLAYBOOK, NEW, T0.plusSeconds(1));
+    final PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", RETAIN_UNTIL, SWITCHED);
+    final Instant decidedAt = RETAIN_UNTIL;
+    final OldKeyPairRemovalDecided removalDecided = new OldKeyPairRemovalDecided(RENEWAL, ALIAS, OLD, decidedAt);
+
+    AggregateTestFixture<Renewal> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Renewal.class);
+    }
+
+    @Test
+    void startsARenewalOfPlaybook3() {
+        fixture.givenNoPriorActivity()
+                .when(new StartRenewal(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(started);
+    }
+
+    @Test
+    void refusesAPlaybookThatIsNotRunnableYet() {
+        fixture.givenNoPriorActivity()
+                .when(new StartRenewal(RENEWAL, ALIAS, ACME, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, GDT,
+                        KeyAlgorithm.EC_P256, T0))
+                .expectException(RenewalRefused.PlaybookNotSupported.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnAliasTheKeystoreCannotHold() {
+        fixture.givenNoPriorActivity()
+                .when(new StartRenewal(RENEWAL, "Has Spaces", ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
+                .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void providesTheCertificateToTheReceiverAsSoonAsTheKeystoreHoldsTheNewKeyPair() {
+        fixture.given(started)
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .expectEvents(created, provided);
+    }
+
+    @Test
+    void ignoresTheSameKeystoreReportDeliveredTwice() {
+        fixture.given(started, created, provided)
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void retainsTheOldKeyPairForMaxOf90DaysAndTheGuaranteedDeliveryTimeWhenTheReceiverSwitched() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY, SWITCHED))
+                .expectEvents(switched)
+                .expectScheduledDeadlineWithName(RETAIN_UNTIL, Renewal.RETENTION_ELAPSED);
+    }
+
+    @Test
+    void aGuaranteedDeliveryTimeLongerThan90DaysExtendsTheRetention() {
+        RenewalStarted longDelivery = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, Duration.ofDays(120),
+                KeyAlgorithm.EC_P256, T0);
+        fixture.given(longDelivery, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY, SWITCHED))
+                .expectEvents(new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", SWITCHED.plus(Duration.ofDays(120)),
+                        SWITCHED))
+                .expectScheduledDeadlineWithName(SWITCHED.plus(Duration.ofDays(120)), Renewal.RETENTION_ELAPSED);
+    }
+
+    @Test
+    void refusesTheSwitchBeforeTheCertificateWasProvided() {
+        fixture.given(started)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY, SWITCHED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void refusesAConfirmationFromAnotherPartner() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", new PartnerId("globex"),
+                        ConfirmationType.SWITCHED_TO_NEW_KEY, SWITCHED))
+                .expectException(RenewalRefused.PartnerMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAConfirmationTypeThatIsNotAStepOfPlaybook3() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.VERIFIES_BOTH, SWITCHED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRetriedConfirmationIsANoOp() {
+        fixture.given(started, created, provided, switched)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED.plusSeconds(30)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondSwitchWithAnotherConfirmationIdIsRefused() {
+        fixture.given(started, created, provided, switched)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED.plusSeconds(30)))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void decidesTheRemovalOfTheOldKeyPairWhenTheRetentionElapsed() {
+        fixture.given(started, created, provided)
+                .andGivenCommands(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED))
+                .whenThenTimeAdvancesTo(RETAIN_UNTIL)
+                .expectTriggeredDeadlinesWithName(Renewal.RETENTION_ELAPSED)
+                .expectEvents(removalDecided);
+    }
+
+    @Test
+    void doesNotDecideTheRemovalOneMinuteBeforeTheRetentionElapsed() {
+        fixture.given(started, created, provided)
+                .andGivenCommands(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED))
+                .whenThenTimeAdvancesTo(RETAIN_UNTIL.minus(Duration.ofMinutes(1)))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(RETAIN_UNTIL, Renewal.RETENTION_ELAPSED);
+    }
+
+    @Test
+    void refusesARemovalReportBeforeTheRemovalWasDecided() {
+        fixture.given(started, created, provided, switched)
+                .when(new RecordKeyPairRemoved(RENEWAL, "rep-2", OLD, SWITCHED.plusSeconds(60)))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void completesWhenTheKeystoreRemovedTheOldKeyPair() {
+        Instant removedAt = decidedAt.plusSeconds(1);
+        fixture.given(started, created, provided, switched, removalDecided)
+                .when(new RecordKeyPairRemoved(RENEWAL, "rep-2", OLD, removedAt))
+                .expectEvents(new OldKeyPairRemoved(RENEWAL, ALIAS, OLD, removedAt),
+                        new RenewalCompleted(RENEWAL, ALIAS, ACME, removedAt));
+    }
+
+    @Test
+    void aRepeatedRemovalReportAfterCompletionIsANoOp() {
+        Instant removedAt = decidedAt.plusSeconds(1);
+        fixture.given(started, created, provided, switched, removalDecided,
+                        new OldKeyPairRemoved(RENEWAL, ALIAS, OLD, removedAt),
+                        new RenewalCompleted(RENEWAL, ALIAS, ACME, removedAt))
+                .when(new RecordKeyPairRemoved(RENEWAL, "rep-2", OLD, removedAt))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsAKeystoreFailureWithItsReason() {
+        fixture.given(started)
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-3", "GENERATE", "disk full", T0.plusSeconds(1)))
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "GENERATE", "disk full", T0.plusSeconds(1)));
+    }
+}
