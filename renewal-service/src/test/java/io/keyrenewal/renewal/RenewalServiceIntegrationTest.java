@@ -1,0 +1,218 @@
+package io.keyrenewal.renewal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeyPairRemoved;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.support.Certificates;
+import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.renewal.support.Records;
+import io.keyrenewal.renewal.support.TopicRecorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.datasource.url=jdbc:h2:mem:renewal-it;DB_CLOSE_DELAY=-1",
+        "keyrenewal.clock.movable=true",
+        "keyrenewal.deadlines.polling-interval=PT0.5S"})
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RenewalServiceIntegrationTest {
+
+    static final String ALIAS = "partner-acme-decrypt";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    Http http;
+    TopicRecorder events;
+    TopicRecorder deadLetters;
+
+    @BeforeAll
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        events = new TopicRecorder(brokers, Topics.RENEWAL_EVENTS);
+        deadLetters = new TopicRecorder(brokers, Topics.deadLetter(Topics.PARTNER_CONFIRMATIONS),
+                Topics.deadLetter(Topics.KEYSTORE_REPORTS));
+    }
+
+    @AfterAll
+    void disconnect() {
+        events.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void runsPlaybook3FromTheRequestToTheRemovalOfTheOldKeyPair() {
+        String renewalId = start(ALIAS);
+        List<ConsumerRecord<String, String>> started = awaitEvents(renewalId, "RenewalStarted");
+        ConsumerRecord<String, String> first = started.get(0);
+        assertThat(TopicRecorder.header(first, MessageHeaders.ID)).isNotBlank();
+        assertThat(TopicRecorder.header(first, MessageHeaders.SEQUENCE)).isEqualTo("0");
+        assertThat(TopicRecorder.header(first, MessageHeaders.SUBJECT)).isEqualTo(renewalId);
+
+        Instant now = Instant.now();
+        kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, new KeyPairGenerated("rep-1",
+                new RenewalId(renewalId), TopicRecorder.header(first, MessageHeaders.ID), ALIAS,
+                Certificates.certificate(ALIAS, "02", now), Certificates.ref(ALIAS, "01"), now)));
+        List<ConsumerRecord<String, String>> provided = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided");
+        CertificateProvided certificateProvided = (CertificateProvided) ContractJson.read(provided.get(2).value(),
+                RenewalEvent.class);
+        assertThat(certificateProvided.certificate().serialNumber()).isEqualTo("02");
+        assertThat(step(renewalId)).isEqualTo("AWAITING_PARTNER_SWITCH");
+
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation("c-1",
+                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, now)));
+        List<ConsumerRecord<String, String>> switched = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerSwitchedToNewKey");
+        PartnerSwitchedToNewKey switchedToNewKey = (PartnerSwitchedToNewKey) ContractJson.read(
+                switched.get(3).value(), RenewalEvent.class);
+        assertThat(Duration.between(switchedToNewKey.at(), switchedToNewKey.retainOldKeyUntil()))
+                .isEqualTo(Duration.ofDays(90));
+
+        HttpResponse<String> advanced = http.post("/admin/clock/advance", "{\"duration\":\"P91D\"}");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        List<ConsumerRecord<String, String>> decided = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided");
+
+        kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, new KeyPairRemoved("rep-2",
+                new RenewalId(renewalId), TopicRecorder.header(decided.get(4), MessageHeaders.ID), ALIAS,
+                Certificates.ref(ALIAS, "01"), now)));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
+                "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+
+        JsonNode detail = json(http.get("/renewals/" + renewalId));
+        assertThat(detail.at("/renewal/step").asText()).isEqualTo("COMPLETED");
+        assertThat(detail.at("/history")).hasSize(7);
+        assertThat(detail.at("/history/6/type").asText()).isEqualTo("RenewalCompleted");
+    }
+
+    @Test
+    void sendsAMalformedConfirmationToTheDeadLetterTopicWithTheReasonAndCarriesOn() {
+        String renewalId = start("alias-malformed");
+        kafka.send(Records.raw(Topics.PARTNER_CONFIRMATIONS, renewalId, "{not json", "PartnerConfirmation"));
+        kafka.send(Records.raw(Topics.PARTNER_CONFIRMATIONS, renewalId, """
+                {"confirmationId":"c-9","renewalId":"%s","type":"SWITCHED_TO_NEW_KEY","confirmedAt":"2026-11-22T10:00:00Z"}"""
+                .formatted(renewalId), "PartnerConfirmation"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.withKey(renewalId))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
+                .anySatisfy(reason -> assertThat(reason).contains("not a valid PartnerConfirmation"))
+                .anySatisfy(reason -> assertThat(reason).contains("partnerId is required")));
+        assertThatTheConsumerCarriesOn();
+    }
+
+    @Test
+    void sendsConfirmationsTheRenewalRefusesToTheDeadLetterTopicAndLeavesTheRenewalUnchanged() {
+        String renewalId = start("alias-refused");
+        String unknownRenewal = UUID.randomUUID().toString();
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation("c-early",
+                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, "another-key", new PartnerConfirmation("c-key",
+                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, unknownRenewal, new PartnerConfirmation("c-unknown",
+                new RenewalId(unknownRenewal), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY,
+                Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.poll(record ->
+                        record.key().equals(renewalId) || record.key().equals("another-key")
+                                || record.key().equals(unknownRenewal)))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
+                .anySatisfy(reason -> assertThat(reason).contains("SWITCHED_TO_NEW_KEY is not expected now"))
+                .anySatisfy(reason -> assertThat(reason).contains("does not match renewalId"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown renewal")));
+        assertThat(step(renewalId)).isEqualTo("AWAITING_NEW_KEY_PAIR");
+        assertThat(events.withKey(renewalId)).hasSize(1);
+    }
+
+    @Test
+    void answersAnInvalidRequestWithAProblemDetailNamingTheField() {
+        HttpResponse<String> missing = http.post("/renewals", "{\"alias\":\"a1\",\"partnerId\":\"acme\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).contains("application/problem+json"));
+        assertThat(json(missing).at("/errors/0/field").asText()).isEqualTo("guaranteedDeliveryTime");
+
+        HttpResponse<String> badDuration = http.post("/renewals",
+                "{\"alias\":\"a1\",\"partnerId\":\"acme\",\"guaranteedDeliveryTime\":\"thirty days\"}");
+        assertThat(badDuration.statusCode()).isEqualTo(400);
+        assertThat(json(badDuration).at("/detail").asText()).startsWith("guaranteedDeliveryTime");
+
+        HttpResponse<String> badAlias = http.post("/renewals",
+                "{\"alias\":\"Not An Alias\",\"partnerId\":\"acme\",\"guaranteedDeliveryTime\":\"P30D\"}");
+        assertThat(badAlias.statusCode()).isEqualTo(400);
+        assertThat(json(badAlias).at("/errors/0/field").asText()).isEqualTo("alias");
+
+        assertThat(http.get("/renewals/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    private void assertThatTheConsumerCarriesOn() {
+        String next = start("alias-after-bad-records");
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, next, new PartnerConfirmation("c-next",
+                new RenewalId(next), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.withKey(next))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
+                .anySatisfy(reason -> assertThat(reason).contains("not expected now")));
+    }
+
+    private String start(String alias) {
+        HttpResponse<String> response = http.post("/renewals",
+                "{\"alias\":\"" + alias + "\",\"partnerId\":\"acme\",\"guaranteedDeliveryTime\":\"P30D\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        String renewalId = json(response).get("renewalId").asText();
+        assertThat(response.headers().firstValue("Location")).hasValue("/renewals/" + renewalId);
+        return renewalId;
+    }
+
+    private String step(String renewalId) {
+        return json(http.get("/renewals/" + renewalId)).at("/renewal/step").asText();
+    }
+
+    private List<ConsumerRecord<String, String>> awaitEvents(String renewalId, String... types) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.withKey(renewalId))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
+                .containsExactly(types));
+        return events.withKey(renewalId);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return ContractJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+}
