@@ -1,0 +1,77 @@
+package io.keyrenewal.renewal.persistence;
+
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.renewal.support.RealPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The event store and the retention deadline on both databases: H2 (file, the default) and a real PostgreSQL. */
+class EventStoreAndDeadlinesTest {
+
+    static EmbeddedKafkaKraftBroker kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.destroy();
+    }
+
+    @Test
+    void theRetentionDeadlineSurvivesARestartOnTheDefaultH2File(@TempDir Path data) {
+        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.getBrokersAsString(),
+                "jdbc:h2:file:" + data.resolve("renewal") + ";AUTO_SERVER=FALSE", "sa", "");
+
+        RenewalId renewalId = scenario.runUntilTheOldKeyIsRetained();
+
+        assertThat(scenario.afterRestartMoveTheClockPastRetention(renewalId)).containsExactly("RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided");
+    }
+
+    @Test
+    void theEventStoreAndTheRetentionDeadlineRunOnARealPostgresWithByteaColumns() throws Exception {
+        RealPostgres.Database database = RealPostgres.freshDatabase();
+        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.getBrokersAsString(), database.url(),
+                database.user(), database.password());
+
+        RenewalId renewalId = scenario.runUntilTheOldKeyIsRetained();
+
+        assertThat(scenario.afterRestartMoveTheClockPastRetention(renewalId)).containsExactly("RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided");
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password())) {
+            assertThat(columnTypes(connection, "domain_event_entry"))
+                    .containsEntry("payload", "bytea").containsEntry("meta_data", "bytea");
+            ResultSet events = connection.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = '" + renewalId + "'");
+            events.next();
+            assertThat(events.getInt(1)).as("events stored on " + database.server()).isEqualTo(5);
+        }
+    }
+
+    private static Map<String, String> columnTypes(Connection connection, String table) throws Exception {
+        Map<String, String> types = new HashMap<>();
+        ResultSet columns = connection.createStatement().executeQuery(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '" + table + "'");
+        while (columns.next()) {
+            types.put(columns.getString(1), columns.getString(2));
+        }
+        return types;
+    }
+}
