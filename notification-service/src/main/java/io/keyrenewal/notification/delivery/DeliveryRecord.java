@@ -1,0 +1,17 @@
+package io.keyrenewal.notification.delivery;
+
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+
+import java.time.Instant;
+
+/**
+ * One row of the delivery log: a partner notification and what became of it.
+ *
+ * @param lastError why the last failed attempt failed; null if none failed
+ * @param sentAt    when the channel acknowledged it; null until then
+ */
+public record DeliveryRecord(String notificationId, String renewalId, String partnerId, PartnerRole recipient,
+                             NotificationKind kind, String channel, DeliveryStatus status, int attempts,
+                             String lastError, Instant createdAt, Instant sentAt) {
+}

@@ -1,0 +1,67 @@
+package io.keyrenewal.notification.delivery;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.notification.NotificationProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes notifications on {@code partner.notifications.v1}, key = partner id, with the CloudEvents headers; the
+ * notification id is the {@code ce_id}, so partner systems can drop a repeated message.
+ */
+@Component
+class KafkaNotificationChannel implements NotificationChannel {
+
+    static final String SOURCE = "/keyrenewal/notification-service";
+
+    private final KafkaTemplate<String, String> kafka;
+    private final Duration sendTimeout;
+
+    KafkaNotificationChannel(KafkaTemplate<String, String> kafka, NotificationProperties properties) {
+        this.kafka = kafka;
+        this.sendTimeout = properties.sendTimeout();
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public void deliver(PartnerNotification notification) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_NOTIFICATIONS,
+                notification.partnerId().value(), ContractJson.write(notification));
+        Headers headers = record.headers();
+        header(headers, MessageHeaders.ID, notification.notificationId());
+        header(headers, MessageHeaders.TYPE, PartnerNotification.class.getSimpleName());
+        header(headers, MessageHeaders.SOURCE, SOURCE);
+        header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
+        header(headers, MessageHeaders.TIME, notification.at().toString());
+        header(headers, MessageHeaders.SUBJECT, notification.renewalId().value());
+        try {
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("interrupted while sending " + notification.notificationId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new DeliveryFailed("Kafka did not acknowledge " + notification.notificationId() + " within "
+                    + sendTimeout + ": " + cause, cause);
+        }
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,40 @@
+package io.keyrenewal.notification.intake;
+
+import io.keyrenewal.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The topics this service reads and writes, and their dead-letter topics; created if missing. */
+@Configuration
+class NotificationTopics {
+
+    private static final int PARTITIONS = 3;
+    private static final int REPLICAS = 1;
+
+    @Bean
+    NewTopic renewalEventsTopic() {
+        return topic(Topics.RENEWAL_EVENTS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    }
+
+    @Bean
+    NewTopic renewalEventsDeadLetterTopic() {
+        return topic(Topics.deadLetter(Topics.RENEWAL_EVENTS)).build();
+    }
+
+    @Bean
+    NewTopic partnerNotificationsTopic() {
+        return topic(Topics.PARTNER_NOTIFICATIONS).build();
+    }
+
+    @Bean
+    NewTopic partnerNotificationsDeadLetterTopic() {
+        return topic(Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS)).build();
+    }
+
+    private static TopicBuilder topic(String name) {
+        return TopicBuilder.name(name).partitions(PARTITIONS).replicas(REPLICAS);
+    }
+}

@@ -1,0 +1,55 @@
+package io.keyrenewal.notification.intake;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MalformedMessage;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.notification.partner.PartnerNotificationPolicy;
+import io.keyrenewal.notification.partner.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+
+/** Reads {@code renewal.events.v1}; a record it cannot read goes to the dead-letter topic (see {@link DeadLettering}). */
+@Component
+class RenewalEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RenewalEventsListener.class);
+
+    private final PartnerNotificationPolicy policy;
+
+    RenewalEventsListener(PartnerNotificationPolicy policy) {
+        this.policy = policy;
+    }
+
+    @KafkaListener(id = "renewal-events", idIsGroup = false, topics = Topics.RENEWAL_EVENTS)
+    void on(ConsumerRecord<String, String> record) {
+        MDC.put("renewalId", String.valueOf(record.key()));
+        try {
+            String eventId = eventId(record);
+            RenewalEvent event = ContractJson.read(record.value(), RenewalEvent.class);
+            log.info("received {} {} of renewal {} ({}-{}@{})", event.getClass().getSimpleName(), eventId,
+                    event.renewalId(), record.topic(), record.partition(), record.offset());
+            policy.on(new ReceivedEvent(eventId, event));
+        } finally {
+            MDC.remove("renewalId");
+        }
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(MessageHeaders.ID);
+        String id = header == null || header.value() == null ? null
+                : new String(header.value(), StandardCharsets.UTF_8);
+        if (id == null || id.isBlank()) {
+            throw new MalformedMessage("the record has no " + MessageHeaders.ID + " header", null);
+        }
+        return id;
+    }
+}

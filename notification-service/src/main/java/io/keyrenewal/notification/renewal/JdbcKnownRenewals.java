@@ -1,0 +1,52 @@
+package io.keyrenewal.notification.renewal;
+
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.Playbook;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Known renewals in the table {@code known_renewal} (see schema.sql). */
+@Repository
+class JdbcKnownRenewals implements KnownRenewals {
+
+    private final JdbcClient jdbc;
+
+    JdbcKnownRenewals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void remember(KnownRenewal renewal, Instant startedAt) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, started_at)
+                            VALUES (:renewalId, :partnerId, :alias, :playbook, :startedAt)""")
+                    .param("renewalId", renewal.renewalId().value())
+                    .param("partnerId", renewal.partnerId().value())
+                    .param("alias", renewal.alias())
+                    .param("playbook", renewal.playbook().name())
+                    .param("startedAt", startedAt.atOffset(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException alreadyKnown) {
+            // the same renewal seen again (a redelivered event): nothing to change
+        }
+    }
+
+    @Override
+    public Optional<KnownRenewal> find(RenewalId renewalId) {
+        return jdbc.sql("SELECT renewal_id, partner_id, alias, playbook FROM known_renewal WHERE renewal_id = :renewalId")
+                .param("renewalId", renewalId.value())
+                .query((row, rowNumber) -> new KnownRenewal(
+                        new RenewalId(row.getString("renewal_id")),
+                        new PartnerId(row.getString("partner_id")),
+                        row.getString("alias"),
+                        Playbook.valueOf(row.getString("playbook"))))
+                .optional();
+    }
+}

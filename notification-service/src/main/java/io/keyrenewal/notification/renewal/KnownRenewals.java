@@ -1,0 +1,20 @@
+package io.keyrenewal.notification.renewal;
+
+import io.keyrenewal.contracts.RenewalId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Port: the renewals this service has seen start, with their partner, alias and playbook. */
+public interface KnownRenewals {
+
+    /** Remembers {@code renewal}; remembering the same renewal again changes nothing. */
+    void remember(KnownRenewal renewal, Instant startedAt);
+
+    Optional<KnownRenewal> find(RenewalId renewalId);
+
+    /** The remembered renewal, or {@link UnknownRenewal} if no {@code RenewalStarted} was seen for it. */
+    default KnownRenewal get(RenewalId renewalId) {
+        return find(renewalId).orElseThrow(() -> new UnknownRenewal(renewalId));
+    }
+}

@@ -1,0 +1,300 @@
+package io.keyrenewal.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.Attachment;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import static io.keyrenewal.notification.TopicRecorder.header;
+import static io.keyrenewal.notification.TopicRecorder.withHeader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class NotificationServiceTest {
+
+    private static final Instant STARTED_AT = Instant.parse("2026-11-22T10:00:00Z");
+    private static final CertificateInfo CERTIFICATE = TestCertificates.decryptor();
+
+    @TempDir
+    static Path dataDir;
+
+    private static KafkaProducer<String, String> producer;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @LocalServerPort
+    int port;
+
+    private TopicRecorder notifications;
+    private TopicRecorder deadLetters;
+
+    private final RenewalId renewalId = new RenewalId("renewal-" + UUID.randomUUID());
+    private final PartnerId partnerId = new PartnerId("partner-" + UUID.randomUUID().toString().substring(0, 8));
+
+    @DynamicPropertySource
+    static void dataInTheTemporaryFolder(DynamicPropertyRegistry registry) {
+        registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
+    }
+
+    @BeforeEach
+    void readTheOutputTopics() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        }
+        notifications = new TopicRecorder(bootstrapServers, Topics.PARTNER_NOTIFICATIONS);
+        deadLetters = new TopicRecorder(bootstrapServers, Topics.deadLetter(Topics.RENEWAL_EVENTS));
+    }
+
+    @AfterEach
+    void stopReading() {
+        notifications.close();
+        deadLetters.close();
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    @Test
+    void sendsTheNewCertificateToTheReceiverAdministratorWithTheConfirmationToPublish() {
+        publish("started-" + renewalId, started());
+        publish("created-" + renewalId, new NewKeyPairCreated(renewalId, "decryptor", CERTIFICATE, null, STARTED_AT));
+        publish("provided-" + renewalId, provided());
+
+        ConsumerRecord<String, String> record = awaitOne(withHeader(MessageHeaders.ID,
+                "provided-" + renewalId + ":RECEIVER_ADMINISTRATOR"));
+        PartnerNotification notification = ContractJson.read(record.value(), PartnerNotification.class);
+
+        assertThat(record.key()).isEqualTo(partnerId.value());
+        assertThat(header(record, MessageHeaders.SUBJECT)).isEqualTo(renewalId.value());
+        assertThat(header(record, MessageHeaders.TYPE)).isEqualTo("PartnerNotification");
+        assertThat(header(record, MessageHeaders.SOURCE)).isEqualTo("/keyrenewal/notification-service");
+        assertThat(header(record, MessageHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, MessageHeaders.TIME)).isEqualTo(STARTED_AT.toString());
+        assertThat(notification.notificationId()).isEqualTo("provided-" + renewalId + ":RECEIVER_ADMINISTRATOR");
+        assertThat(notification.partnerId()).isEqualTo(partnerId);
+        assertThat(notification.renewalId()).isEqualTo(renewalId);
+        assertThat(notification.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(notification.kind()).isEqualTo(NotificationKind.CERTIFICATE_PROVIDED);
+        assertThat(notification.causationId()).isEqualTo("provided-" + renewalId);
+        assertThat(notification.body()).contains(CERTIFICATE.sha256().value());
+        assertThat(notification.attachments()).containsExactly(new Attachment(
+                "decryptor-" + CERTIFICATE.serialNumber() + ".pem", "application/x-pem-file", CERTIFICATE.pem()));
+        assertThat(notification.expectedConfirmation().topic()).isEqualTo(Topics.PARTNER_CONFIRMATIONS);
+        assertThat(notification.expectedConfirmation().type()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(notification.expectedConfirmation().example())
+                .contains("\"renewalId\":\"" + renewalId + "\"", "\"partnerId\":\"" + partnerId + "\"");
+        assertThat(notifications.records(forThisRenewal()))
+                .as("RenewalStarted and NewKeyPairCreated ask nothing of the partner").hasSize(1);
+    }
+
+    @Test
+    void tellsThePartnerOfEachStepOnceEvenWhenAnEventIsRedelivered() throws Exception {
+        publish("started-" + renewalId, started());
+        publish("provided-" + renewalId, provided());
+        awaitOne(withHeader(MessageHeaders.ID, "provided-" + renewalId + ":RECEIVER_ADMINISTRATOR"));
+
+        publish("provided-" + renewalId, provided());
+        publish("switched-" + renewalId, new PartnerSwitchedToNewKey(renewalId, partnerId, "confirmation-1",
+                Instant.parse("2027-02-20T10:00:00Z"), STARTED_AT.plusSeconds(60)));
+        PartnerNotification confirmationReceived = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "switched-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        assertThat(notifications.records(withHeader(MessageHeaders.ID,
+                "provided-" + renewalId + ":RECEIVER_ADMINISTRATOR"))).hasSize(1);
+
+        publish("completed-" + renewalId, new RenewalCompleted(renewalId, "decryptor", partnerId,
+                STARTED_AT.plusSeconds(120)));
+        ConsumerRecord<String, String> completedRecord = awaitOne(withHeader(MessageHeaders.ID,
+                "completed-" + renewalId + ":RECEIVER_ADMINISTRATOR"));
+        PartnerNotification completed = ContractJson.read(completedRecord.value(), PartnerNotification.class);
+
+        assertThat(confirmationReceived.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(confirmationReceived.partnerId()).isEqualTo(partnerId);
+        assertThat(confirmationReceived.body()).contains("2027-02-20T10:00:00Z");
+        assertThat(confirmationReceived.expectedConfirmation()).isNull();
+        assertThat(completed.kind()).isEqualTo(NotificationKind.RENEWAL_COMPLETED);
+        assertThat(completedRecord.key()).isEqualTo(partnerId.value());
+        assertThat(completed.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+
+        JsonNode log = ContractJson.mapper().readTree(get("/notifications?renewalId=" + renewalId).body());
+        assertThat(log).hasSize(3);
+        assertThat(log.findValuesAsText("kind")).containsExactlyInAnyOrder("CERTIFICATE_PROVIDED",
+                "CONFIRMATION_RECEIVED", "RENEWAL_COMPLETED");
+        assertThat(log.findValuesAsText("status")).containsOnly("SENT");
+        assertThat(log.findValuesAsText("channel")).containsOnly("kafka");
+        assertThat(log.findValuesAsText("partnerId")).containsOnly(partnerId.value());
+        assertThat(log.findValues("attempts")).allSatisfy(attempts -> assertThat(attempts.asInt()).isEqualTo(1));
+        assertThat(log.findValues("sentAt")).allSatisfy(sentAt -> assertThat(sentAt.isTextual()).isTrue());
+    }
+
+    @Test
+    void sendsAMalformedRecordToTheDeadLetterTopicAndCarriesOnWithTheNextOne() {
+        publishRaw(renewalId.value(), "this is not json", "broken-" + renewalId);
+        publish("started-" + renewalId, started());
+        publish("provided-" + renewalId, provided());
+
+        ConsumerRecord<String, String> deadLetter = awaitOne(deadLetters,
+                withHeader(MessageHeaders.ID, "broken-" + renewalId));
+        assertThat(deadLetter.key()).isEqualTo(renewalId.value());
+        assertThat(deadLetter.value()).isEqualTo("this is not json");
+        assertThat(header(deadLetter, MessageHeaders.DEAD_LETTER_REASON)).startsWith("not a valid RenewalEvent");
+        awaitOne(withHeader(MessageHeaders.ID, "provided-" + renewalId + ":RECEIVER_ADMINISTRATOR"));
+    }
+
+    @Test
+    void sendsRecordsItCannotActOnToTheDeadLetterTopicWithAReadableReason() {
+        publishRaw(renewalId.value(), ContractJson.write(started()), null);
+        publishRaw(renewalId.value(), "{\"type\":\"RenewalPostponed\",\"renewalId\":\"" + renewalId + "\"}",
+                "unknown-type-" + renewalId);
+        RenewalId neverStarted = new RenewalId("never-started-" + UUID.randomUUID());
+        publish("switched-" + neverStarted, new PartnerSwitchedToNewKey(neverStarted, partnerId, "confirmation-1",
+                Instant.parse("2027-02-20T10:00:00Z"), STARTED_AT));
+
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> {
+            List<String> reasons = deadLetters.records(record -> renewalId.value().equals(record.key())
+                            || neverStarted.value().equals(record.key())).stream()
+                    .map(record -> header(record, MessageHeaders.DEAD_LETTER_REASON))
+                    .toList();
+            assertThat(reasons).hasSize(3);
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("no ce_id header"));
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("RenewalPostponed"));
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason)
+                    .contains("renewal " + neverStarted + " is unknown"));
+        });
+    }
+
+    @Test
+    void refusesToListNotificationsWithoutARenewalId() throws Exception {
+        HttpResponse<String> response = get("/notifications");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = ContractJson.mapper().readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asText()).contains("renewalId");
+    }
+
+    @Test
+    void reportsItselfHealthy() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ContractJson.mapper().readTree(response.body()).path("status").asText()).isEqualTo("UP");
+    }
+
+    private RenewalStarted started() {
+        return new RenewalStarted(renewalId, "decryptor", partnerId, Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT);
+    }
+
+    private CertificateProvided provided() {
+        return new CertificateProvided(renewalId, "decryptor", partnerId, PartnerRole.RECEIVER_ADMINISTRATOR,
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, STARTED_AT);
+    }
+
+    private Predicate<ConsumerRecord<String, String>> forThisRenewal() {
+        return withHeader(MessageHeaders.SUBJECT, renewalId.value());
+    }
+
+    private ConsumerRecord<String, String> awaitOne(Predicate<ConsumerRecord<String, String>> which) {
+        return awaitOne(notifications, which);
+    }
+
+    private static ConsumerRecord<String, String> awaitOne(TopicRecorder topic,
+                                                           Predicate<ConsumerRecord<String, String>> which) {
+        return await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> topic.records(which), records -> !records.isEmpty())
+                .get(0);
+    }
+
+    private void publish(String eventId, RenewalEvent event) {
+        publishRaw(event.renewalId().value(), ContractJson.write(event), eventId, event.getClass().getSimpleName());
+    }
+
+    private void publishRaw(String key, String value, String eventId) {
+        publishRaw(key, value, eventId, "RenewalEvent");
+    }
+
+    private void publishRaw(String key, String value, String eventId, String type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS, key, value);
+        if (eventId != null) {
+            record.headers().add(MessageHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+        }
+        record.headers().add(MessageHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SOURCE, "/keyrenewal/renewal-service".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SUBJECT, key.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.TIME, STARTED_AT.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the test could not publish " + value, e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

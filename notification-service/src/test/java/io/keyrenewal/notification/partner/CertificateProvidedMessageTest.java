@@ -1,0 +1,109 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.Attachment;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.notification.TestCertificates;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CertificateProvidedMessageTest {
+
+    private static final CertificateInfo CERTIFICATE = TestCertificates.decryptor();
+    private static final RenewalId RENEWAL = new RenewalId("7d3c2a9e-renewal-1");
+    private static final PartnerId PARTNER = new PartnerId("acme");
+
+    private final CertificateProvidedMessage template = new CertificateProvidedMessage();
+
+    @Test
+    void describesTheNewCertificateByFingerprintSerialIssuerAndValidity() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
+
+        assertThat(message.kind()).isEqualTo(NotificationKind.CERTIFICATE_PROVIDED);
+        assertThat(message.body())
+                .contains("SHA-256 fingerprint: " + CERTIFICATE.sha256().value())
+                .contains("Serial number:       " + CERTIFICATE.serialNumber())
+                .contains("Issuer:              " + CERTIFICATE.issuer())
+                .contains("Valid from:          2026-01-01T00:00:00Z")
+                .contains("Valid until:         2028-01-01T00:00:00Z")
+                .contains("new key pair for the alias \"decryptor\" (renewal id " + RENEWAL + ")");
+        assertThat(message.subject()).contains("decryptor").contains(RENEWAL.value());
+    }
+
+    @Test
+    void tellsTheReceiverOfPlaybookThreeToEncryptWithTheNewCertificateAndRemoveTheOldOne() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
+
+        assertThat(message.body())
+                .startsWith("Hello receiver administrator of partner acme,")
+                .contains("configure your receiver system to encrypt the payloads it sends to the tenant with the")
+                .contains("attached certificate from now on")
+                .contains("remove the old certificate of the tenant");
+    }
+
+    @Test
+    void showsTheExactConfirmationToPublishWithTheRenewalIdAsRecordKey() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
+
+        String expectedJson = "{\"confirmationId\":\"<your unique id>\",\"renewalId\":\"7d3c2a9e-renewal-1\","
+                + "\"partnerId\":\"acme\",\"type\":\"SWITCHED_TO_NEW_KEY\",\"confirmedAt\":\"<ISO-8601 instant>\"}";
+        assertThat(message.body())
+                .contains("publish this JSON on the Kafka topic renewal.partner-confirmations.v1 with the record key "
+                        + RENEWAL)
+                .contains("\n" + expectedJson + "\n");
+        assertThat(message.expectedConfirmation().topic()).isEqualTo(Topics.PARTNER_CONFIRMATIONS);
+        assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(message.expectedConfirmation().example()).isEqualTo(expectedJson);
+    }
+
+    @Test
+    void theConfirmationExampleIsAValidPartnerConfirmationOnceThePlaceholdersAreFilledIn() {
+        String example = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE))
+                .expectedConfirmation().example();
+
+        PartnerConfirmation confirmation = ContractJson.read(example
+                .replace("<your unique id>", "acme-confirmation-1")
+                .replace("<ISO-8601 instant>", "2026-11-23T09:30:00Z"), PartnerConfirmation.class);
+
+        assertThat(confirmation).isEqualTo(new PartnerConfirmation("acme-confirmation-1", RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.parse("2026-11-23T09:30:00Z")));
+    }
+
+    @Test
+    void attachesTheCertificatePemNamedAfterAliasAndSerial() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
+
+        assertThat(message.attachments()).containsExactly(new Attachment(
+                "decryptor-" + CERTIFICATE.serialNumber() + ".pem", "application/x-pem-file", CERTIFICATE.pem()));
+        assertThat(message.body()).contains("attached as decryptor-3b1f64dddfc20bac.pem");
+    }
+
+    @Test
+    void givesAPlaybookWithoutItsOwnStepAGenericInstructionAndAsksForNoConfirmation() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH));
+
+        assertThat(message.body())
+                .contains("Configure the attached certificate in your system as agreed with the tenant.")
+                .contains(CERTIFICATE.sha256().value())
+                .doesNotContain("renewal.partner-confirmations.v1");
+        assertThat(message.expectedConfirmation()).isNull();
+        assertThat(message.attachments()).hasSize(1);
+    }
+
+    private static CertificateProvided provided(Playbook playbook) {
+        return new CertificateProvided(RENEWAL, "decryptor", PARTNER, playbook.partnerRole(), playbook, CERTIFICATE,
+                Instant.parse("2026-11-22T10:00:00Z"));
+    }
+}
