@@ -1,0 +1,15 @@
+package io.keyrenewal.keystore;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The tenant keystore: generates, stores and removes key pairs as renewals decide, and reports what it did. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KeystoreServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KeystoreServiceApplication.class, args);
+    }
+}

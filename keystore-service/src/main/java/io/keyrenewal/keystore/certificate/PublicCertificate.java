@@ -1,0 +1,79 @@
+package io.keyrenewal.keystore.certificate;
+
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.Fingerprint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.Objects;
+
+/** The public face of a stored key pair: its certificate and what the contracts say about it. */
+public record PublicCertificate(X509Certificate certificate) {
+
+    private static final Base64.Encoder PEM_BODY = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+
+    public PublicCertificate {
+        Objects.requireNonNull(certificate, "certificate");
+    }
+
+    public byte[] der() {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a stored certificate cannot be DER encoded", e);
+        }
+    }
+
+    public Fingerprint fingerprint() {
+        return Fingerprint.sha256Of(der());
+    }
+
+    /** Lower-case hex, as keytool prints it. */
+    public String serialHex() {
+        return certificate.getSerialNumber().toString(16);
+    }
+
+    /** RFC 2253 form, e.g. {@code CN=acme-decrypt,O=keyrenewal}. */
+    public String subject() {
+        return certificate.getSubjectX500Principal().getName();
+    }
+
+    public String issuer() {
+        return certificate.getIssuerX500Principal().getName();
+    }
+
+    public String pem() {
+        return "-----BEGIN CERTIFICATE-----\n" + PEM_BODY.encodeToString(der()) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** {@code EC_P256}, {@code RSA_3072}, ...: the contract's names where one fits, else algorithm and size. */
+    public String keyAlgorithm() {
+        PublicKey key = certificate.getPublicKey();
+        if (key instanceof ECPublicKey ec) {
+            return "EC_P" + ec.getParams().getCurve().getField().getFieldSize();
+        }
+        if (key instanceof RSAPublicKey rsa) {
+            return "RSA_" + rsa.getModulus().bitLength();
+        }
+        return key.getAlgorithm();
+    }
+
+    public CertificateInfo info() {
+        return new CertificateInfo(pem(), fingerprint(), subject(), issuer(), serialHex(),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+    }
+
+    public CertificateRef ref() {
+        return new CertificateRef(fingerprint(), issuer(), serialHex());
+    }
+
+    public boolean matches(CertificateRef ref) {
+        return fingerprint().equals(ref.sha256());
+    }
+}

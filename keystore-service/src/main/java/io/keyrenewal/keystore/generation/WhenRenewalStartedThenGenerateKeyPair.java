@@ -1,0 +1,87 @@
+package io.keyrenewal.keystore.generation;
+
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.keystore.CausingMessage;
+import io.keyrenewal.keystore.KeystoreFailure;
+import io.keyrenewal.keystore.certificate.IssuedKeyPair;
+import io.keyrenewal.keystore.certificate.PublicCertificate;
+import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
+import io.keyrenewal.keystore.journal.KeyGeneration;
+import io.keyrenewal.keystore.journal.KeyGenerationJournal;
+import io.keyrenewal.keystore.store.KeystoreAlias;
+import io.keyrenewal.keystore.store.KeystoreEntry;
+import io.keyrenewal.keystore.store.TenantKeystore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair and keeps the old one
+ * beside it. A renewal gets one new key pair, however often its start is delivered.
+ */
+@Component
+public class WhenRenewalStartedThenGenerateKeyPair {
+
+    public static final String OPERATION = "GENERATE";
+    private static final Logger log = LoggerFactory.getLogger(WhenRenewalStartedThenGenerateKeyPair.class);
+
+    private final SelfSignedKeyPairIssuer issuer;
+    private final TenantKeystore keystore;
+    private final KeyGenerationJournal journal;
+    private final Clock clock;
+
+    public WhenRenewalStartedThenGenerateKeyPair(SelfSignedKeyPairIssuer issuer, TenantKeystore keystore,
+                                                 KeyGenerationJournal journal, Clock clock) {
+        this.issuer = issuer;
+        this.keystore = keystore;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public KeystoreReport handle(RenewalStarted event, CausingMessage cause) {
+        try {
+            KeystoreAlias alias = KeystoreAlias.of(event.alias());
+            return alreadyGenerated(event, cause).orElseGet(() -> generate(event, alias, cause));
+        } catch (KeystoreFailure failure) {
+            log.warn("Renewal {}: key generation for alias '{}' failed: {}", event.renewalId(), event.alias(),
+                    failure.getMessage());
+            return new KeystoreOperationFailed(cause.reportId(), event.renewalId(), cause.id(), OPERATION,
+                    failure.getMessage(), clock.instant());
+        }
+    }
+
+    private Optional<KeystoreReport> alreadyGenerated(RenewalStarted event, CausingMessage cause) {
+        return journal.find(event.renewalId()).flatMap(generation -> keystore.entryHolding(generation.certificate())
+                .map(entry -> {
+                    log.info("Renewal {}: key pair {} is stored already (entry '{}'), reporting it again",
+                            event.renewalId(), generation.certificate(), entry.entryName());
+                    return generated(event, cause, generation.alias(), entry.certificate(), generation.previous());
+                }));
+    }
+
+    private KeystoreReport generate(RenewalStarted event, KeystoreAlias alias, CausingMessage cause) {
+        IssuedKeyPair keyPair = issuer.issue(alias.value(), event.keyAlgorithm());
+        PublicCertificate certificate = keyPair.publicCertificate();
+        CertificateRef current = keystore.current(alias).map(KeystoreEntry::certificate)
+                .map(PublicCertificate::ref).orElse(null);
+        journal.record(new KeyGeneration(event.renewalId(), alias.value(), certificate.fingerprint(), current));
+        CertificateRef previous = keystore.install(alias, keyPair).map(PublicCertificate::ref).orElse(null);
+        log.info("Renewal {}: generated {} key pair {} under alias '{}', retained previous {}", event.renewalId(),
+                event.keyAlgorithm(), certificate.fingerprint(), alias,
+                previous == null ? "none" : previous.sha256());
+        return generated(event, cause, alias.value(), certificate, previous);
+    }
+
+    private KeyPairGenerated generated(RenewalStarted event, CausingMessage cause, String alias,
+                                       PublicCertificate certificate, CertificateRef previous) {
+        return new KeyPairGenerated(cause.reportId(), event.renewalId(), cause.id(), alias, certificate.info(),
+                previous, clock.instant());
+    }
+}

@@ -1,0 +1,68 @@
+package io.keyrenewal.keystore.messaging;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Publishes a report on {@code keystore.reports.v1} (key = renewal id, CloudEvents headers) and waits for the ack. */
+@Component
+class KeystoreReportPublisher {
+
+    static final String SOURCE = "/keyrenewal/keystore-service";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final Logger log = LoggerFactory.getLogger(KeystoreReportPublisher.class);
+
+    private final KafkaTemplate<String, String> template;
+
+    KeystoreReportPublisher(KafkaTemplate<String, String> template) {
+        this.template = template;
+    }
+
+    void publish(KeystoreReport report) {
+        String renewalId = report.renewalId().value();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.KEYSTORE_REPORTS, renewalId,
+                ContractJson.write(report));
+        Headers headers = record.headers();
+        header(headers, MessageHeaders.ID, report.reportId());
+        header(headers, MessageHeaders.TYPE, report.getClass().getSimpleName());
+        header(headers, MessageHeaders.SOURCE, SOURCE);
+        header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
+        header(headers, MessageHeaders.TIME, report.at().toString());
+        header(headers, MessageHeaders.SUBJECT, renewalId);
+        try {
+            template.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportNotPublished(report, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ReportNotPublished(report, e);
+        }
+        log.info("Renewal {}: published {} {} answering {}", renewalId, report.getClass().getSimpleName(),
+                report.reportId(), report.causationId());
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Kafka did not take the report; the error handler retries the renewal event. */
+    static class ReportNotPublished extends RuntimeException {
+
+        ReportNotPublished(KeystoreReport report, Throwable cause) {
+            super("report " + report.reportId() + " for renewal " + report.renewalId()
+                    + " was not acknowledged by Kafka: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.keyrenewal.keystore.messaging;
+
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.keystore.CausingMessage;
+import io.keyrenewal.keystore.generation.WhenRenewalStartedThenGenerateKeyPair;
+import io.keyrenewal.keystore.journal.ProcessedMessageLog;
+import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Handles each renewal event once: the keystore's part of it is done, the report recorded under the event's id and
+ * published. A redelivered event gets its recorded report again; events without a keystore part are ignored.
+ */
+@Component
+class RenewalEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RenewalEventHandler.class);
+
+    private final ProcessedMessageLog processed;
+    private final WhenRenewalStartedThenGenerateKeyPair generation;
+    private final WhenOldKeyPairRemovalDecidedThenRemoveIt removal;
+    private final KeystoreReportPublisher publisher;
+
+    RenewalEventHandler(ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
+                        WhenOldKeyPairRemovalDecidedThenRemoveIt removal, KeystoreReportPublisher publisher) {
+        this.processed = processed;
+        this.generation = generation;
+        this.removal = removal;
+        this.publisher = publisher;
+    }
+
+    void handle(CausingMessage cause, RenewalEvent event) {
+        Optional<KeystoreReport> earlier = processed.reportFor(cause.id());
+        if (earlier.isPresent()) {
+            log.info("Renewal {}: message {} was handled before, publishing its report {} again",
+                    event.renewalId(), cause.id(), earlier.get().reportId());
+            publisher.publish(earlier.get());
+            return;
+        }
+        Optional<KeystoreReport> report = carryOut(cause, event);
+        if (report.isEmpty()) {
+            log.debug("Renewal {}: {} needs nothing from the keystore", event.renewalId(),
+                    event.getClass().getSimpleName());
+            return;
+        }
+        processed.record(cause.id(), report.get());
+        publisher.publish(report.get());
+    }
+
+    private Optional<KeystoreReport> carryOut(CausingMessage cause, RenewalEvent event) {
+        if (event instanceof RenewalStarted started) {
+            return Optional.of(generation.handle(started, cause));
+        }
+        if (event instanceof OldKeyPairRemovalDecided decided) {
+            return Optional.of(removal.handle(decided, cause));
+        }
+        return Optional.empty();
+    }
+}

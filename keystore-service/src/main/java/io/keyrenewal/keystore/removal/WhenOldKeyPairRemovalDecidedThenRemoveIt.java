@@ -1,0 +1,58 @@
+package io.keyrenewal.keystore.removal;
+
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.keystore.KeyPairRemoved;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.keystore.CausingMessage;
+import io.keyrenewal.keystore.KeystoreFailure;
+import io.keyrenewal.keystore.store.KeystoreAlias;
+import io.keyrenewal.keystore.store.RetainedKeyRemoval;
+import io.keyrenewal.keystore.store.TenantKeystore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Playbook 3 step 7: the retention period is over, so the keystore removes the retained old key pair. Removing a
+ * key pair that is gone already reports it removed again; the alias's current key pair is never removed.
+ */
+@Component
+public class WhenOldKeyPairRemovalDecidedThenRemoveIt {
+
+    public static final String OPERATION = "REMOVE";
+    private static final Logger log = LoggerFactory.getLogger(WhenOldKeyPairRemovalDecidedThenRemoveIt.class);
+
+    private final TenantKeystore keystore;
+    private final Clock clock;
+
+    public WhenOldKeyPairRemovalDecidedThenRemoveIt(TenantKeystore keystore, Clock clock) {
+        this.keystore = keystore;
+        this.clock = clock;
+    }
+
+    public KeystoreReport handle(OldKeyPairRemovalDecided event, CausingMessage cause) {
+        try {
+            KeystoreAlias alias = KeystoreAlias.of(event.alias());
+            CertificateRef old = event.oldCertificate();
+            if (old == null) {
+                log.info("Renewal {}: alias '{}' held no key pair before the renewal, nothing to remove",
+                        event.renewalId(), alias);
+            } else {
+                RetainedKeyRemoval outcome = keystore.removeRetained(alias, old);
+                log.info("Renewal {}: retained key pair {} of alias '{}': {}", event.renewalId(), old.sha256(),
+                        alias, outcome);
+            }
+            return new KeyPairRemoved(cause.reportId(), event.renewalId(), cause.id(), alias.value(), old,
+                    clock.instant());
+        } catch (KeystoreFailure failure) {
+            log.warn("Renewal {}: removal of the old key pair of alias '{}' failed: {}", event.renewalId(),
+                    event.alias(), failure.getMessage());
+            return new KeystoreOperationFailed(cause.reportId(), event.renewalId(), cause.id(), OPERATION,
+                    failure.getMessage(), clock.instant());
+        }
+    }
+}
