@@ -1,0 +1,76 @@
+package io.keyrenewal.localstack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** JSON over HTTP to a service of the stack; an unexpected answer is a {@link LocalStackFailure} naming it. */
+final class JsonHttp {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI baseUrl;
+
+    JsonHttp(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The answer to a GET; fails unless the status is 200. */
+    JsonNode get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), "GET " + path);
+        return bodyOf(response, 200, "GET " + path);
+    }
+
+    /** The response to a POST of {@code body} as JSON; the caller checks the status. */
+    HttpResponse<String> post(String path, Object body) {
+        String json;
+        try {
+            json = ContractJson.mapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the body of POST " + path, e);
+        }
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST " + path);
+    }
+
+    URI url(String path) {
+        return baseUrl.resolve(path);
+    }
+
+    /** The JSON body if the status is {@code expectedStatus}. */
+    JsonNode bodyOf(HttpResponse<String> response, int expectedStatus, String call) {
+        if (response.statusCode() != expectedStatus) {
+            throw new LocalStackFailure(call + " on " + baseUrl + " answered " + response.statusCode()
+                    + " (expected " + expectedStatus + "): " + response.body());
+        }
+        try {
+            return ContractJson.mapper().readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new LocalStackFailure(call + " on " + baseUrl + " answered no JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String call) {
+        try {
+            return client.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new LocalStackFailure(call + " on " + baseUrl + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackFailure("interrupted during " + call, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.keyrenewal.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+
+/** The keystore-service's REST API as the demo uses it. */
+public final class KeystoreServiceApi {
+
+    private final JsonHttp http;
+
+    public KeystoreServiceApi(URI baseUrl) {
+        this.http = new JsonHttp(baseUrl);
+    }
+
+    /** How many entries {@code GET /keystore/entries} lists (a JSON array, or an object with an "entries" array). */
+    public int entryCount() {
+        JsonNode answer = http.get("/keystore/entries");
+        JsonNode entries = answer.isArray() ? answer : answer.path("entries");
+        if (!entries.isArray()) {
+            throw new LocalStackFailure("GET /keystore/entries answered neither a list nor {\"entries\": [...]}: "
+                    + answer);
+        }
+        return entries.size();
+    }
+
+    URI url(String path) {
+        return http.url(path);
+    }
+}

@@ -1,0 +1,300 @@
+package io.keyrenewal.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The whole stack on this machine: a real Kafka broker and the three services, each a separate process, all data in
+ * one folder. {@link #start(LocalStackConfig, PrintStream)} returns once every part is ready; {@link #close()}
+ * stops what was started, the services first, then the broker.
+ *
+ * <pre>{@code
+ * LocalStackConfig config = LocalStackConfig.builder(repositoryRoot).dataDir(tempDir).randomFreePorts().build();
+ * try (LocalStack stack = LocalStack.start(config, System.out)) {
+ *     stack.bootstrapServers();                         // 127.0.0.1:<port>
+ *     stack.baseUrl(StackService.RENEWAL_SERVICE);      // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalStackConfig config;
+    private final PrintStream out;
+    private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+    private KafkaBroker broker;
+    private boolean closed;
+
+    /** A stack not started yet: {@link #start()} starts it, {@link #close()} may be called at any time. */
+    public LocalStack(LocalStackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts a stack and returns once the broker and every service are ready; on failure stops what started. */
+    public static LocalStack start(LocalStackConfig config, PrintStream out) {
+        LocalStack stack = new LocalStack(config, out);
+        try {
+            stack.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Starts the broker, then the three services in parallel; returns when all are ready. */
+    public void start() {
+        requireFreePorts();
+        requireServiceJars();
+        createDataFolder();
+        out.println("Data folder: " + display(config.dataDir()));
+        startBroker();
+        startServices();
+    }
+
+    public LocalStackConfig config() {
+        return config;
+    }
+
+    /** {@code 127.0.0.1:<kafka port>} */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + config.kafkaPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>} of {@code service} */
+    public URI baseUrl(StackService service) {
+        return URI.create("http://127.0.0.1:" + config.port(service));
+    }
+
+    public URI renewalServiceUrl() {
+        return baseUrl(StackService.RENEWAL_SERVICE);
+    }
+
+    public URI keystoreServiceUrl() {
+        return baseUrl(StackService.KEYSTORE_SERVICE);
+    }
+
+    public URI notificationServiceUrl() {
+        return baseUrl(StackService.NOTIFICATION_SERVICE);
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    public Path logDir() {
+        return config.dataDir().resolve("logs");
+    }
+
+    /** {@code <data>/logs/<service>.log} */
+    public Path logFile(StackService service) {
+        return logDir().resolve(service.serviceName() + ".log");
+    }
+
+    public Path kafkaLogFile() {
+        return logDir().resolve(KafkaBroker.LOG_FILE_NAME);
+    }
+
+    /** Stops {@code service} and starts it again on the same port and data; returns once it is ready. */
+    public void restart(StackService service) {
+        ServiceProcess running;
+        synchronized (this) {
+            running = services.get(service);
+            if (closed || running == null) {
+                throw new IllegalStateException(service.serviceName() + " is not running in this stack");
+            }
+        }
+        out.println("Stopped " + running.name() + " (pid " + running.pid() + "): " + running.stop());
+        ServiceProcess restarted = launch(service);
+        synchronized (this) {
+            if (closed) {
+                restarted.stop();
+                throw new LocalStackFailure("the stack is stopping");
+            }
+            services.put(service, restarted);
+        }
+        restarted.awaitHealthy(config.serviceStartTimeout());
+        out.println(restarted.name() + " restarted in " + Durations.seconds(restarted.sinceLaunch()) + " (pid "
+                + restarted.pid() + ")");
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the services (in parallel), then the broker; prints what it stopped. Safe to call more than once. */
+    @Override
+    public void close() {
+        List<ServiceProcess> runningServices;
+        KafkaBroker runningBroker;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            runningServices = new ArrayList<>(services.values());
+            runningBroker = broker;
+        }
+        stopServices(runningServices);
+        if (runningBroker != null) {
+            out.println("Stopped the Kafka broker (pid " + runningBroker.pid() + "): " + runningBroker.stop());
+        }
+    }
+
+    private void startBroker() {
+        KafkaBroker.Settings settings = new KafkaBroker.Settings(config.dataDir(), config.kafkaPort(),
+                config.controllerPort(), config.brokerLibDir(), config.brokerStartTimeout());
+        KafkaBroker launched = KafkaBroker.launch(settings);
+        synchronized (this) {
+            if (closed) {
+                launched.stop();
+                throw new LocalStackFailure("the stack is stopping");
+            }
+            broker = launched;
+        }
+        launched.awaitReady();
+        out.println("Kafka broker started on " + launched.bootstrapServers() + " in "
+                + Durations.seconds(launched.sinceLaunch())
+                + (launched.formattedNow() ? " (storage formatted: first start on this data folder)" : "")
+                + ", log " + display(launched.logFile()));
+    }
+
+    private void startServices() {
+        out.println("Starting " + Arrays.stream(StackService.values()).map(StackService::serviceName)
+                .collect(Collectors.joining(", ")) + " (Spring Boot, in parallel) ...");
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (StackService service : StackService.values()) {
+            ServiceProcess process = launch(service);
+            synchronized (this) {
+                if (closed) {
+                    process.stop();
+                    throw new LocalStackFailure("the stack is stopping");
+                }
+                services.put(service, process);
+            }
+            launched.add(process);
+        }
+        awaitHealthy(launched);
+    }
+
+    private void awaitHealthy(List<ServiceProcess> launched) {
+        ExecutorService waiters = Executors.newFixedThreadPool(launched.size());
+        try {
+            ExecutorCompletionService<ServiceProcess> ready = new ExecutorCompletionService<>(waiters);
+            for (ServiceProcess process : launched) {
+                ready.submit(() -> {
+                    process.awaitHealthy(config.serviceStartTimeout());
+                    return process;
+                });
+            }
+            for (int i = 0; i < launched.size(); i++) {
+                ServiceProcess process = ready.take().get();
+                out.println(process.name() + " started on " + process.baseUrl() + " in "
+                        + Durations.seconds(process.sinceLaunch()) + " (pid " + process.pid() + ", log "
+                        + display(process.logFile()) + ")");
+            }
+        } catch (ExecutionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new LocalStackFailure(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackFailure("interrupted while the services were starting", e);
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    private ServiceProcess launch(StackService service) {
+        return ServiceProcess.launch(service.serviceName(), service.jar(config.repositoryRoot()), config.port(service),
+                config.serviceJvmOptions(), environment(service), config.dataDir(), logDir());
+    }
+
+    private Map<String, String> environment(StackService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        environment.put("KEYRENEWAL_DATA_DIR", config.dataDir().toString());
+        environment.put("SERVER_PORT", Integer.toString(config.port(service)));
+        if (service == StackService.RENEWAL_SERVICE) {
+            environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
+        }
+        if (service == StackService.KEYSTORE_SERVICE) {
+            environment.put("KEYSTORE_SEED_ALIASES", config.seedAliases());
+        }
+        environment.putAll(config.environment(service));
+        return environment;
+    }
+
+    private void stopServices(List<ServiceProcess> running) {
+        List<CompletableFuture<Void>> stopping = running.stream()
+                .map(process -> CompletableFuture.runAsync(() -> {
+                    String outcome = process.stop();
+                    out.println("Stopped " + process.name() + " (pid " + process.pid() + "): " + outcome);
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            out.println("Could not stop every service: " + e.getCause().getMessage());
+        }
+    }
+
+    private void requireServiceJars() {
+        List<Path> missing = new ArrayList<>();
+        for (StackService service : StackService.values()) {
+            Path jar = service.jar(config.repositoryRoot());
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new LocalStackFailure("missing service jars " + missing
+                    + "; build them first: ./mvnw -B -q -DskipTests package (or ./run-local without --no-build)");
+        }
+    }
+
+    private void requireFreePorts() {
+        for (Map.Entry<Integer, String> listener : config.listeners().entrySet()) {
+            if (Ports.isTaken(listener.getKey())) {
+                throw new LocalStackFailure("port " + listener.getKey() + " (for " + listener.getValue()
+                        + ") is already taken: another local stack may be running; stop it first");
+            }
+        }
+    }
+
+    /** Creates the data folder; the service logs start empty on each start of the stack. */
+    private void createDataFolder() {
+        try {
+            Files.createDirectories(logDir());
+            for (StackService service : StackService.values()) {
+                Files.deleteIfExists(logFile(service));
+            }
+        } catch (IOException e) {
+            throw new LocalStackFailure("cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A path relative to the working directory when it is inside it. */
+    static String display(Path path) {
+        Path workingDir = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDir) && !absolute.equals(workingDir)
+                ? workingDir.relativize(absolute).toString() : absolute.toString();
+    }
+}

@@ -1,0 +1,167 @@
+package io.keyrenewal.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Where the stack runs from and on which ports. {@link #builder(Path)} gives the defaults of {@code ./run-local}:
+ * data in {@code <repository>/data}, Kafka on 9092 (controller 9093), the services on 8081-8083.
+ *
+ * @param repositoryRoot     the checkout; the service jars are at {@code <service>/target/<service>.jar}
+ * @param dataDir            the one data folder: broker storage, the services' H2 files and keystore, logs
+ * @param brokerLibDir       the broker's classpath folder ({@code local-stack/target/lib})
+ * @param servicePorts       HTTP port of each service
+ * @param serviceEnvironment extra environment variables of each service, added to the defaults
+ * @param seedAliases        aliases the keystore-service creates a key pair for at its first start (the demo's)
+ */
+public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLibDir, int kafkaPort,
+                               int controllerPort, Map<StackService, Integer> servicePorts,
+                               Map<StackService, Map<String, String>> serviceEnvironment,
+                               List<String> serviceJvmOptions, String seedAliases, Duration brokerStartTimeout,
+                               Duration serviceStartTimeout) {
+
+    public static final String DEMO_ALIAS = "partner-acme-decrypt";
+
+    public LocalStackConfig {
+        repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        brokerLibDir = brokerLibDir.toAbsolutePath().normalize();
+        servicePorts = Map.copyOf(servicePorts);
+        for (StackService service : StackService.values()) {
+            Objects.requireNonNull(servicePorts.get(service), () -> "no port for " + service.serviceName());
+        }
+        Map<StackService, Map<String, String>> environments = new EnumMap<>(StackService.class);
+        serviceEnvironment.forEach((service, environment) -> environments.put(service, Map.copyOf(environment)));
+        serviceEnvironment = Map.copyOf(environments);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        long distinctPorts = Stream.concat(Stream.of(kafkaPort, controllerPort),
+                servicePorts.values().stream()).distinct().count();
+        if (distinctPorts != 2 + StackService.values().length) {
+            throw new IllegalArgumentException("the broker, its controller and the services need five different ports");
+        }
+        Objects.requireNonNull(seedAliases, "seedAliases");
+        Objects.requireNonNull(brokerStartTimeout, "brokerStartTimeout");
+        Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout");
+    }
+
+    public static Builder builder(Path repositoryRoot) {
+        return new Builder(repositoryRoot);
+    }
+
+    public int port(StackService service) {
+        return servicePorts.get(service);
+    }
+
+    /** The extra environment variables of {@code service} (none by default). */
+    public Map<String, String> environment(StackService service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
+    }
+
+    /** Every TCP port the stack listens on, with what listens there. */
+    Map<Integer, String> listeners() {
+        Map<Integer, String> listeners = new LinkedHashMap<>();
+        listeners.put(kafkaPort, "the Kafka broker");
+        listeners.put(controllerPort, "the Kafka controller");
+        for (StackService service : StackService.values()) {
+            listeners.put(port(service), service.serviceName());
+        }
+        return listeners;
+    }
+
+    public static final class Builder {
+
+        private final Path repositoryRoot;
+        private Path dataDir;
+        private Path brokerLibDir;
+        private int kafkaPort = 9092;
+        private int controllerPort = 9093;
+        private final Map<StackService, Integer> servicePorts = new EnumMap<>(StackService.class);
+        private final Map<StackService, Map<String, String>> serviceEnvironment = new EnumMap<>(StackService.class);
+        private final List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        private String seedAliases = DEMO_ALIAS;
+        private Duration brokerStartTimeout = Duration.ofSeconds(60);
+        private Duration serviceStartTimeout = Duration.ofSeconds(180);
+
+        private Builder(Path repositoryRoot) {
+            this.repositoryRoot = Objects.requireNonNull(repositoryRoot, "repositoryRoot");
+            this.dataDir = repositoryRoot.resolve("data");
+            this.brokerLibDir = repositoryRoot.resolve("local-stack").resolve("target").resolve("lib");
+            for (StackService service : StackService.values()) {
+                servicePorts.put(service, service.defaultPort());
+            }
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        public Builder brokerLibDir(Path brokerLibDir) {
+            this.brokerLibDir = Objects.requireNonNull(brokerLibDir, "brokerLibDir");
+            return this;
+        }
+
+        public Builder kafkaPorts(int kafkaPort, int controllerPort) {
+            this.kafkaPort = kafkaPort;
+            this.controllerPort = controllerPort;
+            return this;
+        }
+
+        public Builder servicePort(StackService service, int port) {
+            servicePorts.put(service, port);
+            return this;
+        }
+
+        /** Free ports picked now for the broker, the controller and the three services (for tests). */
+        public Builder randomFreePorts() {
+            List<Integer> ports = Ports.free(2 + StackService.values().length);
+            kafkaPorts(ports.get(0), ports.get(1));
+            for (StackService service : StackService.values()) {
+                servicePort(service, ports.get(2 + service.ordinal()));
+            }
+            return this;
+        }
+
+        /** An extra environment variable for {@code service}, e.g. a logging level. */
+        public Builder environment(StackService service, String name, String value) {
+            serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** JVM options of the service processes (default {@code -Xmx512m -XX:TieredStopAtLevel=1}). */
+        public Builder serviceJvmOptions(List<String> options) {
+            serviceJvmOptions.clear();
+            serviceJvmOptions.addAll(options);
+            return this;
+        }
+
+        /** Comma-separated aliases the keystore-service seeds (default {@value LocalStackConfig#DEMO_ALIAS}). */
+        public Builder seedAliases(String seedAliases) {
+            this.seedAliases = seedAliases;
+            return this;
+        }
+
+        public Builder brokerStartTimeout(Duration timeout) {
+            this.brokerStartTimeout = timeout;
+            return this;
+        }
+
+        public Builder serviceStartTimeout(Duration timeout) {
+            this.serviceStartTimeout = timeout;
+            return this;
+        }
+
+        public LocalStackConfig build() {
+            return new LocalStackConfig(repositoryRoot, dataDir, brokerLibDir, kafkaPort, controllerPort,
+                    servicePorts, serviceEnvironment, serviceJvmOptions, seedAliases, brokerStartTimeout,
+                    serviceStartTimeout);
+        }
+    }
+}

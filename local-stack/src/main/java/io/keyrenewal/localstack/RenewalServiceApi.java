@@ -1,0 +1,75 @@
+package io.keyrenewal.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The renewal-service's REST API as the demo uses it. */
+public final class RenewalServiceApi {
+
+    private final JsonHttp http;
+
+    public RenewalServiceApi(URI baseUrl) {
+        this.http = new JsonHttp(baseUrl);
+    }
+
+    /** A renewal just started: its id and the {@code Location} the service answered. */
+    public record StartedRenewal(RenewalId renewalId, String location) {
+    }
+
+    /** {@code POST /renewals} {@code {"alias","partnerId","guaranteedDeliveryTime"}}, expecting 201 {@code {"renewalId"}}. */
+    public StartedRenewal startRenewal(String alias, PartnerId partnerId, Duration guaranteedDeliveryTime) {
+        HttpResponse<String> response = http.post("/renewals", Map.of(
+                "alias", alias,
+                "partnerId", partnerId.value(),
+                "guaranteedDeliveryTime", guaranteedDeliveryTime.toString()));
+        if (response.statusCode() == 409) {
+            throw new LocalStackFailure("POST /renewals answered 409: " + response.body() + System.lineSeparator()
+                    + "(is a renewal of " + alias + " left unfinished by an earlier run? Start over with an empty"
+                    + " data folder)");
+        }
+        JsonNode body = http.bodyOf(response, 201, "POST /renewals");
+        String renewalId = body.path("renewalId").asText("");
+        if (renewalId.isBlank()) {
+            throw new LocalStackFailure("POST /renewals answered 201 without a renewalId: " + response.body());
+        }
+        return new StartedRenewal(new RenewalId(renewalId),
+                response.headers().firstValue("Location").orElse("(no Location header)"));
+    }
+
+    /**
+     * The {@code state} of {@code GET /renewals/{id}}; if the answer nests it (e.g. {@code renewal.state}) the first
+     * {@code state}, else the first {@code step} field found.
+     */
+    public String state(RenewalId renewalId) {
+        JsonNode renewal = http.get("/renewals/" + renewalId);
+        JsonNode state = renewal.has("state") ? renewal.get("state") : renewal.findValue("state");
+        if (state == null) {
+            state = renewal.findValue("step");
+        }
+        return state == null ? "(no state in " + renewal + ")" : state.asText();
+    }
+
+    /** {@code POST /admin/clock/advance} {@code {"duration"}} (movable clock, local stack only); the service's new now. */
+    public Instant advanceClock(Duration duration) {
+        HttpResponse<String> response = http.post("/admin/clock/advance", Map.of("duration", isoDays(duration)));
+        JsonNode body = http.bodyOf(response, 200, "POST /admin/clock/advance");
+        return Instant.parse(body.path("now").asText());
+    }
+
+    URI url(String path) {
+        return http.url(path);
+    }
+
+    /** Whole days as {@code P91D}, anything else as {@code PT...}: both are ISO-8601 durations. */
+    private static String isoDays(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 && duration.getNano() == 0
+                ? "P" + duration.toDays() + "D" : duration.toString();
+    }
+}
