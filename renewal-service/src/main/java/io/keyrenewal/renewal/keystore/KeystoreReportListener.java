@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /** Turns what the keystore reports into commands on the renewal it answers. */
 @Component
 public class KeystoreReportListener {
@@ -22,9 +25,11 @@ public class KeystoreReportListener {
     private static final Logger log = LoggerFactory.getLogger(KeystoreReportListener.class);
 
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public KeystoreReportListener(CommandGateway commands) {
+    public KeystoreReportListener(CommandGateway commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.KEYSTORE_REPORTS, groupId = "renewal-service")
@@ -32,20 +37,21 @@ public class KeystoreReportListener {
         KeystoreReport report = ContractJson.read(record.value(), KeystoreReport.class);
         IncomingRecords.requireKeyMatches(record, report.renewalId().value());
         log.info("Keystore report {} for renewal {}", report.getClass().getSimpleName(), report.renewalId());
-        commands.sendAndWait(toCommand(report));
+        commands.sendAndWait(toCommand(report, clock.instant()));
     }
 
-    private static Object toCommand(KeystoreReport report) {
+    /** The renewal records a report at the time it learns of it, on its own clock, so its history reads in order. */
+    private static Object toCommand(KeystoreReport report, Instant recordedAt) {
         if (report instanceof KeyPairGenerated generated) {
             return new Commands.RecordKeyPairGenerated(generated.renewalId(), generated.reportId(),
-                    generated.certificate(), generated.previous(), generated.at());
+                    generated.certificate(), generated.previous(), recordedAt);
         }
         if (report instanceof KeyPairRemoved removed) {
             return new Commands.RecordKeyPairRemoved(removed.renewalId(), removed.reportId(), removed.removed(),
-                    removed.at());
+                    recordedAt);
         }
         KeystoreOperationFailed failed = (KeystoreOperationFailed) report;
         return new Commands.RecordKeystoreFailure(failed.renewalId(), failed.reportId(), failed.operation(),
-                failed.reason(), failed.at());
+                failed.reason(), recordedAt);
     }
 }

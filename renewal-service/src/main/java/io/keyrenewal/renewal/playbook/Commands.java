@@ -26,7 +26,7 @@ public final class Commands {
 
     /** The keystore reports that it generated the new key pair (and keeps the previous one for decryption). */
     public record RecordKeyPairGenerated(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
-                                         CertificateInfo certificate, CertificateRef previous, Instant reportedAt) {
+                                         CertificateInfo certificate, CertificateRef previous, Instant recordedAt) {
     }
 
     /** A partner confirms its step. */
@@ -36,11 +36,11 @@ public final class Commands {
 
     /** The keystore reports that it removed the old key pair. */
     public record RecordKeyPairRemoved(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
-                                       CertificateRef removed, Instant reportedAt) {
+                                       CertificateRef removed, Instant recordedAt) {
     }
 
     /** The keystore reports that it could not carry out an operation. */
     public record RecordKeystoreFailure(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
-                                        String operation, String reason, Instant reportedAt) {
+                                        String operation, String reason, Instant recordedAt) {
     }
 }

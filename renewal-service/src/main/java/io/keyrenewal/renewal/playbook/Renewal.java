@@ -87,9 +87,9 @@ public class Renewal {
             throw new RenewalRefused.StepNotAllowed("a new key pair is not expected now: the renewal is at " + step);
         }
         apply(new NewKeyPairCreated(renewalId, alias, command.certificate(), command.previous(),
-                command.reportedAt()));
+                command.recordedAt()));
         apply(new CertificateProvided(renewalId, alias, partnerId, playbook.partnerRole(), playbook,
-                command.certificate(), command.reportedAt()));
+                command.certificate(), command.recordedAt()));
     }
 
     /** Steps 4-6: the receiver encrypts with the new certificate; the old key pair is retained, then removed. */
@@ -135,13 +135,13 @@ public class Renewal {
             throw new RenewalRefused.StepNotAllowed("the old key pair may not be removed now: the renewal is at "
                     + step);
         }
-        apply(new OldKeyPairRemoved(renewalId, alias, command.removed(), command.reportedAt()));
-        apply(new RenewalCompleted(renewalId, alias, partnerId, command.reportedAt()));
+        apply(new OldKeyPairRemoved(renewalId, alias, command.removed(), command.recordedAt()));
+        apply(new RenewalCompleted(renewalId, alias, partnerId, command.recordedAt()));
     }
 
     @CommandHandler
     public void handle(RecordKeystoreFailure command) {
-        apply(new KeystoreFailureRecorded(renewalId, command.operation(), command.reason(), command.reportedAt()));
+        apply(new KeystoreFailureRecorded(renewalId, command.operation(), command.reason(), command.recordedAt()));
     }
 
     @EventSourcingHandler

@@ -19,7 +19,7 @@ public class RenewalView {
     private String alias;
     private String partnerId;
     private String playbook;
-    private Duration guaranteedDeliveryTime;
+    private String guaranteedDeliveryTime;
     private String keyAlgorithm;
     private String step;
     private String nextActor;
@@ -46,7 +46,7 @@ public class RenewalView {
     public String getAlias() { return alias; }
     public String getPartnerId() { return partnerId; }
     public String getPlaybook() { return playbook; }
-    public Duration getGuaranteedDeliveryTime() { return guaranteedDeliveryTime; }
+    public String getGuaranteedDeliveryTime() { return guaranteedDeliveryTime; }
     public String getKeyAlgorithm() { return keyAlgorithm; }
     public String getStep() { return step; }
     public String getNextActor() { return nextActor; }
@@ -66,7 +66,7 @@ public class RenewalView {
         this.alias = alias;
         this.partnerId = partnerId;
         this.playbook = playbook;
-        this.guaranteedDeliveryTime = guaranteedDeliveryTime;
+        this.guaranteedDeliveryTime = guaranteedDeliveryTime.toString();
         this.keyAlgorithm = keyAlgorithm;
         this.startedAt = at;
     }

@@ -45,7 +45,7 @@ class EventStoreAndDeadlinesTest {
     }
 
     @Test
-    void theEventStoreAndTheRetentionDeadlineRunOnARealPostgresWithByteaColumns() throws Exception {
+    void theEventStoreAndTheRetentionDeadlineRunOnARealPostgresWithByteaColumnsAndAGapFreeIndex() throws Exception {
         RealPostgres.Database database = RealPostgres.freshDatabase();
         RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.getBrokersAsString(), database.url(),
                 database.user(), database.password());
@@ -62,6 +62,10 @@ class EventStoreAndDeadlinesTest {
                     "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = '" + renewalId + "'");
             events.next();
             assertThat(events.getInt(1)).as("events stored on " + database.server()).isEqualTo(5);
+            ResultSet sequence = connection.createStatement().executeQuery(
+                    "SELECT increment_by FROM pg_sequences WHERE sequencename = 'domain_event_entry_seq'");
+            sequence.next();
+            assertThat(sequence.getLong(1)).as("the global event index has no gaps").isEqualTo(1);
         }
     }
 
