@@ -42,7 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
      * @param dataDir        the stack's data folder; the broker keeps its files in {@code kafka/} and logs in {@code logs/}
      * @param port           client listener on 127.0.0.1
      * @param controllerPort KRaft controller listener on 127.0.0.1
-     * @param libDir         folder with kafka_2.13, kafka-tools and their runtime dependencies
+     * @param libDir         folder with kafka_2.13 (broker and StorageTool) and its runtime dependencies
      * @param startTimeout   how long the broker may take to answer an Admin client
      */
     public record Settings(Path dataDir, int port, int controllerPort, Path libDir, Duration startTimeout) {
