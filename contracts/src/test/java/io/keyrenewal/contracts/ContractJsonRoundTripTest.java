@@ -57,7 +57,7 @@ class ContractJsonRoundTripTest {
                 new OldKeyPairRemovalDecided(RENEWAL, "partner-acme-decrypt", OLD, AT),
                 new OldKeyPairRemoved(RENEWAL, "partner-acme-decrypt", OLD, AT),
                 new RenewalCompleted(RENEWAL, "partner-acme-decrypt", PARTNER, AT),
-                new KeystoreFailureRecorded(RENEWAL, "GENERATE", "disk full", AT));
+                new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT));
     }
 
     static Stream<KeystoreReport> keystoreReports() {

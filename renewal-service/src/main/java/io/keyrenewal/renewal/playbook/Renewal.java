@@ -55,6 +55,7 @@ public class Renewal {
     private CertificateInfo newCertificate;
     private CertificateRef oldCertificate;
     private final Set<String> acceptedConfirmations = new HashSet<>();
+    private final Set<String> recordedFailureReports = new HashSet<>();
 
     protected Renewal() {
         // for Axon's event sourcing
@@ -116,13 +117,13 @@ public class Renewal {
     }
 
     /**
-     * Step 7: the retention period is over; the keystore removes the old key pair. The deadline's timestamp is the
-     * moment it was due, i.e. the earliest moment the retention rule allows the removal.
+     * Step 7: the retention period is over; the keystore removes the old key pair. The deadline message's timestamp
+     * is when the deadline fired on the service's clock, never before it was due.
      */
     @DeadlineHandler(deadlineName = RETENTION_ELAPSED)
-    public void onRetentionElapsed(@Timestamp Instant dueAt) {
+    public void onRetentionElapsed(@Timestamp Instant firedAt) {
         if (step == RenewalStep.RETAINING_OLD_KEY_PAIR) {
-            apply(new OldKeyPairRemovalDecided(renewalId, alias, oldCertificate, dueAt));
+            apply(new OldKeyPairRemovalDecided(renewalId, alias, oldCertificate, firedAt));
         }
     }
 
@@ -141,7 +142,11 @@ public class Renewal {
 
     @CommandHandler
     public void handle(RecordKeystoreFailure command) {
-        apply(new KeystoreFailureRecorded(renewalId, command.operation(), command.reason(), command.recordedAt()));
+        if (recordedFailureReports.contains(command.reportId())) {
+            return; // the same failure report delivered again
+        }
+        apply(new KeystoreFailureRecorded(renewalId, command.reportId(), command.operation(), command.reason(),
+                command.recordedAt()));
     }
 
     @EventSourcingHandler
@@ -174,6 +179,11 @@ public class Renewal {
     @EventSourcingHandler
     void on(OldKeyPairRemovalDecided event) {
         step = RenewalStep.AWAITING_OLD_KEY_PAIR_REMOVAL;
+    }
+
+    @EventSourcingHandler
+    void on(KeystoreFailureRecorded event) {
+        recordedFailureReports.add(event.reportId());
     }
 
     @EventSourcingHandler

@@ -213,6 +213,16 @@ class RenewalPlaybook3Test {
     void recordsAKeystoreFailureWithItsReason() {
         fixture.given(started)
                 .when(new RecordKeystoreFailure(RENEWAL, "rep-3", "GENERATE", "disk full", T0.plusSeconds(1)))
-                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "GENERATE", "disk full", T0.plusSeconds(1)));
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-3", "GENERATE", "disk full",
+                        T0.plusSeconds(1)));
+    }
+
+    @Test
+    void recordsTheSameKeystoreFailureReportOnlyOnce() {
+        fixture.given(started, new KeystoreFailureRecorded(RENEWAL, "rep-3", "GENERATE", "disk full",
+                        T0.plusSeconds(1)))
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-3", "GENERATE", "disk full", T0.plusSeconds(2)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }
