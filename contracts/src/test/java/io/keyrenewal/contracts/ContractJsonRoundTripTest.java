@@ -10,6 +10,13 @@ import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
+import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
+import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
+import io.keyrenewal.contracts.partner.PartnerChannels;
+import io.keyrenewal.contracts.partner.PartnerContact;
+import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
+import io.keyrenewal.contracts.renewal.*;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
@@ -57,14 +64,44 @@ class ContractJsonRoundTripTest {
                 new OldKeyPairRemovalDecided(RENEWAL, "partner-acme-decrypt", OLD, AT),
                 new OldKeyPairRemoved(RENEWAL, "partner-acme-decrypt", OLD, AT),
                 new RenewalCompleted(RENEWAL, "partner-acme-decrypt", PARTNER, AT),
-                new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT));
+                new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT),
+                new RenewalStarted(RENEWAL, "tenant-sign", PARTNER, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME,
+                        Duration.ofDays(120), KeyAlgorithm.RSA_3072, AT, ExchangeApproval.AUTOMATIC),
+                new PartnerVerifiesBoth(RENEWAL, PARTNER, "c-2", AT),
+                new DowntimeProposed(RENEWAL, PARTNER, AT, AT.plusSeconds(3600), "tenant-admin", AT),
+                new DowntimeAgreed(RENEWAL, PARTNER, "c-3", AT, AT.plusSeconds(3600), AT),
+                new SenderStoppedSending(RENEWAL, PARTNER, "c-4", AT),
+                new SenderExchangedCertificate(RENEWAL, PARTNER, "c-5", AT),
+                new DrainConfirmed(RENEWAL, "tenant-admin", AT),
+                new KeyPairExchangeApproved(RENEWAL, "tenant-admin", AT),
+                new KeyPairExchangeDecided(RENEWAL, "tenant-sign", CERTIFICATE.ref(), OLD, Duration.ofDays(90), AT),
+                new KeyPairExchanged(RENEWAL, "tenant-sign", CERTIFICATE.ref(), OLD, AT.plus(Duration.ofDays(90)), AT),
+                new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, CERTIFICATE.ref(), AT),
+                new PartnerRemovedOldCertificate(RENEWAL, PARTNER, "c-6", AT),
+                new SenderResumedSending(RENEWAL, PARTNER, "c-7", Duration.ofMinutes(42), AT, AT.plusSeconds(3600), AT),
+                new RenewalAborted(RENEWAL, "tenant-sign", PARTNER, "partner not ready", "tenant-admin",
+                        CERTIFICATE.ref(), AT),
+                new StagedKeyPairDiscarded(RENEWAL, "tenant-sign", CERTIFICATE.ref(), AT),
+                new RollbackDecided(RENEWAL, "tenant-sign", OLD, CERTIFICATE.ref(), "signature errors", "tenant-admin",
+                        AT),
+                new KeyPairRolledBack(RENEWAL, "tenant-sign", PARTNER, PartnerRole.SENDER_ADMINISTRATOR, OLD, AT),
+                new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        ConfirmationType.VERIFIES_BOTH, AT, AT.plus(Duration.ofDays(3))),
+                new PartnerStepEscalated(RENEWAL, PARTNER, ConfirmationType.VERIFIES_BOTH, AT,
+                        AT.plus(Duration.ofDays(6))),
+                new DowntimeOverrun(RENEWAL, PARTNER, AT, AT));
     }
 
     static Stream<KeystoreReport> keystoreReports() {
         return Stream.of(
                 new KeyPairGenerated("r-1", RENEWAL, "e-1", "partner-acme-decrypt", CERTIFICATE, OLD, AT),
                 new KeyPairRemoved("r-2", RENEWAL, "e-2", "partner-acme-decrypt", OLD, AT),
-                new KeystoreOperationFailed("r-3", RENEWAL, "e-3", "GENERATE", "unsupported algorithm", AT));
+                new KeystoreOperationFailed("r-3", RENEWAL, "e-3", "GENERATE", "unsupported algorithm", AT),
+                new KeyPairExchangeApplied("r-4", RENEWAL, "e-4", "tenant-sign", CERTIFICATE.ref(), OLD,
+                        AT.plus(Duration.ofDays(90)), AT),
+                new KeyPairRollbackApplied("r-5", RENEWAL, "e-5", "tenant-sign", OLD, AT),
+                new KeyPairDiscarded("r-6", RENEWAL, "e-6", "tenant-sign", CERTIFICATE.ref(), AT));
     }
 
     @ParameterizedTest
@@ -109,6 +146,28 @@ class ContractJsonRoundTripTest {
 
         assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
                 .isEqualTo(notification);
+    }
+
+    @Test
+    void partnerDirectoryEntrySurvivesTheRoundTripWithoutAnySecret() {
+        PartnerDirectoryEntry entry = new PartnerDirectoryEntry(PARTNER, "ACME Corp",
+                List.of(new PartnerContact(PartnerRole.SENDER_ADMINISTRATOR, "Ann Sender", "ann@acme.example")),
+                new PartnerChannels(true, true, "https://acme.example/hooks/keyrenewal"), true, AT);
+
+        String json = ContractJson.write(entry);
+
+        assertThat(ContractJson.read(json, PartnerDirectoryEntry.class)).isEqualTo(entry);
+        assertThat(json).doesNotContainIgnoringCase("secret");
+    }
+
+    @Test
+    void aRenewalStartedStoredBeforeExchangeApprovalExistedReadsAsTenantApproves() {
+        String stored = ContractJson.write(renewalEvents().findFirst().orElseThrow())
+                .replace(",\"exchangeApproval\":\"TENANT_APPROVES\"", "");
+
+        assertThat(stored).doesNotContain("exchangeApproval");
+        assertThat(((RenewalStarted) ContractJson.read(stored, RenewalEvent.class)).exchangeApproval())
+                .isEqualTo(ExchangeApproval.TENANT_APPROVES);
     }
 
     @Test

@@ -15,9 +15,13 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(KeyPairGenerated.class),
         @JsonSubTypes.Type(KeyPairRemoved.class),
-        @JsonSubTypes.Type(KeystoreOperationFailed.class)
+        @JsonSubTypes.Type(KeystoreOperationFailed.class),
+        @JsonSubTypes.Type(KeyPairExchangeApplied.class),
+        @JsonSubTypes.Type(KeyPairRollbackApplied.class),
+        @JsonSubTypes.Type(KeyPairDiscarded.class)
 })
-public sealed interface KeystoreReport permits KeyPairGenerated, KeyPairRemoved, KeystoreOperationFailed {
+public sealed interface KeystoreReport permits KeyPairGenerated, KeyPairRemoved, KeystoreOperationFailed,
+        KeyPairExchangeApplied, KeyPairRollbackApplied, KeyPairDiscarded {
 
     String reportId();
 

@@ -1,11 +1,28 @@
 package io.keyrenewal.contracts.partner;
 
-/** What a partner notification is about. */
+/** What a notification is about; one kind per event that asks someone to act or informs them. */
 public enum NotificationKind {
-    /** A new certificate is attached; configure it as the message says and confirm. */
+    /** A new certificate is attached; configure it as the message says (verify both, exchange at the downtime, or
+     *  encrypt with it) and confirm. */
     CERTIFICATE_PROVIDED,
-    /** The partner's confirmation was accepted; says until when the tenant keeps the old key. */
+    /** Playbook 2: the tenant proposes a downtime window; accept it by confirming DOWNTIME_ACCEPTED. */
+    DOWNTIME_PROPOSED,
+    /** Playbook 2: the downtime window is agreed; stop sending at its start and confirm. */
+    DOWNTIME_AGREED,
+    /** Playbooks 1 and 2: the tenant exchanged the key pair; remove the old certificate / resume sending. */
+    KEY_PAIR_EXCHANGED,
+    /** The partner's confirmation was accepted; says what comes next (e.g. until when the old key is kept). */
     CONFIRMATION_RECEIVED,
+    /** A reminder: the partner's step is overdue. */
+    STEP_OVERDUE,
+    /** To the tenant administrator: a partner step stayed overdue. */
+    STEP_ESCALATED,
+    /** To the tenant administrator: the sender has not resumed by the end of the downtime window. */
+    DOWNTIME_OVERRUN,
     /** The renewal is complete; the old key pair no longer exists on the tenant side. */
-    RENEWAL_COMPLETED
+    RENEWAL_COMPLETED,
+    /** The renewal was aborted before the exchange; keep using the old certificate. */
+    RENEWAL_ABORTED,
+    /** The exchange was rolled back: the old key signs again. */
+    RENEWAL_ROLLED_BACK
 }

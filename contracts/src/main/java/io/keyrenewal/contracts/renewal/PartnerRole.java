@@ -1,6 +1,8 @@
 package io.keyrenewal.contracts.renewal;
 
-/** The partner-side roles of the playbooks. */
+/** The roles of the playbooks that act and are told: the partner's administrators, and the tenant's. */
 public enum PartnerRole {
-    SENDER_ADMINISTRATOR, RECEIVER_ADMINISTRATOR
+    SENDER_ADMINISTRATOR, RECEIVER_ADMINISTRATOR,
+    /** The tenant's own administrator: receives escalations and alerts. */
+    TENANT_ADMINISTRATOR
 }

@@ -19,11 +19,34 @@ import java.time.Instant;
         @JsonSubTypes.Type(OldKeyPairRemovalDecided.class),
         @JsonSubTypes.Type(OldKeyPairRemoved.class),
         @JsonSubTypes.Type(RenewalCompleted.class),
-        @JsonSubTypes.Type(KeystoreFailureRecorded.class)
+        @JsonSubTypes.Type(KeystoreFailureRecorded.class),
+        @JsonSubTypes.Type(PartnerVerifiesBoth.class),
+        @JsonSubTypes.Type(DowntimeProposed.class),
+        @JsonSubTypes.Type(DowntimeAgreed.class),
+        @JsonSubTypes.Type(SenderStoppedSending.class),
+        @JsonSubTypes.Type(SenderExchangedCertificate.class),
+        @JsonSubTypes.Type(DrainConfirmed.class),
+        @JsonSubTypes.Type(KeyPairExchangeApproved.class),
+        @JsonSubTypes.Type(KeyPairExchangeDecided.class),
+        @JsonSubTypes.Type(KeyPairExchanged.class),
+        @JsonSubTypes.Type(PartnerInformedOfExchange.class),
+        @JsonSubTypes.Type(PartnerRemovedOldCertificate.class),
+        @JsonSubTypes.Type(SenderResumedSending.class),
+        @JsonSubTypes.Type(RenewalAborted.class),
+        @JsonSubTypes.Type(StagedKeyPairDiscarded.class),
+        @JsonSubTypes.Type(RollbackDecided.class),
+        @JsonSubTypes.Type(KeyPairRolledBack.class),
+        @JsonSubTypes.Type(PartnerStepOverdue.class),
+        @JsonSubTypes.Type(PartnerStepEscalated.class),
+        @JsonSubTypes.Type(DowntimeOverrun.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
-        KeystoreFailureRecorded {
+        KeystoreFailureRecorded, PartnerVerifiesBoth, DowntimeProposed, DowntimeAgreed, SenderStoppedSending,
+        SenderExchangedCertificate, DrainConfirmed, KeyPairExchangeApproved, KeyPairExchangeDecided,
+        KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
+        RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
+        PartnerStepEscalated, DowntimeOverrun {
 
     RenewalId renewalId();
 

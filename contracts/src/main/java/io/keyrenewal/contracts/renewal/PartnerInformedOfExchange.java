@@ -1,0 +1,26 @@
+package io.keyrenewal.contracts.renewal;
+
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Require;
+
+import java.time.Instant;
+
+/**
+ * Playbooks 1 and 2, step 6/9: the partner is told that the key pair has been exchanged (only after the keystore
+ * applied it).
+ */
+public record PartnerInformedOfExchange(RenewalId renewalId, PartnerId partnerId, PartnerRole recipient,
+                                        Playbook playbook, CertificateRef newCertificate, Instant at)
+        implements RenewalEvent {
+
+    public PartnerInformedOfExchange {
+        Require.present(renewalId, "renewalId");
+        Require.present(partnerId, "partnerId");
+        Require.present(recipient, "recipient");
+        Require.present(playbook, "playbook");
+        Require.present(newCertificate, "newCertificate");
+        Require.present(at, "at");
+    }
+}
