@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,7 +13,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The commands a renewal accepts. Times arrive on the command, taken from the service's clock at the boundary. */
+/**
+ * The commands a renewal accepts. Times arrive on the command, taken from the service's clock at the boundary;
+ * {@code by} names the tenant user (or {@code system}) who took a tenant step.
+ */
 public final class Commands {
 
     private Commands() {
@@ -21,10 +25,16 @@ public final class Commands {
     /** The tenant administrator starts the renewal of the key pair under {@code alias}. */
     public record StartRenewal(@TargetAggregateIdentifier RenewalId renewalId, String alias, PartnerId partnerId,
                                Playbook playbook, Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm,
-                               Instant requestedAt) {
+                               ExchangeApproval exchangeApproval, Instant requestedAt) {
+
+        public StartRenewal(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                            Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant requestedAt) {
+            this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm,
+                    ExchangeApproval.TENANT_APPROVES, requestedAt);
+        }
     }
 
-    /** The keystore reports that it generated the new key pair (and keeps the previous one for decryption). */
+    /** The keystore reports that it generated the new key pair. */
     public record RecordKeyPairGenerated(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
                                          CertificateInfo certificate, CertificateRef previous, Instant recordedAt) {
     }
@@ -32,6 +42,48 @@ public final class Commands {
     /** A partner confirms its step. */
     public record ConfirmPartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
                                      PartnerId partnerId, ConfirmationType type, Instant receivedAt) {
+    }
+
+    /** The tenant proposes the downtime window (playbook 2, step 3). */
+    public record ProposeDowntime(@TargetAggregateIdentifier RenewalId renewalId, Instant windowStart,
+                                  Instant windowEnd, String by, Instant requestedAt) {
+    }
+
+    /** The tenant confirms no message signed with the old key is still in the system (playbook 2, step 7). */
+    public record ConfirmDrain(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+    }
+
+    /** The tenant approves the exchange (renewals that run with approval). */
+    public record ApproveExchange(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+    }
+
+    /** The keystore reports that it applied the exchange. */
+    public record RecordKeyPairExchanged(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                         CertificateRef activated, CertificateRef archived, Instant recordedAt) {
+    }
+
+    /** The tenant aborts the renewal before the exchange. */
+    public record AbortRenewal(@TargetAggregateIdentifier RenewalId renewalId, String reason, String by,
+                               Instant requestedAt) {
+    }
+
+    /** The keystore reports that it discarded the staged key pair of an aborted renewal. */
+    public record RecordKeyPairDiscarded(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                         CertificateRef discarded, Instant recordedAt) {
+    }
+
+    /** The tenant rolls the exchange back (playbook 1, while the sender still verifies both). */
+    public record RollBack(@TargetAggregateIdentifier RenewalId renewalId, String reason, String by,
+                           Instant requestedAt) {
+    }
+
+    /** The keystore reports that it re-activated the old key pair. */
+    public record RecordKeyPairRolledBack(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                          CertificateRef reactivated, Instant recordedAt) {
+    }
+
+    /** Someone asks to remove the old key pair now; allowed only once the retention period is over. */
+    public record RemoveOldKeyPair(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
     }
 
     /** The keystore reports that it removed the old key pair. */

@@ -4,20 +4,45 @@ import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
-import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
+import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.DrainConfirmed;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
-import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.contracts.renewal.RollbackDecided;
+import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.contracts.renewal.SenderStoppedSending;
+import io.keyrenewal.contracts.renewal.StagedKeyPairDiscarded;
+import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
+import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
+import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
+import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
+import io.keyrenewal.renewal.playbook.Commands.RemoveOldKeyPair;
+import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -29,6 +54,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,24 +62,37 @@ import java.util.regex.Pattern;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One renewal: one alias, one partner, one playbook. Decides each step of playbook 3 ("tenant decrypts outbound
- * response") and refuses what the playbook does not allow; the keystore and the partner carry the steps out.
+ * One renewal: one alias, one partner, one playbook. It reads its {@link PlaybookDefinition} to decide whether a step
+ * is allowed now, takes the system's steps itself as soon as they are, and refuses everything else with a reason,
+ * changing nothing. The keystore and the partner carry the steps out and report back.
  */
 @Aggregate
 public class Renewal {
 
     static final String RETENTION_ELAPSED = "retention-elapsed";
+    static final String SYSTEM = "system";
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /** Whether the renewal still takes steps. */
+    enum Status { OPEN, COMPLETED, ABORTED, ROLLED_BACK }
 
     @AggregateIdentifier
     private RenewalId renewalId;
     private String alias;
     private PartnerId partnerId;
-    private Playbook playbook;
+    private PlaybookDefinition playbook;
     private Duration guaranteedDeliveryTime;
-    private RenewalStep step;
+    private ExchangeApproval exchangeApproval;
+    private Status status;
+    private final Set<Milestone> done = EnumSet.noneOf(Milestone.class);
     private CertificateInfo newCertificate;
     private CertificateRef oldCertificate;
+    private Instant retainOldKeyUntil;
+    private Instant windowStart;
+    private Instant windowEnd;
+    private Instant stoppedSendingAt;
+    private boolean rollbackDecided;
+    private boolean stagedKeyPairDiscarded;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
 
@@ -63,10 +102,7 @@ public class Renewal {
 
     @CommandHandler
     public Renewal(StartRenewal command) {
-        if (command.playbook() != Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE) {
-            throw new RenewalRefused.PlaybookNotSupported("playbook " + command.playbook()
-                    + " is not runnable yet; this service runs TENANT_DECRYPTS_OUTBOUND_RESPONSE");
-        }
+        Playbooks.of(command.playbook());
         if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
             throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -75,69 +111,70 @@ public class Renewal {
             throw new RenewalRefused.InvalidRenewalRequest("guaranteedDeliveryTime must be zero or positive");
         }
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
-                command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt()));
+                command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
+                command.exchangeApproval()));
     }
 
-    /** Steps 1-2 done by the keystore; step 3 (provide the certificate to the receiver) follows at once. */
+    // ---- the keystore's steps -------------------------------------------------------------------------------------
+
     @CommandHandler
-    public void handle(RecordKeyPairGenerated command) {
-        if (step != RenewalStep.AWAITING_NEW_KEY_PAIR) {
-            if (newCertificate != null && newCertificate.equals(command.certificate())) {
-                return; // the keystore reported the same key pair again
-            }
-            throw new RenewalRefused.StepNotAllowed("a new key pair is not expected now: the renewal is at " + step);
+    public void handle(RecordKeyPairGenerated command, DeadlineManager deadlines) {
+        if (status == Status.ABORTED) {
+            return; // generated while the abort was on its way; the keystore discards it on the abort
         }
+        if (done.contains(Milestone.KEY_PAIR_CREATED) && command.certificate().equals(newCertificate)) {
+            return; // the keystore reported the same key pair again
+        }
+        require(Milestone.KEY_PAIR_CREATED, Actor.KEYSTORE);
         apply(new NewKeyPairCreated(renewalId, alias, command.certificate(), command.previous(),
                 command.recordedAt()));
-        apply(new CertificateProvided(renewalId, alias, partnerId, playbook.partnerRole(), playbook,
-                command.certificate(), command.recordedAt()));
-    }
-
-    /** Steps 4-6: the receiver encrypts with the new certificate; the old key pair is retained, then removed. */
-    @CommandHandler
-    public void handle(ConfirmPartnerStep command, DeadlineManager deadlineManager) {
-        if (!partnerId.equals(command.partnerId())) {
-            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
-                    + ", not to " + command.partnerId());
-        }
-        if (acceptedConfirmations.contains(command.confirmationId())) {
-            return; // a partner's retry of a confirmation already applied
-        }
-        if (command.type() != ConfirmationType.SWITCHED_TO_NEW_KEY) {
-            throw new RenewalRefused.StepNotAllowed(command.type() + " is not a step of playbook " + playbook);
-        }
-        if (step != RenewalStep.AWAITING_PARTNER_SWITCH) {
-            throw new RenewalRefused.StepNotAllowed("SWITCHED_TO_NEW_KEY is not expected now: the renewal is at "
-                    + step);
-        }
-        Instant retainUntil = RetentionPolicy.retainUntil(command.receivedAt(), guaranteedDeliveryTime);
-        apply(new PartnerSwitchedToNewKey(renewalId, partnerId, command.confirmationId(), retainUntil,
-                command.receivedAt()));
-        deadlineManager.schedule(retainUntil, RETENTION_ELAPSED);
-    }
-
-    /**
-     * Step 7: the retention period is over; the keystore removes the old key pair. The deadline message's timestamp
-     * is when the deadline fired on the service's clock, never before it was due.
-     */
-    @DeadlineHandler(deadlineName = RETENTION_ELAPSED)
-    public void onRetentionElapsed(@Timestamp Instant firedAt) {
-        if (step == RenewalStep.RETAINING_OLD_KEY_PAIR) {
-            apply(new OldKeyPairRemovalDecided(renewalId, alias, oldCertificate, firedAt));
-        }
+        advance(command.recordedAt(), deadlines);
     }
 
     @CommandHandler
-    public void handle(RecordKeyPairRemoved command) {
-        if (step == RenewalStep.COMPLETED) {
+    public void handle(RecordKeyPairExchanged command, DeadlineManager deadlines) {
+        if (done.contains(Milestone.KEY_PAIR_EXCHANGED)) {
+            return;
+        }
+        require(Milestone.KEY_PAIR_EXCHANGED, Actor.KEYSTORE);
+        Instant retainUntil = RetentionPolicy.retainUntil(command.recordedAt(), guaranteedDeliveryTime);
+        apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
+                command.recordedAt()));
+        deadlines.schedule(retainUntil, RETENTION_ELAPSED);
+        advance(command.recordedAt(), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(RecordKeyPairRemoved command, DeadlineManager deadlines) {
+        if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
             return; // the keystore reported the removal again
         }
-        if (step != RenewalStep.AWAITING_OLD_KEY_PAIR_REMOVAL) {
-            throw new RenewalRefused.StepNotAllowed("the old key pair may not be removed now: the renewal is at "
-                    + step);
-        }
+        require(Milestone.OLD_KEY_PAIR_REMOVED, Actor.KEYSTORE);
         apply(new OldKeyPairRemoved(renewalId, alias, command.removed(), command.recordedAt()));
-        apply(new RenewalCompleted(renewalId, alias, partnerId, command.recordedAt()));
+        advance(command.recordedAt(), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(RecordKeyPairDiscarded command) {
+        if (stagedKeyPairDiscarded) {
+            return;
+        }
+        if (status != Status.ABORTED) {
+            throw new RenewalRefused.StepNotAllowed("the staged key pair is discarded only after an abort");
+        }
+        apply(new StagedKeyPairDiscarded(renewalId, alias, command.discarded(), command.recordedAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordKeyPairRolledBack command) {
+        if (status == Status.ROLLED_BACK) {
+            return;
+        }
+        if (!rollbackDecided) {
+            throw new RenewalRefused.StepNotAllowed("no rollback was decided for renewal " + renewalId);
+        }
+        apply(new KeyPairRolledBack(renewalId, alias, partnerId, playbook.partnerRole(), command.reactivated(),
+                command.recordedAt()));
     }
 
     @CommandHandler
@@ -149,45 +186,289 @@ public class Renewal {
                 command.recordedAt()));
     }
 
+    // ---- the partner's steps --------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(ConfirmPartnerStep command, DeadlineManager deadlines) {
+        if (!partnerId.equals(command.partnerId())) {
+            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
+                    + ", not to " + command.partnerId());
+        }
+        if (acceptedConfirmations.contains(command.confirmationId())) {
+            return; // a partner's retry of a confirmation already applied
+        }
+        requireOpen();
+        Step step = playbook.partnerStep(command.type()).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
+                command.type() + " is not a step of playbook " + playbook.playbook()));
+        if (done.contains(step.milestone())) {
+            return; // the step was confirmed before (a retry under a new confirmation id)
+        }
+        require(step.milestone(), Actor.PARTNER);
+        Instant at = command.receivedAt();
+        String id = command.confirmationId();
+        switch (step.milestone()) {
+            case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
+            case DOWNTIME_AGREED -> apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at));
+            case SENDER_STOPPED_SENDING -> {
+                if (at.isBefore(windowStart)) {
+                    throw new RenewalRefused.StepNotAllowed("the sender may stop sending only from the start of the"
+                            + " agreed downtime window, " + windowStart);
+                }
+                apply(new SenderStoppedSending(renewalId, partnerId, id, at));
+            }
+            case SENDER_EXCHANGED_CERTIFICATE -> apply(new SenderExchangedCertificate(renewalId, partnerId, id, at));
+            case PARTNER_REMOVED_OLD_CERTIFICATE ->
+                    apply(new PartnerRemovedOldCertificate(renewalId, partnerId, id, at));
+            case SENDER_RESUMED_SENDING -> apply(new SenderResumedSending(renewalId, partnerId, id,
+                    Duration.between(stoppedSendingAt, at), windowStart, windowEnd, at));
+            case PARTNER_SWITCHED_TO_NEW_KEY -> {
+                Instant retainUntil = RetentionPolicy.retainUntil(at, guaranteedDeliveryTime);
+                apply(new PartnerSwitchedToNewKey(renewalId, partnerId, id, retainUntil, at));
+                deadlines.schedule(retainUntil, RETENTION_ELAPSED);
+            }
+            default -> throw new IllegalStateException(step.milestone() + " has no partner confirmation");
+        }
+        advance(at, deadlines);
+    }
+
+    // ---- the tenant's steps ---------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(ProposeDowntime command) {
+        requireOpen();
+        require(Milestone.DOWNTIME_PROPOSED, Actor.TENANT);
+        if (command.windowStart() == null || command.windowEnd() == null
+                || !command.windowEnd().isAfter(command.windowStart())) {
+            throw new RenewalRefused.InvalidRenewalRequest("the downtime window needs a start before its end");
+        }
+        if (command.windowStart().isBefore(command.requestedAt())) {
+            throw new RenewalRefused.InvalidRenewalRequest("the downtime window must not start in the past");
+        }
+        apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
+                command.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmDrain command, DeadlineManager deadlines) {
+        if (done.contains(Milestone.DRAIN_CONFIRMED)) {
+            return;
+        }
+        requireOpen();
+        require(Milestone.DRAIN_CONFIRMED, Actor.TENANT);
+        apply(new DrainConfirmed(renewalId, command.by(), command.requestedAt()));
+        advance(command.requestedAt(), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(ApproveExchange command, DeadlineManager deadlines) {
+        if (done.contains(Milestone.EXCHANGE_APPROVED)) {
+            return;
+        }
+        requireOpen();
+        require(Milestone.EXCHANGE_APPROVED, Actor.TENANT);
+        apply(new KeyPairExchangeApproved(renewalId, command.by(), command.requestedAt()));
+        advance(command.requestedAt(), deadlines);
+    }
+
+    /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
+    @CommandHandler
+    public void handle(AbortRenewal command) {
+        if (status == Status.ABORTED) {
+            return;
+        }
+        requireOpen();
+        if (done.contains(playbook.abortUntil())) {
+            throw new RenewalRefused.StepNotAllowed(playbook.stagedKeyPair()
+                    ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
+                    ? "; roll back instead while the sender still verifies both" : "")
+                    : "the receiver has the new certificate and may already encrypt with it: the new key pair must"
+                    + " stay to decrypt");
+        }
+        apply(new RenewalAborted(renewalId, alias, partnerId, command.reason(), command.by(),
+                newCertificate == null ? null : newCertificate.ref(), command.requestedAt()));
+    }
+
+    /** Playbook 1 after the exchange, while the sender still verifies both: the old key pair signs again. */
+    @CommandHandler
+    public void handle(RollBack command, DeadlineManager deadlines) {
+        if (rollbackDecided) {
+            return;
+        }
+        requireOpen();
+        if (playbook.rollbackUntil() == null) {
+            throw new RenewalRefused.StepNotAllowed("playbook " + playbook.playbook() + " has no rollback: the"
+                    + " partner verifies only one key at a time");
+        }
+        if (!done.contains(Milestone.KEY_PAIR_EXCHANGED)) {
+            throw new RenewalRefused.StepNotAllowed("nothing to roll back before the exchange: abort instead");
+        }
+        if (done.contains(playbook.rollbackUntil())) {
+            throw new RenewalRefused.StepNotAllowed("the sender removed the old certificate: it can no longer verify"
+                    + " the old key, so a rollback would break its verification");
+        }
+        if (oldCertificate == null) {
+            throw new RenewalRefused.StepNotAllowed("the alias held no key pair before this renewal: nothing to"
+                    + " re-activate");
+        }
+        apply(new RollbackDecided(renewalId, alias, oldCertificate, newCertificate.ref(), command.reason(),
+                command.by(), command.requestedAt()));
+        deadlines.cancelAllWithinScope(RETENTION_ELAPSED);
+    }
+
+    /** Step 7 (playbook 3) and the removal of the old key pair in 1 and 2: never before the retention is over. */
+    @CommandHandler
+    public void handle(RemoveOldKeyPair command) {
+        if (done.contains(Milestone.OLD_KEY_PAIR_REMOVAL_DECIDED)) {
+            return;
+        }
+        requireOpen();
+        if (retainOldKeyUntil == null) {
+            throw new RenewalRefused.StepNotAllowed("the old key pair is still in use: its retention has not started");
+        }
+        if (command.requestedAt().isBefore(retainOldKeyUntil)) {
+            throw new RenewalRefused.RetentionNotElapsed("the old key pair is retained until " + retainOldKeyUntil
+                    + " (max of 90 days and the guaranteed delivery time " + guaranteedDeliveryTime
+                    + "); its removal is refused before then");
+        }
+        decideRemoval(command.requestedAt());
+    }
+
+    /** The retention period is over; the keystore removes the old key pair. */
+    @DeadlineHandler(deadlineName = RETENTION_ELAPSED)
+    public void onRetentionElapsed(@Timestamp Instant firedAt) {
+        if (status == Status.OPEN && !done.contains(Milestone.OLD_KEY_PAIR_REMOVAL_DECIDED)
+                && retainOldKeyUntil != null && !firedAt.isBefore(retainOldKeyUntil)) {
+            decideRemoval(firedAt);
+        }
+    }
+
+    private void decideRemoval(Instant at) {
+        apply(new OldKeyPairRemovalDecided(renewalId, alias, oldCertificate, at));
+    }
+
+    // ---- what the system does by itself --------------------------------------------------------------------------
+
+    /** Takes every system step (and, when the renewal is automatic, every tenant step) the playbook allows now. */
+    private void advance(Instant at, DeadlineManager deadlines) {
+        boolean progressed = true;
+        while (progressed && status == Status.OPEN) {
+            progressed = false;
+            for (Step step : playbook.allowedNow(done)) {
+                if (takeByItself(step, at)) {
+                    progressed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean takeByItself(Step step, Instant at) {
+        boolean automatic = exchangeApproval == ExchangeApproval.AUTOMATIC;
+        switch (step.milestone()) {
+            case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
+                    playbook.partnerRole(), playbook.playbook(), newCertificate, at));
+            case EXCHANGE_DECIDED -> apply(new KeyPairExchangeDecided(renewalId, alias, newCertificate.ref(),
+                    oldCertificate, RetentionPolicy.retention(guaranteedDeliveryTime), at));
+            case PARTNER_INFORMED_OF_EXCHANGE -> apply(new PartnerInformedOfExchange(renewalId, partnerId,
+                    playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at));
+            case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
+            case EXCHANGE_APPROVED -> {
+                if (!automatic) {
+                    return false;
+                }
+                apply(new KeyPairExchangeApproved(renewalId, SYSTEM, at));
+            }
+            case DRAIN_CONFIRMED -> {
+                if (!automatic) {
+                    return false;
+                }
+                apply(new DrainConfirmed(renewalId, SYSTEM, at));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- guards ---------------------------------------------------------------------------------------------------
+
+    private void require(Milestone milestone, Actor actor) {
+        requireOpen();
+        playbook.refusal(milestone, actor, done).ifPresent(reason -> {
+            throw new RenewalRefused.StepNotAllowed(reason + " (renewal " + renewalId + ")");
+        });
+    }
+
+    private void requireOpen() {
+        if (status != Status.OPEN) {
+            throw new RenewalRefused.RenewalClosed("renewal " + renewalId + " is " + status + ": it takes no more"
+                    + " steps");
+        }
+    }
+
+    // ---- state --------------------------------------------------------------------------------------------------
+
     @EventSourcingHandler
     void on(RenewalStarted event) {
         renewalId = event.renewalId();
         alias = event.alias();
         partnerId = event.partnerId();
-        playbook = event.playbook();
+        playbook = Playbooks.of(event.playbook());
         guaranteedDeliveryTime = event.guaranteedDeliveryTime();
-        step = RenewalStep.AWAITING_NEW_KEY_PAIR;
+        exchangeApproval = event.exchangeApproval();
+        status = Status.OPEN;
     }
 
+    /** The one place state changes: every event records its milestone, some carry more. */
     @EventSourcingHandler
-    void on(NewKeyPairCreated event) {
-        newCertificate = event.certificate();
-        oldCertificate = event.previous();
+    void on(RenewalEvent event) {
+        Milestones.recordedBy(event).ifPresent(done::add);
+        confirmationOf(event).ifPresent(acceptedConfirmations::add);
+        if (event instanceof NewKeyPairCreated created) {
+            newCertificate = created.certificate();
+            oldCertificate = created.previous();
+        } else if (event instanceof DowntimeProposed proposed) {
+            windowStart = proposed.windowStart();
+            windowEnd = proposed.windowEnd();
+        } else if (event instanceof SenderStoppedSending stopped) {
+            stoppedSendingAt = stopped.at();
+        } else if (event instanceof KeyPairExchanged exchanged) {
+            retainOldKeyUntil = exchanged.retainOldKeyUntil();
+        } else if (event instanceof PartnerSwitchedToNewKey switched) {
+            retainOldKeyUntil = switched.retainOldKeyUntil();
+        } else if (event instanceof KeystoreFailureRecorded failure) {
+            recordedFailureReports.add(failure.reportId());
+        } else if (event instanceof RenewalAborted) {
+            status = Status.ABORTED;
+        } else if (event instanceof StagedKeyPairDiscarded) {
+            stagedKeyPairDiscarded = true;
+        } else if (event instanceof RollbackDecided) {
+            rollbackDecided = true;
+        } else if (event instanceof KeyPairRolledBack) {
+            status = Status.ROLLED_BACK;
+        } else if (event instanceof RenewalCompleted) {
+            status = Status.COMPLETED;
+        }
     }
 
-    @EventSourcingHandler
-    void on(CertificateProvided event) {
-        step = RenewalStep.AWAITING_PARTNER_SWITCH;
-    }
-
-    @EventSourcingHandler
-    void on(PartnerSwitchedToNewKey event) {
-        acceptedConfirmations.add(event.confirmationId());
-        step = RenewalStep.RETAINING_OLD_KEY_PAIR;
-    }
-
-    @EventSourcingHandler
-    void on(OldKeyPairRemovalDecided event) {
-        step = RenewalStep.AWAITING_OLD_KEY_PAIR_REMOVAL;
-    }
-
-    @EventSourcingHandler
-    void on(KeystoreFailureRecorded event) {
-        recordedFailureReports.add(event.reportId());
-    }
-
-    @EventSourcingHandler
-    void on(RenewalCompleted event) {
-        step = RenewalStep.COMPLETED;
+    private static java.util.Optional<String> confirmationOf(RenewalEvent event) {
+        String id = null;
+        if (event instanceof PartnerVerifiesBoth e) {
+            id = e.confirmationId();
+        } else if (event instanceof DowntimeAgreed e) {
+            id = e.confirmationId();
+        } else if (event instanceof SenderStoppedSending e) {
+            id = e.confirmationId();
+        } else if (event instanceof SenderExchangedCertificate e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerRemovedOldCertificate e) {
+            id = e.confirmationId();
+        } else if (event instanceof SenderResumedSending e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerSwitchedToNewKey e) {
+            id = e.confirmationId();
+        }
+        return java.util.Optional.ofNullable(id);
     }
 }

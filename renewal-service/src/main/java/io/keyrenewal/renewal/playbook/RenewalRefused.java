@@ -6,7 +6,8 @@ package io.keyrenewal.renewal.playbook;
  */
 public abstract sealed class RenewalRefused extends RuntimeException
         permits RenewalRefused.StepNotAllowed, RenewalRefused.PartnerMismatch, RenewalRefused.PlaybookNotSupported,
-        RenewalRefused.InvalidRenewalRequest {
+        RenewalRefused.InvalidRenewalRequest, RenewalRefused.RetentionNotElapsed, RenewalRefused.RenewalClosed,
+        RenewalRefused.AliasInRenewal {
 
     protected RenewalRefused(String reason) {
         super(reason, null, false, false);
@@ -36,6 +37,27 @@ public abstract sealed class RenewalRefused extends RuntimeException
     /** A start request with a value the playbook cannot work with. */
     public static final class InvalidRenewalRequest extends RenewalRefused {
         public InvalidRenewalRequest(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The old key pair may still be needed: the retention period is not over. */
+    public static final class RetentionNotElapsed extends RenewalRefused {
+        public RetentionNotElapsed(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The renewal is over (completed, aborted or rolled back): it takes no more steps. */
+    public static final class RenewalClosed extends RenewalRefused {
+        public RenewalClosed(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Another renewal of the same alias is still open. */
+    public static final class AliasInRenewal extends RenewalRefused {
+        public AliasInRenewal(String reason) {
             super(reason);
         }
     }

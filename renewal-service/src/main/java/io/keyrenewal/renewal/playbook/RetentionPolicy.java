@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * The retention rule of both source pages: an old key pair is kept at least 90 days after it was exchanged, and at
- * least the guaranteed delivery time, so no message encrypted for it is still on its way.
+ * least the guaranteed delivery time, so no message encrypted for it or signed with it is still on its way.
  */
 public final class RetentionPolicy {
 
@@ -14,9 +14,11 @@ public final class RetentionPolicy {
     private RetentionPolicy() {
     }
 
+    public static Duration retention(Duration guaranteedDeliveryTime) {
+        return guaranteedDeliveryTime.compareTo(MINIMUM_RETENTION) > 0 ? guaranteedDeliveryTime : MINIMUM_RETENTION;
+    }
+
     public static Instant retainUntil(Instant exchangedAt, Duration guaranteedDeliveryTime) {
-        Duration retention = guaranteedDeliveryTime.compareTo(MINIMUM_RETENTION) > 0
-                ? guaranteedDeliveryTime : MINIMUM_RETENTION;
-        return exchangedAt.plus(retention);
+        return exchangedAt.plus(retention(guaranteedDeliveryTime));
     }
 }

@@ -67,15 +67,6 @@ class RenewalPlaybook3Test {
     }
 
     @Test
-    void refusesAPlaybookThatIsNotRunnableYet() {
-        fixture.givenNoPriorActivity()
-                .when(new StartRenewal(RENEWAL, ALIAS, ACME, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, GDT,
-                        KeyAlgorithm.EC_P256, T0))
-                .expectException(RenewalRefused.PlaybookNotSupported.class)
-                .expectNoEvents();
-    }
-
-    @Test
     void refusesAnAliasTheKeystoreCannotHold() {
         fixture.givenNoPriorActivity()
                 .when(new StartRenewal(RENEWAL, "Has Spaces", ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
@@ -153,11 +144,55 @@ class RenewalPlaybook3Test {
     }
 
     @Test
-    void aSecondSwitchWithAnotherConfirmationIdIsRefused() {
+    void aRepeatedSwitchUnderAnotherConfirmationIdIsANoOp() {
         fixture.given(started, created, provided, switched)
                 .when(new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
                         SWITCHED.plusSeconds(30)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnAbortOnceTheReceiverHasTheNewCertificate() {
+        fixture.given(started, created, provided)
+                .when(new Commands.AbortRenewal(RENEWAL, "changed our mind", "tenant-admin", SWITCHED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("must stay to decrypt"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToRemoveTheOldKeyPairBeforeTheRetentionElapsedWhoeverAsks() {
+        fixture.given(started, created, provided, switched)
+                .when(new Commands.RemoveOldKeyPair(RENEWAL, "tenant-admin", RETAIN_UNTIL.minusSeconds(1)))
+                .expectException(RenewalRefused.RetentionNotElapsed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void removesTheOldKeyPairOnRequestOnceTheRetentionElapsed() {
+        fixture.given(started, created, provided, switched)
+                .when(new Commands.RemoveOldKeyPair(RENEWAL, "tenant-admin", RETAIN_UNTIL))
+                .expectEvents(new OldKeyPairRemovalDecided(RENEWAL, ALIAS, OLD, RETAIN_UNTIL));
+    }
+
+    @Test
+    void refusesEveryStepOfAnotherPlaybook() {
+        fixture.given(started, created, provided)
+                .when(new Commands.ApproveExchange(RENEWAL, "tenant-admin", SWITCHED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a step of playbook"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesEveryStepOfACompletedRenewal() {
+        Instant removedAt = decidedAt.plusSeconds(1);
+        fixture.given(started, created, provided, switched, removalDecided,
+                        new OldKeyPairRemoved(RENEWAL, ALIAS, OLD, removedAt),
+                        new RenewalCompleted(RENEWAL, ALIAS, ACME, removedAt))
+                .when(new Commands.AbortRenewal(RENEWAL, "too late", "tenant-admin", removedAt))
+                .expectException(RenewalRefused.RenewalClosed.class)
                 .expectNoEvents();
     }
 

@@ -1,0 +1,86 @@
+package io.keyrenewal.renewal.playbook;
+
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.Playbook;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.keyrenewal.renewal.playbook.Milestone.*;
+import static io.keyrenewal.renewal.playbook.Step.keystore;
+import static io.keyrenewal.renewal.playbook.Step.partner;
+import static io.keyrenewal.renewal.playbook.Step.system;
+import static io.keyrenewal.renewal.playbook.Step.tenant;
+
+/** The playbooks of the source documents (shared/DOMAIN.md), step for step. */
+public final class Playbooks {
+
+    /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */
+    static final PlaybookDefinition SIGN_VERIFY_BOTH = new PlaybookDefinition(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            keystore(KEY_PAIR_CREATED),                                                          // 1
+            system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
+            partner(PARTNER_VERIFIES_BOTH, ConfirmationType.VERIFIES_BOTH, CERTIFICATE_PROVIDED), // 3-4
+            tenant(EXCHANGE_APPROVED, PARTNER_VERIFIES_BOTH),
+            system(EXCHANGE_DECIDED, PARTNER_VERIFIES_BOTH, EXCHANGE_APPROVED),                  // 5, never before 4
+            keystore(KEY_PAIR_EXCHANGED, EXCHANGE_DECIDED),
+            system(PARTNER_INFORMED_OF_EXCHANGE, KEY_PAIR_EXCHANGED),                            // 6
+            partner(PARTNER_REMOVED_OLD_CERTIFICATE, ConfirmationType.OLD_CERTIFICATE_REMOVED,
+                    PARTNER_INFORMED_OF_EXCHANGE),                                               // 7
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, KEY_PAIR_EXCHANGED),                            // retention
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, PARTNER_REMOVED_OLD_CERTIFICATE, OLD_KEY_PAIR_REMOVED)),
+            KEY_PAIR_EXCHANGED, true, PARTNER_REMOVED_OLD_CERTIFICATE, EXCHANGE_DECIDED);
+
+    /** Playbook 2: tenant signs inbound response, the sender verifies one key at a time (agreed downtime). */
+    static final PlaybookDefinition SIGN_WITH_DOWNTIME = new PlaybookDefinition(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            keystore(KEY_PAIR_CREATED),                                                          // 1
+            system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
+            tenant(DOWNTIME_PROPOSED, CERTIFICATE_PROVIDED),                                     // 3
+            partner(DOWNTIME_AGREED, ConfirmationType.DOWNTIME_ACCEPTED, DOWNTIME_PROPOSED),     // 3
+            partner(SENDER_STOPPED_SENDING, ConfirmationType.SENDING_STOPPED, DOWNTIME_AGREED),  // 4
+            partner(SENDER_EXCHANGED_CERTIFICATE, ConfirmationType.CERTIFICATE_EXCHANGED,
+                    SENDER_STOPPED_SENDING),                                                     // 5-6
+            tenant(DRAIN_CONFIRMED, SENDER_STOPPED_SENDING),                                     // 7
+            tenant(EXCHANGE_APPROVED, SENDER_EXCHANGED_CERTIFICATE, DRAIN_CONFIRMED),
+            system(EXCHANGE_DECIDED, SENDER_EXCHANGED_CERTIFICATE, DRAIN_CONFIRMED, EXCHANGE_APPROVED), // 8
+            keystore(KEY_PAIR_EXCHANGED, EXCHANGE_DECIDED),
+            system(PARTNER_INFORMED_OF_EXCHANGE, KEY_PAIR_EXCHANGED),                            // 9
+            partner(SENDER_RESUMED_SENDING, ConfirmationType.SENDING_RESUMED,
+                    PARTNER_INFORMED_OF_EXCHANGE),                                               // 10
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, KEY_PAIR_EXCHANGED),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, SENDER_RESUMED_SENDING, OLD_KEY_PAIR_REMOVED)),
+            KEY_PAIR_EXCHANGED, true, null, EXCHANGE_DECIDED);
+
+    /** Playbook 3: tenant decrypts outbound response (no downtime). */
+    static final PlaybookDefinition DECRYPT_OUTBOUND_RESPONSE = new PlaybookDefinition(
+            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
+            keystore(KEY_PAIR_CREATED),                                                          // 1-2
+            system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 3
+            partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                    CERTIFICATE_PROVIDED),                                                       // 4-6
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_SWITCHED_TO_NEW_KEY),                   // 7, retention
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, OLD_KEY_PAIR_REMOVED)),
+            // once the receiver has the certificate it may encrypt with it: the new key must stay to decrypt
+            PARTNER_SWITCHED_TO_NEW_KEY, false, null, CERTIFICATE_PROVIDED);
+
+    private static final Map<Playbook, PlaybookDefinition> ALL = Map.of(
+            SIGN_VERIFY_BOTH.playbook(), SIGN_VERIFY_BOTH,
+            SIGN_WITH_DOWNTIME.playbook(), SIGN_WITH_DOWNTIME,
+            DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE);
+
+    private Playbooks() {
+    }
+
+    public static PlaybookDefinition of(Playbook playbook) {
+        PlaybookDefinition definition = ALL.get(playbook);
+        if (definition == null) {
+            throw new RenewalRefused.PlaybookNotSupported("playbook " + playbook + " is not defined");
+        }
+        return definition;
+    }
+}

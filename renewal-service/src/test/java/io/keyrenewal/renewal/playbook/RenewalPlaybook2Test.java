@@ -1,0 +1,230 @@
+package io.keyrenewal.renewal.playbook;
+
+import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
+import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.DrainConfirmed;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
+import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.contracts.renewal.SenderStoppedSending;
+import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
+import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
+import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
+import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
+import io.keyrenewal.renewal.playbook.Commands.RollBack;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.hamcrest.Matchers.containsString;
+
+/** Playbook 2: tenant signs inbound response, the sender verifies one key at a time (agreed downtime). */
+class RenewalPlaybook2Test {
+
+    static final RenewalId RENEWAL = new RenewalId("r-2");
+    static final PartnerId ACME = new PartnerId("acme");
+    static final String ALIAS = "acme-response-signer";
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    static final Playbook PLAYBOOK = Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
+    static final CertificateInfo NEW = new CertificateInfo("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+            new Fingerprint("ab".repeat(32)), "CN=" + ALIAS, "CN=" + ALIAS, "02", T0, T0.plus(Duration.ofDays(365)));
+    static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=" + ALIAS, "01");
+    static final Instant T1 = T0.plusSeconds(1);
+    static final Instant WINDOW_START = T0.plus(Duration.ofDays(2));
+    static final Instant WINDOW_END = WINDOW_START.plus(Duration.ofHours(1));
+    static final Instant STOPPED = WINDOW_START.plusSeconds(30);
+    static final Instant CERT_EXCHANGED = STOPPED.plus(Duration.ofMinutes(5));
+    static final Instant DRAINED = STOPPED.plus(Duration.ofMinutes(10));
+    static final Instant EXCHANGED = DRAINED.plus(Duration.ofMinutes(1));
+    static final Instant RESUMED = EXCHANGED.plus(Duration.ofMinutes(4));
+
+    final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, Duration.ofDays(1),
+            KeyAlgorithm.RSA_3072, T0);
+    final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T1);
+    final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
+            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW, T1);
+    final DowntimeProposed proposed = new DowntimeProposed(RENEWAL, ACME, WINDOW_START, WINDOW_END, "tenant-admin",
+            T0.plus(Duration.ofHours(1)));
+    final DowntimeAgreed agreed = new DowntimeAgreed(RENEWAL, ACME, "c-1", WINDOW_START, WINDOW_END,
+            T0.plus(Duration.ofHours(2)));
+    final SenderStoppedSending stopped = new SenderStoppedSending(RENEWAL, ACME, "c-2", STOPPED);
+    final SenderExchangedCertificate certificateExchanged = new SenderExchangedCertificate(RENEWAL, ACME, "c-3",
+            CERT_EXCHANGED);
+    final DrainConfirmed drained = new DrainConfirmed(RENEWAL, "tenant-admin", DRAINED);
+    final KeyPairExchangeApproved approved = new KeyPairExchangeApproved(RENEWAL, "tenant-admin", DRAINED);
+    final KeyPairExchangeDecided decided = new KeyPairExchangeDecided(RENEWAL, ALIAS, NEW.ref(), OLD,
+            Duration.ofDays(90), DRAINED);
+    final KeyPairExchanged exchanged = new KeyPairExchanged(RENEWAL, ALIAS, NEW.ref(), OLD,
+            EXCHANGED.plus(Duration.ofDays(90)), EXCHANGED);
+    final PartnerInformedOfExchange informed = new PartnerInformedOfExchange(RENEWAL, ACME,
+            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED);
+
+    AggregateTestFixture<Renewal> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Renewal.class);
+    }
+
+    @Test
+    void theTenantProposesTheDowntimeWindowOnceTheCertificateIsProvided() {
+        fixture.given(started, created, provided)
+                .when(new ProposeDowntime(RENEWAL, WINDOW_START, WINDOW_END, "tenant-admin", proposed.at()))
+                .expectEvents(proposed);
+    }
+
+    @Test
+    void refusesADowntimeWindowThatEndsBeforeItStartsOrStartsInThePast() {
+        fixture.given(started, created, provided)
+                .when(new ProposeDowntime(RENEWAL, WINDOW_END, WINDOW_START, "tenant-admin", proposed.at()))
+                .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectNoEvents();
+        fixture.given(started, created, provided)
+                .when(new ProposeDowntime(RENEWAL, T0, WINDOW_END, "tenant-admin", proposed.at()))
+                .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSenderAgreesTheProposedWindow() {
+        fixture.given(started, created, provided, proposed)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.DOWNTIME_ACCEPTED, agreed.at()))
+                .expectEvents(agreed);
+    }
+
+    @Test
+    void refusesTheSendersAgreementBeforeAWindowWasProposed() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.DOWNTIME_ACCEPTED, agreed.at()))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DOWNTIME_PROPOSED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheSenderStoppingBeforeTheWindowStarts() {
+        fixture.given(started, created, provided, proposed, agreed)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.SENDING_STOPPED,
+                        WINDOW_START.minusSeconds(1)))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("start of the agreed downtime window"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheCertificateExchangeConfirmationBeforeTheSenderStopped() {
+        fixture.given(started, created, provided, proposed, agreed)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-3", ACME, ConfirmationType.CERTIFICATE_EXCHANGED, STOPPED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheDrainConfirmationBeforeTheSenderStopped() {
+        fixture.given(started, created, provided, proposed, agreed)
+                .when(new ConfirmDrain(RENEWAL, "tenant-admin", STOPPED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheApprovalBeforeTheDrainIsConfirmed() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged)
+                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DRAIN_CONFIRMED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheApprovalBeforeTheSenderExchangedItsCertificate() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, drained)
+                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("SENDER_EXCHANGED_CERTIFICATE"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void decidesTheExchangeOnlyAfterTheSenderStoppedExchangedItsCertificateAndTheDrainWasConfirmed() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained)
+                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .expectEvents(approved, decided);
+    }
+
+    @Test
+    void anAutomaticRenewalConfirmsTheDrainAndDecidesTheExchangeByItself() {
+        RenewalStarted automatic = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, Duration.ofDays(1),
+                KeyAlgorithm.RSA_3072, T0, ExchangeApproval.AUTOMATIC);
+        fixture.given(automatic, created, provided, proposed, agreed, stopped)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-3", ACME, ConfirmationType.CERTIFICATE_EXCHANGED,
+                        CERT_EXCHANGED))
+                .expectEvents(certificateExchanged, new DrainConfirmed(RENEWAL, "system", CERT_EXCHANGED),
+                        new KeyPairExchangeApproved(RENEWAL, "system", CERT_EXCHANGED),
+                        new KeyPairExchangeDecided(RENEWAL, ALIAS, NEW.ref(), OLD, Duration.ofDays(90),
+                                CERT_EXCHANGED));
+    }
+
+    @Test
+    void informsTheSenderOnceTheKeystoreAppliedTheExchange() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained,
+                        approved, decided)
+                .when(new RecordKeyPairExchanged(RENEWAL, "rep-2", NEW.ref(), OLD, EXCHANGED))
+                .expectEvents(exchanged, informed);
+    }
+
+    @Test
+    void recordsTheRealDowntimeFromStopToResumeBesideTheAgreedWindow() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained,
+                        approved, decided, exchanged, informed)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-4", ACME, ConfirmationType.SENDING_RESUMED, RESUMED))
+                .expectEvents(new SenderResumedSending(RENEWAL, ACME, "c-4", Duration.between(STOPPED, RESUMED),
+                        WINDOW_START, WINDOW_END, RESUMED));
+    }
+
+    @Test
+    void refusesTheResumeBeforeTheSenderWasInformedOfTheExchange() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-4", ACME, ConfirmationType.SENDING_RESUMED, RESUMED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hasNoRollback() {
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained,
+                        approved, decided, exchanged, informed)
+                .when(new RollBack(RENEWAL, "errors", "tenant-admin", RESUMED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("has no rollback"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesASignatureVerificationStepOfPlaybook1() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.VERIFIES_BOTH, T1))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectNoEvents();
+    }
+}
