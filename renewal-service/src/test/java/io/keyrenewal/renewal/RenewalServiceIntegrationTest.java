@@ -92,7 +92,7 @@ class RenewalServiceIntegrationTest {
         CertificateProvided certificateProvided = (CertificateProvided) ContractJson.read(provided.get(2).value(),
                 RenewalEvent.class);
         assertThat(certificateProvided.certificate().serialNumber()).isEqualTo("02");
-        assertThat(step(renewalId)).isEqualTo("AWAITING_PARTNER_SWITCH");
+        assertThat(awaiting(renewalId)).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");
 
         kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation("c-1",
                 new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, now)));
@@ -115,7 +115,7 @@ class RenewalServiceIntegrationTest {
                 "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
 
         JsonNode detail = json(http.get("/renewals/" + renewalId));
-        assertThat(detail.at("/renewal/step").asText()).isEqualTo("COMPLETED");
+        assertThat(detail.at("/renewal/state").asText()).isEqualTo("COMPLETED");
         assertThat(detail.at("/history")).hasSize(7);
         assertThat(detail.at("/history/6/type").asText()).isEqualTo("RenewalCompleted");
     }
@@ -151,10 +151,10 @@ class RenewalServiceIntegrationTest {
                         record.key().equals(renewalId) || record.key().equals("another-key")
                                 || record.key().equals(unknownRenewal)))
                 .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
-                .anySatisfy(reason -> assertThat(reason).contains("SWITCHED_TO_NEW_KEY is not expected now"))
+                .anySatisfy(reason -> assertThat(reason).contains("PARTNER_SWITCHED_TO_NEW_KEY is not allowed yet"))
                 .anySatisfy(reason -> assertThat(reason).contains("does not match renewalId"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown renewal")));
-        assertThat(step(renewalId)).isEqualTo("AWAITING_NEW_KEY_PAIR");
+        assertThat(awaiting(renewalId)).isEqualTo("KEY_PAIR_CREATED");
         assertThat(events.withKey(renewalId)).hasSize(1);
     }
 
@@ -185,7 +185,7 @@ class RenewalServiceIntegrationTest {
                 new RenewalId(next), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.withKey(next))
                 .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
-                .anySatisfy(reason -> assertThat(reason).contains("not expected now")));
+                .anySatisfy(reason -> assertThat(reason).contains("not allowed yet")));
     }
 
     private String start(String alias) {
@@ -197,8 +197,8 @@ class RenewalServiceIntegrationTest {
         return renewalId;
     }
 
-    private String step(String renewalId) {
-        return json(http.get("/renewals/" + renewalId)).at("/renewal/step").asText();
+    private String awaiting(String renewalId) {
+        return json(http.get("/renewals/" + renewalId)).at("/renewal/awaiting").asText();
     }
 
     private List<ConsumerRecord<String, String>> awaitEvents(String renewalId, String... types) {

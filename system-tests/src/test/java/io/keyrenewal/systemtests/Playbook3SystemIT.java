@@ -121,8 +121,8 @@ class Playbook3SystemIT {
         PartnerSwitchedToNewKey switched = (PartnerSwitchedToNewKey) awaitEvents(renewalId, "RenewalStarted",
                 "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey").get(3);
         assertThat(Duration.between(switched.at(), switched.retainOldKeyUntil())).isEqualTo(Duration.ofDays(90));
-        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/step").asText())
-                .isEqualTo("RETAINING_OLD_KEY_PAIR");
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/awaiting").asText())
+                .isEqualTo("OLD_KEY_PAIR_REMOVAL_DECIDED");
 
         // Step 7: one day before the deadline nothing is removed ...
         renewals.post("/admin/clock/advance", "{\"duration\":\"P89D\"}", 200);
@@ -139,7 +139,7 @@ class Playbook3SystemIT {
 
         // the history: stored, published in order, and the partner told of every step that concerns it
         JsonNode detail = renewals.get("/renewals/" + renewalId);
-        assertThat(detail.at("/renewal/step").asText()).isEqualTo("COMPLETED");
+        assertThat(detail.at("/renewal/state").asText()).isEqualTo("COMPLETED");
         assertThat(detail.get("history").findValuesAsText("type")).containsExactly("RenewalStarted",
                 "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided",
                 "OldKeyPairRemoved", "RenewalCompleted");
@@ -182,19 +182,31 @@ class Playbook3SystemIT {
         }
     }
 
+    /** The keystore file of ALIAS: keystore-service keeps one PKCS#12 file per alias. */
     private static KeyStore keystore() throws Exception {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
-        try (InputStream file = Files.newInputStream(data.resolve("keystore-service").resolve("keystore.p12"))) {
+        Path aliasFile = data.resolve("keystore-service").resolve("keystore").resolve(ALIAS + ".p12");
+        try (InputStream file = Files.newInputStream(aliasFile)) {
             keystore.load(file, "changeit".toCharArray());
         }
         return keystore;
     }
 
+    /** Every entry of every alias's keystore file, by entry name. */
     private static Map<String, X509Certificate> keystoreCertificates() throws Exception {
-        KeyStore keystore = keystore();
         Map<String, X509Certificate> certificates = new java.util.HashMap<>();
-        for (String alias : Collections.list(keystore.aliases())) {
-            certificates.put(alias, (X509Certificate) keystore.getCertificate(alias));
+        List<Path> aliasFiles;
+        try (java.util.stream.Stream<Path> listing = Files.list(data.resolve("keystore-service").resolve("keystore"))) {
+            aliasFiles = listing.filter(path -> path.getFileName().toString().endsWith(".p12")).toList();
+        }
+        for (Path aliasFile : aliasFiles) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream file = Files.newInputStream(aliasFile)) {
+                keystore.load(file, "changeit".toCharArray());
+            }
+            for (String alias : Collections.list(keystore.aliases())) {
+                certificates.put(alias, (X509Certificate) keystore.getCertificate(alias));
+            }
         }
         return certificates;
     }

@@ -2,8 +2,11 @@ package io.keyrenewal.renewal.keystore;
 
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
+import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeyPairRemoved;
+import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.renewal.messaging.IncomingRecords;
@@ -49,6 +52,18 @@ public class KeystoreReportListener {
         if (report instanceof KeyPairRemoved removed) {
             return new Commands.RecordKeyPairRemoved(removed.renewalId(), removed.reportId(), removed.removed(),
                     recordedAt);
+        }
+        if (report instanceof KeyPairExchangeApplied exchanged) {
+            return new Commands.RecordKeyPairExchanged(exchanged.renewalId(), exchanged.reportId(),
+                    exchanged.activated(), exchanged.archived(), recordedAt);
+        }
+        if (report instanceof KeyPairRollbackApplied rolledBack) {
+            return new Commands.RecordKeyPairRolledBack(rolledBack.renewalId(), rolledBack.reportId(),
+                    rolledBack.reactivated(), recordedAt);
+        }
+        if (report instanceof KeyPairDiscarded discarded) {
+            return new Commands.RecordKeyPairDiscarded(discarded.renewalId(), discarded.reportId(),
+                    discarded.discarded(), recordedAt);
         }
         KeystoreOperationFailed failed = (KeystoreOperationFailed) report;
         return new Commands.RecordKeystoreFailure(failed.renewalId(), failed.reportId(), failed.operation(),

@@ -5,10 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 
-/** Read model: where one renewal stands. Written only by {@link RenewalViewProjection}. */
+/** Read model: where one renewal stands and who must act next. Written only by {@link RenewalViewProjection}. */
 @Entity
 @Table(name = "renewal_view")
 public class RenewalView {
@@ -19,16 +18,28 @@ public class RenewalView {
     private String alias;
     private String partnerId;
     private String playbook;
+    private String exchangeApproval;
     private String guaranteedDeliveryTime;
     private String keyAlgorithm;
-    private String step;
+    @Column(length = 32)
+    private String state;
+    @Column(length = 2000)
+    private String doneSteps;
+    @Column(length = 1000)
+    private String awaiting;
     private String nextActor;
+    @Column(length = 64)
+    private String lastStep;
     private String newCertificateSha256;
     private String newCertificateSerial;
     private Instant newCertificateNotAfter;
     private String oldCertificateSha256;
     private String oldCertificateSerial;
     private Instant retainOldKeyUntil;
+    private Instant downtimeWindowStart;
+    private Instant downtimeWindowEnd;
+    @Column(length = 64)
+    private String actualDowntime;
     @Column(length = 2000)
     private String lastKeystoreFailure;
     private Instant startedAt;
@@ -46,29 +57,43 @@ public class RenewalView {
     public String getAlias() { return alias; }
     public String getPartnerId() { return partnerId; }
     public String getPlaybook() { return playbook; }
+    public String getExchangeApproval() { return exchangeApproval; }
     public String getGuaranteedDeliveryTime() { return guaranteedDeliveryTime; }
     public String getKeyAlgorithm() { return keyAlgorithm; }
-    public String getStep() { return step; }
+    /** OPEN, COMPLETED, ABORTED or ROLLED_BACK. */
+    public String getState() { return state; }
+    public String getDoneSteps() { return doneSteps; }
+    /** The steps the playbook allows now and nobody took yet, comma-separated. */
+    public String getAwaiting() { return awaiting; }
+    /** Who must act next: partner, tenant, keystore or system (comma-separated if several). */
     public String getNextActor() { return nextActor; }
+    public String getLastStep() { return lastStep; }
     public String getNewCertificateSha256() { return newCertificateSha256; }
     public String getNewCertificateSerial() { return newCertificateSerial; }
     public Instant getNewCertificateNotAfter() { return newCertificateNotAfter; }
     public String getOldCertificateSha256() { return oldCertificateSha256; }
     public String getOldCertificateSerial() { return oldCertificateSerial; }
     public Instant getRetainOldKeyUntil() { return retainOldKeyUntil; }
+    public Instant getDowntimeWindowStart() { return downtimeWindowStart; }
+    public Instant getDowntimeWindowEnd() { return downtimeWindowEnd; }
+    public String getActualDowntime() { return actualDowntime; }
     public String getLastKeystoreFailure() { return lastKeystoreFailure; }
     public Instant getStartedAt() { return startedAt; }
+    /** Since when the renewal waits for its next step. */
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getCompletedAt() { return completedAt; }
 
-    void started(String alias, String partnerId, String playbook, Duration guaranteedDeliveryTime,
-                 String keyAlgorithm, Instant at) {
+    void started(String alias, String partnerId, String playbook, String exchangeApproval,
+                 String guaranteedDeliveryTime, String keyAlgorithm, Instant at) {
         this.alias = alias;
         this.partnerId = partnerId;
         this.playbook = playbook;
-        this.guaranteedDeliveryTime = guaranteedDeliveryTime.toString();
+        this.exchangeApproval = exchangeApproval;
+        this.guaranteedDeliveryTime = guaranteedDeliveryTime;
         this.keyAlgorithm = keyAlgorithm;
         this.startedAt = at;
+        this.state = "OPEN";
+        this.doneSteps = "";
     }
 
     void newCertificate(String sha256, String serial, Instant notAfter) {
@@ -86,17 +111,33 @@ public class RenewalView {
         this.retainOldKeyUntil = until;
     }
 
+    void downtimeWindow(Instant start, Instant end) {
+        this.downtimeWindowStart = start;
+        this.downtimeWindowEnd = end;
+    }
+
+    void actualDowntime(String downtime) {
+        this.actualDowntime = downtime;
+    }
+
     void keystoreFailure(String failure) {
         this.lastKeystoreFailure = failure;
     }
 
-    void completed(Instant at) {
+    void ended(String state, Instant at) {
+        this.state = state;
         this.completedAt = at;
+        this.awaiting = "";
+        this.nextActor = "nobody";
     }
 
-    void movedTo(String step, String nextActor, Instant at) {
-        this.step = step;
-        this.nextActor = nextActor;
+    void progressed(String doneSteps, String lastStep, String awaiting, String nextActor, Instant at) {
+        this.doneSteps = doneSteps;
+        this.lastStep = lastStep;
+        if ("OPEN".equals(state)) {
+            this.awaiting = awaiting;
+            this.nextActor = nextActor;
+        }
         this.updatedAt = at;
     }
 }

@@ -1,21 +1,36 @@
 package io.keyrenewal.renewal.query;
 
-import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
-import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
-import io.keyrenewal.renewal.playbook.RenewalStep;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.renewal.playbook.Actor;
+import io.keyrenewal.renewal.playbook.Milestone;
+import io.keyrenewal.renewal.playbook.Milestones;
+import io.keyrenewal.renewal.playbook.PlaybookDefinition;
+import io.keyrenewal.renewal.playbook.Playbooks;
+import io.keyrenewal.renewal.playbook.Step;
+import io.keyrenewal.contracts.renewal.Playbook;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * Keeps {@link RenewalView} up to date. It runs in the command's transaction (subscribing processor), so a renewal
- * is readable as soon as {@code POST /renewals} answers.
+ * Keeps {@link RenewalView} up to date from the same playbook definitions the aggregate decides with. It runs in the
+ * command's transaction (subscribing processor), so a renewal is readable as soon as a command answers.
  */
 @Component
 @ProcessingGroup(RenewalViewProjection.PROCESSING_GROUP)
@@ -24,70 +39,71 @@ public class RenewalViewProjection {
     public static final String PROCESSING_GROUP = "renewal-views";
 
     private final RenewalViewRepository views;
+    private final OpenRenewalAliases openAliases;
 
-    public RenewalViewProjection(RenewalViewRepository views) {
+    public RenewalViewProjection(RenewalViewRepository views, OpenRenewalAliases openAliases) {
         this.views = views;
+        this.openAliases = openAliases;
     }
 
     @EventHandler
-    void on(RenewalStarted event) {
-        RenewalView view = new RenewalView(event.renewalId().value());
-        view.started(event.alias(), event.partnerId().value(), event.playbook().name(),
-                event.guaranteedDeliveryTime(), event.keyAlgorithm().name(), event.at());
-        moved(view, RenewalStep.AWAITING_NEW_KEY_PAIR, event);
+    void on(RenewalEvent event) {
+        RenewalView view = event instanceof RenewalStarted
+                ? new RenewalView(event.renewalId().value())
+                : views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
+                        "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
+        record(view, event);
+        progress(view, event);
         views.save(view);
     }
 
-    @EventHandler
-    void on(NewKeyPairCreated event) {
-        update(event, view -> {
-            view.newCertificate(event.certificate().sha256().value(), event.certificate().serialNumber(),
-                    event.certificate().notAfter());
-            if (event.previous() != null) {
-                view.oldCertificate(event.previous().sha256().value(), event.previous().serialNumber());
+    private void record(RenewalView view, RenewalEvent event) {
+        if (event instanceof RenewalStarted started) {
+            view.started(started.alias(), started.partnerId().value(), started.playbook().name(),
+                    started.exchangeApproval().name(), started.guaranteedDeliveryTime().toString(),
+                    started.keyAlgorithm().name(), started.at());
+        } else if (event instanceof NewKeyPairCreated created) {
+            view.newCertificate(created.certificate().sha256().value(), created.certificate().serialNumber(),
+                    created.certificate().notAfter());
+            if (created.previous() != null) {
+                view.oldCertificate(created.previous().sha256().value(), created.previous().serialNumber());
             }
-        });
+        } else if (event instanceof DowntimeProposed proposed) {
+            view.downtimeWindow(proposed.windowStart(), proposed.windowEnd());
+        } else if (event instanceof SenderResumedSending resumed) {
+            view.actualDowntime(resumed.actualDowntime().toString());
+        } else if (event instanceof KeyPairExchanged exchanged) {
+            view.retainOldKeyUntil(exchanged.retainOldKeyUntil());
+        } else if (event instanceof PartnerSwitchedToNewKey switched) {
+            view.retainOldKeyUntil(switched.retainOldKeyUntil());
+        } else if (event instanceof KeystoreFailureRecorded failure) {
+            view.keystoreFailure(failure.operation() + ": " + failure.reason());
+        } else if (event instanceof RenewalCompleted) {
+            ended(view, "COMPLETED", event);
+        } else if (event instanceof RenewalAborted) {
+            ended(view, "ABORTED", event);
+        } else if (event instanceof KeyPairRolledBack) {
+            ended(view, "ROLLED_BACK", event);
+        }
     }
 
-    @EventHandler
-    void on(CertificateProvided event) {
-        update(event, view -> moved(view, RenewalStep.AWAITING_PARTNER_SWITCH, event));
+    private void ended(RenewalView view, String state, RenewalEvent event) {
+        view.ended(state, event.at());
+        openAliases.release(view.getAlias(), view.getRenewalId());
     }
 
-    @EventHandler
-    void on(PartnerSwitchedToNewKey event) {
-        update(event, view -> {
-            view.retainOldKeyUntil(event.retainOldKeyUntil());
-            moved(view, RenewalStep.RETAINING_OLD_KEY_PAIR, event);
-        });
-    }
-
-    @EventHandler
-    void on(OldKeyPairRemovalDecided event) {
-        update(event, view -> moved(view, RenewalStep.AWAITING_OLD_KEY_PAIR_REMOVAL, event));
-    }
-
-    @EventHandler
-    void on(RenewalCompleted event) {
-        update(event, view -> {
-            view.completed(event.at());
-            moved(view, RenewalStep.COMPLETED, event);
-        });
-    }
-
-    @EventHandler
-    void on(KeystoreFailureRecorded event) {
-        update(event, view -> view.keystoreFailure(event.operation() + ": " + event.reason()));
-    }
-
-    private void update(RenewalEvent event, java.util.function.Consumer<RenewalView> change) {
-        RenewalView view = views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
-                "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
-        change.accept(view);
-        views.save(view);
-    }
-
-    private static void moved(RenewalView view, RenewalStep step, RenewalEvent event) {
-        view.movedTo(step.name(), step.nextActor(), event.at());
+    private static void progress(RenewalView view, RenewalEvent event) {
+        Set<Milestone> done = EnumSet.noneOf(Milestone.class);
+        Arrays.stream(view.getDoneSteps().split(",")).filter(name -> !name.isEmpty()).map(Milestone::valueOf)
+                .forEach(done::add);
+        Milestones.recordedBy(event).ifPresent(done::add);
+        PlaybookDefinition playbook = Playbooks.of(Playbook.valueOf(view.getPlaybook()));
+        List<Step> awaited = playbook.allowedNow(done);
+        view.progressed(done.stream().map(Milestone::name).collect(Collectors.joining(",")),
+                Milestones.recordedBy(event).map(Milestone::name).orElse(view.getLastStep()),
+                awaited.stream().map(step -> step.milestone().name()).collect(Collectors.joining(",")),
+                awaited.stream().map(Step::actor).distinct().map(Actor::name).map(String::toLowerCase)
+                        .collect(Collectors.joining(",")),
+                event.at());
     }
 }

@@ -2,22 +2,29 @@ package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
-import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
+import io.keyrenewal.renewal.web.TenantStepRequests.ProposeDowntimeRequest;
+import io.keyrenewal.renewal.web.TenantStepRequests.ReasonRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -25,24 +32,36 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** The tenant administrator's REST API for renewals. */
+/**
+ * The tenant administrator's REST API for renewals: start one, take the tenant's steps, read where they stand. Each
+ * step answers with the renewal as it stands after it; a step the playbook does not allow now is refused (409) with
+ * the reason and changes nothing.
+ */
 @RestController
 @RequestMapping("/renewals")
 public class RenewalController {
 
     private static final Logger log = LoggerFactory.getLogger(RenewalController.class);
+    /** Who takes a tenant step, until the API authenticates users (issue 6): this header, else this name. */
+    static final String USER_HEADER = "X-Tenant-User";
+    private static final String DEFAULT_USER = "tenant-admin";
 
     private final CommandGateway commands;
     private final RenewalViewRepository views;
+    private final OpenRenewalAliases openAliases;
     private final EventStore eventStore;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RenewalController(CommandGateway commands, RenewalViewRepository views, EventStore eventStore,
-                             Clock clock) {
+    public RenewalController(CommandGateway commands, RenewalViewRepository views, OpenRenewalAliases openAliases,
+                             EventStore eventStore, TransactionTemplate transaction, Clock clock) {
         this.commands = commands;
         this.views = views;
+        this.openAliases = openAliases;
         this.eventStore = eventStore;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -59,12 +78,26 @@ public class RenewalController {
     @PostMapping
     public ResponseEntity<Started> start(@Valid @RequestBody StartRenewalRequest request) {
         RenewalId renewalId = RenewalId.random();
-        commands.sendAndWait(new StartRenewal(renewalId, request.alias(), new PartnerId(request.partnerId()),
-                Objects.requireNonNullElse(request.playbook(), Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE),
-                request.guaranteedDeliveryTime(),
-                Objects.requireNonNullElse(request.keyAlgorithm(), KeyAlgorithm.DEFAULT), clock.instant()));
+        transaction.executeWithoutResult(status -> {
+            openAliases.claim(request.alias(), renewalId.value());
+            commands.sendAndWait(new Commands.StartRenewal(renewalId, request.alias(),
+                    new PartnerId(request.partnerId()),
+                    Objects.requireNonNullElse(request.playbook(), Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE),
+                    request.guaranteedDeliveryTime(),
+                    Objects.requireNonNullElse(request.keyAlgorithm(), KeyAlgorithm.DEFAULT),
+                    Objects.requireNonNullElse(request.exchangeApproval(), ExchangeApproval.TENANT_APPROVES),
+                    clock.instant()));
+        });
         log.info("Renewal {} started for alias {} with partner {}", renewalId, request.alias(), request.partnerId());
         return ResponseEntity.created(URI.create("/renewals/" + renewalId)).body(new Started(renewalId.value()));
+    }
+
+    /** Renewals, newest first; every filter is optional. */
+    @GetMapping
+    public List<RenewalView> list(@RequestParam(required = false) String state,
+                                  @RequestParam(required = false) String partnerId,
+                                  @RequestParam(required = false) String alias) {
+        return views.find(state, partnerId, alias);
     }
 
     @GetMapping("/{renewalId}")
@@ -75,6 +108,59 @@ public class RenewalController {
                         event.getPayloadType().getSimpleName(), event.getTimestamp()))
                 .toList();
         return new RenewalDetail(view, history);
+    }
+
+    /** Playbook 2, step 3. */
+    @PostMapping("/{renewalId}/downtime")
+    public RenewalDetail proposeDowntime(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
+            required = false) String user, @Valid @RequestBody ProposeDowntimeRequest request) {
+        return step(renewalId, id -> new Commands.ProposeDowntime(id, request.windowStart(), request.windowEnd(),
+                user(user), clock.instant()));
+    }
+
+    /** Playbook 2, step 7. */
+    @PostMapping("/{renewalId}/drain-confirmation")
+    public RenewalDetail confirmDrain(@PathVariable String renewalId,
+                                      @RequestHeader(value = USER_HEADER, required = false) String user) {
+        return step(renewalId, id -> new Commands.ConfirmDrain(id, user(user), clock.instant()));
+    }
+
+    /** Playbooks 1 and 2: approve the exchange once the playbook allows it. */
+    @PostMapping("/{renewalId}/exchange-approval")
+    public RenewalDetail approveExchange(@PathVariable String renewalId,
+                                         @RequestHeader(value = USER_HEADER, required = false) String user) {
+        return step(renewalId, id -> new Commands.ApproveExchange(id, user(user), clock.instant()));
+    }
+
+    @PostMapping("/{renewalId}/abort")
+    public RenewalDetail abort(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
+            required = false) String user, @Valid @RequestBody ReasonRequest request) {
+        return step(renewalId, id -> new Commands.AbortRenewal(id, request.reason(), user(user), clock.instant()));
+    }
+
+    @PostMapping("/{renewalId}/rollback")
+    public RenewalDetail rollBack(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
+            required = false) String user, @Valid @RequestBody ReasonRequest request) {
+        return step(renewalId, id -> new Commands.RollBack(id, request.reason(), user(user), clock.instant()));
+    }
+
+    /** Removes the old key pair now; refused (409) before the retention period is over. */
+    @PostMapping("/{renewalId}/old-key-pair-removal")
+    public RenewalDetail removeOldKeyPair(@PathVariable String renewalId,
+                                          @RequestHeader(value = USER_HEADER, required = false) String user) {
+        return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, user(user), clock.instant()));
+    }
+
+    private RenewalDetail step(String renewalId, Function<RenewalId, Object> command) {
+        if (!views.existsById(renewalId)) {
+            throw new UnknownRenewal(renewalId);
+        }
+        commands.sendAndWait(command.apply(new RenewalId(renewalId)));
+        return get(renewalId);
+    }
+
+    private static String user(String header) {
+        return header == null || header.isBlank() ? DEFAULT_USER : header;
     }
 
     /** No renewal has this id. */

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.web;
 
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import jakarta.validation.constraints.NotBlank;
@@ -12,8 +13,9 @@ import java.time.Duration;
  * {@code POST /renewals}: renew the key pair under {@code alias} with {@code partnerId}.
  *
  * @param guaranteedDeliveryTime ISO-8601 duration, e.g. {@code P30D}
- * @param playbook               optional; {@code TENANT_DECRYPTS_OUTBOUND_RESPONSE} (the only one runnable yet)
+ * @param playbook               optional; {@code TENANT_DECRYPTS_OUTBOUND_RESPONSE} by default
  * @param keyAlgorithm           optional; {@code EC_P256} by default
+ * @param exchangeApproval       optional; {@code TENANT_APPROVES} (default) or {@code AUTOMATIC}
  */
 public record StartRenewalRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}",
@@ -23,5 +25,6 @@ public record StartRenewalRequest(
         String partnerId,
         @NotNull Duration guaranteedDeliveryTime,
         Playbook playbook,
-        KeyAlgorithm keyAlgorithm) {
+        KeyAlgorithm keyAlgorithm,
+        ExchangeApproval exchangeApproval) {
 }

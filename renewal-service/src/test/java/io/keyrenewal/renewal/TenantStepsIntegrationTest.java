@@ -1,0 +1,190 @@
+package io.keyrenewal.renewal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
+import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.renewal.support.Certificates;
+import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.renewal.support.Records;
+import io.keyrenewal.renewal.support.TopicRecorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, aborts, one open
+ *  renewal per alias, and the list of renewals. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.datasource.url=jdbc:h2:mem:tenant-steps;DB_CLOSE_DELAY=-1"})
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantStepsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    Http http;
+    TopicRecorder events;
+
+    @BeforeAll
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        events = new TopicRecorder(brokers, Topics.RENEWAL_EVENTS);
+    }
+
+    @AfterAll
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void runsPlaybook1WithTheTenantsApprovalThenRollsBackWhileTheSenderStillVerifiesBoth() {
+        String alias = "acme-signer";
+        String renewalId = start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH");
+        CertificateRef old = Certificates.ref(alias, "01");
+        report(renewalId, new KeyPairGenerated("rep-1", new RenewalId(renewalId), "e-1", alias,
+                Certificates.certificate(alias, "02", Instant.now()), old, Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+
+        HttpResponse<String> early = http.post("/renewals/" + renewalId + "/exchange-approval", "");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(json(early).at("/detail").asText()).contains("PARTNER_VERIFIES_BOTH");
+
+        confirm(renewalId, "c-1", ConfirmationType.VERIFIES_BOTH);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth");
+        assertThat(json(http.get("/renewals/" + renewalId)).at("/renewal/nextActor").asText()).isEqualTo("tenant");
+
+        HttpResponse<String> approved = http.post("/renewals/" + renewalId + "/exchange-approval", "");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(json(approved).at("/renewal/awaiting").asText()).isEqualTo("KEY_PAIR_EXCHANGED");
+        List<ConsumerRecord<String, String>> decided = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided");
+
+        report(renewalId, new KeyPairExchangeApplied("rep-2", new RenewalId(renewalId),
+                TopicRecorder.header(decided.get(5), MessageHeaders.ID), alias,
+                Certificates.ref(alias, "02"), old, Instant.now().plus(Duration.ofDays(90)), Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange");
+
+        HttpResponse<String> rolledBack = http.post("/renewals/" + renewalId + "/rollback",
+                "{\"reason\":\"the sender rejects the new signatures\"}");
+        assertThat(rolledBack.statusCode()).isEqualTo(200);
+        report(renewalId, new KeyPairRollbackApplied("rep-3", new RenewalId(renewalId), "e-3", alias, old,
+                Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "RollbackDecided", "KeyPairRolledBack");
+        assertThat(json(http.get("/renewals/" + renewalId)).at("/renewal/state").asText()).isEqualTo("ROLLED_BACK");
+
+        assertThat(http.post("/renewals/" + renewalId + "/rollback", "{\"reason\":\"again\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH")).as("the alias is free again")
+                .isNotEqualTo(renewalId);
+    }
+
+    @Test
+    void refusesASecondOpenRenewalOfTheSameAliasUntilTheFirstIsAborted() {
+        String alias = "acme-exclusive";
+        String first = start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME");
+
+        HttpResponse<String> second = http.post("/renewals", body(alias, "TENANT_DECRYPTS_OUTBOUND_RESPONSE"));
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json(second).at("/detail").asText()).contains(first).contains("one open renewal per alias");
+
+        HttpResponse<String> aborted = http.post("/renewals/" + first + "/abort",
+                "{\"reason\":\"the sender cannot take a downtime this month\"}");
+        assertThat(aborted.statusCode()).isEqualTo(200);
+        assertThat(json(aborted).at("/renewal/state").asText()).isEqualTo("ABORTED");
+        report(first, new KeyPairDiscarded("rep-9", new RenewalId(first), "e-9", alias, null, Instant.now()));
+        awaitEvents(first, "RenewalStarted", "RenewalAborted", "StagedKeyPairDiscarded");
+
+        assertThat(start(alias, "TENANT_DECRYPTS_OUTBOUND_RESPONSE")).isNotEqualTo(first);
+    }
+
+    @Test
+    void listsRenewalsFilteredByStatePartnerAndAlias() {
+        String renewalId = start("globex-decrypt", "TENANT_DECRYPTS_OUTBOUND_RESPONSE");
+
+        JsonNode byAlias = json(http.get("/renewals?alias=globex-decrypt&state=OPEN"));
+        assertThat(byAlias).hasSize(1);
+        assertThat(byAlias.get(0).get("renewalId").asText()).isEqualTo(renewalId);
+        assertThat(byAlias.get(0).get("nextActor").asText()).isEqualTo("keystore");
+        assertThat(json(http.get("/renewals?partnerId=acme&alias=globex-decrypt"))).hasSize(1);
+        assertThat(json(http.get("/renewals?partnerId=nobody"))).isEmpty();
+        assertThat(json(http.get("/renewals?alias=globex-decrypt&state=COMPLETED"))).isEmpty();
+    }
+
+    @Test
+    void aStepOfAnUnknownRenewalIs404AndADowntimeWithoutWindowIs400() {
+        assertThat(http.post("/renewals/no-such-renewal/drain-confirmation", "").statusCode()).isEqualTo(404);
+        String renewalId = start("acme-downtime", "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME");
+        HttpResponse<String> missing = http.post("/renewals/" + renewalId + "/downtime", "{\"windowStart\":null}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).at("/errors").findValuesAsText("field")).contains("windowStart", "windowEnd");
+    }
+
+    private String start(String alias, String playbook) {
+        HttpResponse<String> response = http.post("/renewals", body(alias, playbook));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("renewalId").asText();
+    }
+
+    private static String body(String alias, String playbook) {
+        return "{\"alias\":\"" + alias + "\",\"partnerId\":\"acme\",\"guaranteedDeliveryTime\":\"P7D\",\"playbook\":\""
+                + playbook + "\"}";
+    }
+
+    private void report(String renewalId, Object report) {
+        kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, report));
+    }
+
+    private void confirm(String renewalId, String confirmationId, ConfirmationType type) {
+        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation(confirmationId,
+                new RenewalId(renewalId), new PartnerId("acme"), type, Instant.now())));
+    }
+
+    private List<ConsumerRecord<String, String>> awaitEvents(String renewalId, String... types) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.withKey(renewalId))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
+                .containsExactly(types));
+        return events.withKey(renewalId);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return ContractJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+}
