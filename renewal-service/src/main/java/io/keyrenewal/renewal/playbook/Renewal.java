@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
@@ -19,6 +20,8 @@ import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
+import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
+import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
@@ -70,6 +73,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Renewal {
 
     static final String RETENTION_ELAPSED = "retention-elapsed";
+    static final String PARTNER_STEP_OVERDUE = "partner-step-overdue";
+    static final String PARTNER_STEP_ESCALATION = "partner-step-escalation";
+    static final String DOWNTIME_WINDOW_END = "downtime-window-end";
     static final String SYSTEM = "system";
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -118,7 +124,7 @@ public class Renewal {
     // ---- the keystore's steps -------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RecordKeyPairGenerated command, DeadlineManager deadlines) {
+    public void handle(RecordKeyPairGenerated command, DeadlineManager deadlines, RenewalTimings timings) {
         if (status == Status.ABORTED) {
             return; // generated while the abort was on its way; the keystore discards it on the abort
         }
@@ -126,22 +132,26 @@ public class Renewal {
             return; // the keystore reported the same key pair again
         }
         require(Milestone.KEY_PAIR_CREATED, Actor.KEYSTORE);
+        Set<Step> awaited = awaitedPartnerSteps();
         apply(new NewKeyPairCreated(renewalId, alias, command.certificate(), command.previous(),
                 command.recordedAt()));
         advance(command.recordedAt(), deadlines);
+        remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
     @CommandHandler
-    public void handle(RecordKeyPairExchanged command, DeadlineManager deadlines) {
+    public void handle(RecordKeyPairExchanged command, DeadlineManager deadlines, RenewalTimings timings) {
         if (done.contains(Milestone.KEY_PAIR_EXCHANGED)) {
             return;
         }
         require(Milestone.KEY_PAIR_EXCHANGED, Actor.KEYSTORE);
+        Set<Step> awaited = awaitedPartnerSteps();
         Instant retainUntil = RetentionPolicy.retainUntil(command.recordedAt(), guaranteedDeliveryTime);
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
         deadlines.schedule(retainUntil, RETENTION_ELAPSED);
         advance(command.recordedAt(), deadlines);
+        remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
     @CommandHandler
@@ -189,7 +199,7 @@ public class Renewal {
     // ---- the partner's steps --------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(ConfirmPartnerStep command, DeadlineManager deadlines) {
+    public void handle(ConfirmPartnerStep command, DeadlineManager deadlines, RenewalTimings timings) {
         if (!partnerId.equals(command.partnerId())) {
             throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
                     + ", not to " + command.partnerId());
@@ -208,7 +218,10 @@ public class Renewal {
         String id = command.confirmationId();
         switch (step.milestone()) {
             case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
-            case DOWNTIME_AGREED -> apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at));
+            case DOWNTIME_AGREED -> {
+                apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at));
+                deadlines.schedule(windowEnd, DOWNTIME_WINDOW_END);
+            }
             case SENDER_STOPPED_SENDING -> {
                 if (at.isBefore(windowStart)) {
                     throw new RenewalRefused.StepNotAllowed("the sender may stop sending only from the start of the"
@@ -229,12 +242,16 @@ public class Renewal {
             default -> throw new IllegalStateException(step.milestone() + " has no partner confirmation");
         }
         advance(at, deadlines);
+        // the playbooks await one partner step at a time: its reminders are moot, the next one's start now
+        deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
+        deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
+        remindOfNewPartnerSteps(Set.of(), at, deadlines, timings);
     }
 
     // ---- the tenant's steps ---------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(ProposeDowntime command) {
+    public void handle(ProposeDowntime command, DeadlineManager deadlines, RenewalTimings timings) {
         requireOpen();
         require(Milestone.DOWNTIME_PROPOSED, Actor.TENANT);
         if (command.windowStart() == null || command.windowEnd() == null
@@ -244,8 +261,10 @@ public class Renewal {
         if (command.windowStart().isBefore(command.requestedAt())) {
             throw new RenewalRefused.InvalidRenewalRequest("the downtime window must not start in the past");
         }
+        Set<Step> awaited = awaitedPartnerSteps();
         apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
                 command.requestedAt()));
+        remindOfNewPartnerSteps(awaited, command.requestedAt(), deadlines, timings);
     }
 
     @CommandHandler
@@ -272,7 +291,7 @@ public class Renewal {
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
     @CommandHandler
-    public void handle(AbortRenewal command) {
+    public void handle(AbortRenewal command, DeadlineManager deadlines) {
         if (status == Status.ABORTED) {
             return;
         }
@@ -286,6 +305,7 @@ public class Renewal {
         }
         apply(new RenewalAborted(renewalId, alias, partnerId, command.reason(), command.by(),
                 newCertificate == null ? null : newCertificate.ref(), command.requestedAt()));
+        cancelAllDeadlines(deadlines);
     }
 
     /** Playbook 1 after the exchange, while the sender still verifies both: the old key pair signs again. */
@@ -312,7 +332,7 @@ public class Renewal {
         }
         apply(new RollbackDecided(renewalId, alias, oldCertificate, newCertificate.ref(), command.reason(),
                 command.by(), command.requestedAt()));
-        deadlines.cancelAllWithinScope(RETENTION_ELAPSED);
+        cancelAllDeadlines(deadlines);
     }
 
     /** Step 7 (playbook 3) and the removal of the old key pair in 1 and 2: never before the retention is over. */
@@ -339,6 +359,66 @@ public class Renewal {
         if (status == Status.OPEN && !done.contains(Milestone.OLD_KEY_PAIR_REMOVAL_DECIDED)
                 && retainOldKeyUntil != null && !firedAt.isBefore(retainOldKeyUntil)) {
             decideRemoval(firedAt);
+        }
+    }
+
+    /** A partner step still awaited after the reminder period: the partner is reminded. */
+    @DeadlineHandler(deadlineName = PARTNER_STEP_OVERDUE)
+    public void onPartnerStepOverdue(PartnerStepDeadline deadline, @Timestamp Instant firedAt) {
+        if (stillAwaited(deadline)) {
+            apply(new PartnerStepOverdue(renewalId, partnerId, playbook.partnerRole(), deadline.expected(),
+                    deadline.waitingSince(), firedAt));
+        }
+    }
+
+    /** Still awaited after a second period: the tenant administrator is alerted. */
+    @DeadlineHandler(deadlineName = PARTNER_STEP_ESCALATION)
+    public void onPartnerStepEscalation(PartnerStepDeadline deadline, @Timestamp Instant firedAt) {
+        if (stillAwaited(deadline)) {
+            apply(new PartnerStepEscalated(renewalId, partnerId, deadline.expected(), deadline.waitingSince(),
+                    firedAt));
+        }
+    }
+
+    /** Playbook 2: the window ended and the sender has not resumed sending: the tenant is alerted. */
+    @DeadlineHandler(deadlineName = DOWNTIME_WINDOW_END)
+    public void onDowntimeWindowEnd(@Timestamp Instant firedAt) {
+        if (status == Status.OPEN && !done.contains(Milestone.SENDER_RESUMED_SENDING)) {
+            apply(new DowntimeOverrun(renewalId, partnerId, windowEnd, firedAt));
+        }
+    }
+
+    private static void cancelAllDeadlines(DeadlineManager deadlines) {
+        for (String deadline : new String[]{RETENTION_ELAPSED, PARTNER_STEP_OVERDUE, PARTNER_STEP_ESCALATION,
+                DOWNTIME_WINDOW_END}) {
+            deadlines.cancelAllWithinScope(deadline);
+        }
+    }
+
+    private boolean stillAwaited(PartnerStepDeadline deadline) {
+        return status == Status.OPEN && !rollbackDecided && awaitedPartnerSteps().stream()
+                .anyMatch(step -> step.confirmation() == deadline.expected());
+    }
+
+    private Set<Step> awaitedPartnerSteps() {
+        if (status != Status.OPEN) {
+            return Set.of();
+        }
+        Set<Step> awaited = new HashSet<>();
+        playbook.allowedNow(done).stream().filter(step -> step.actor() == Actor.PARTNER).forEach(awaited::add);
+        return awaited;
+    }
+
+    /** Schedules a reminder and an escalation for each partner step that became awaited by this command. */
+    private void remindOfNewPartnerSteps(Set<Step> awaitedBefore, Instant now, DeadlineManager deadlines,
+                                         RenewalTimings timings) {
+        for (Step step : awaitedPartnerSteps()) {
+            if (!awaitedBefore.contains(step)) {
+                PartnerStepDeadline deadline = new PartnerStepDeadline(step.confirmation(), now);
+                deadlines.schedule(now.plus(timings.partnerStepReminderAfter()), PARTNER_STEP_OVERDUE, deadline);
+                deadlines.schedule(now.plus(timings.partnerStepReminderAfter().multipliedBy(2)),
+                        PARTNER_STEP_ESCALATION, deadline);
+            }
         }
     }
 

@@ -83,6 +83,7 @@ class RenewalPlaybook1Test {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Renewal.class);
+        fixture.registerInjectableResource(new RenewalTimings(java.time.Duration.ofDays(3)));
     }
 
     @Test
@@ -178,7 +179,9 @@ class RenewalPlaybook1Test {
     @Test
     void decidesTheRemovalOfTheOldKeyPairWhenTheRetentionElapsedAfterTheExchange() {
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
-                .andGivenCommands(new RecordKeyPairExchanged(RENEWAL, "rep-2", NEW.ref(), OLD, EXCHANGED))
+                .andGivenCommands(new RecordKeyPairExchanged(RENEWAL, "rep-2", NEW.ref(), OLD, EXCHANGED),
+                        new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.OLD_CERTIFICATE_REMOVED,
+                                EXCHANGED.plus(Duration.ofDays(1))))
                 .whenThenTimeAdvancesTo(RETAIN_UNTIL)
                 .expectEvents(new OldKeyPairRemovalDecided(RENEWAL, ALIAS, OLD, RETAIN_UNTIL));
     }
@@ -257,6 +260,27 @@ class RenewalPlaybook1Test {
                 .when(new RollBack(RENEWAL, "errors", "tenant-admin", APPROVED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(containsString("abort instead"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void remindsTheSenderWhenItsVerificationIsOverdueAndAlertsTheTenantAfterASecondPeriod() {
+        fixture.given(started)
+                .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T1))
+                .whenThenTimeAdvancesTo(T1.plus(Duration.ofDays(6)))
+                .expectEvents(new io.keyrenewal.contracts.renewal.PartnerStepOverdue(RENEWAL, ACME,
+                                PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.VERIFIES_BOTH, T1,
+                                T1.plus(Duration.ofDays(3))),
+                        new io.keyrenewal.contracts.renewal.PartnerStepEscalated(RENEWAL, ACME,
+                                ConfirmationType.VERIFIES_BOTH, T1, T1.plus(Duration.ofDays(6))));
+    }
+
+    @Test
+    void noReminderOnceTheSenderConfirmedInTime() {
+        fixture.given(started)
+                .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T1),
+                        new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.VERIFIES_BOTH, VERIFIED))
+                .whenThenTimeAdvancesTo(T1.plus(Duration.ofDays(7)))
                 .expectNoEvents();
     }
 

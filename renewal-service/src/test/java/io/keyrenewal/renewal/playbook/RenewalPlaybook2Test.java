@@ -84,6 +84,7 @@ class RenewalPlaybook2Test {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Renewal.class);
+        fixture.registerInjectableResource(new RenewalTimings(java.time.Duration.ofDays(3)));
     }
 
     @Test
@@ -208,6 +209,17 @@ class RenewalPlaybook2Test {
                 .when(new ConfirmPartnerStep(RENEWAL, "c-4", ACME, ConfirmationType.SENDING_RESUMED, RESUMED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void alertsTheTenantWhenTheSenderHasNotResumedByTheEndOfTheWindow() {
+        fixture.given(started, created, provided, proposed)
+                .andGivenCommands(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.DOWNTIME_ACCEPTED,
+                                agreed.at()),
+                        new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.SENDING_STOPPED, STOPPED))
+                .whenThenTimeAdvancesTo(WINDOW_END)
+                .expectEvents(new io.keyrenewal.contracts.renewal.DowntimeOverrun(RENEWAL, ACME, WINDOW_END,
+                        WINDOW_END));
     }
 
     @Test

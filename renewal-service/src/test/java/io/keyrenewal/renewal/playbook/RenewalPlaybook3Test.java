@@ -56,6 +56,7 @@ class RenewalPlaybook3Test {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Renewal.class);
+        fixture.registerInjectableResource(new RenewalTimings(java.time.Duration.ofDays(3)));
     }
 
     @Test
