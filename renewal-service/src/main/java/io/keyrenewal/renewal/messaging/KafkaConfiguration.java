@@ -35,6 +35,7 @@ public class KafkaConfiguration {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.RENEWAL_EVENTS).partitions(PARTITIONS).replicas(1)
                         .config("retention.ms", "-1").build(),
+                TopicBuilder.name(Topics.PARTNER_DIRECTORY).partitions(PARTITIONS).replicas(1).compact().build(),
                 topic(Topics.PARTNER_CONFIRMATIONS), topic(Topics.deadLetter(Topics.PARTNER_CONFIRMATIONS)),
                 topic(Topics.KEYSTORE_REPORTS), topic(Topics.deadLetter(Topics.KEYSTORE_REPORTS)));
     }

@@ -69,6 +69,20 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(io.keyrenewal.renewal.partner.PartnerController.UnknownPartner.class)
+    public ProblemDetail unknownPartner(RuntimeException unknown) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+        problem.setTitle("Unknown partner");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ProblemDetail invalid(IllegalArgumentException invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
     @ExceptionHandler(RenewalController.UnknownRenewal.class)
     public ProblemDetail unknown(RenewalController.UnknownRenewal unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());

@@ -5,7 +5,10 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
+import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
@@ -51,15 +54,18 @@ public class RenewalController {
     private final CommandGateway commands;
     private final RenewalViewRepository views;
     private final OpenRenewalAliases openAliases;
+    private final PartnerDirectory partners;
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public RenewalController(CommandGateway commands, RenewalViewRepository views, OpenRenewalAliases openAliases,
-                             EventStore eventStore, TransactionTemplate transaction, Clock clock) {
+                             PartnerDirectory partners, EventStore eventStore, TransactionTemplate transaction,
+                             Clock clock) {
         this.commands = commands;
         this.views = views;
         this.openAliases = openAliases;
+        this.partners = partners;
         this.eventStore = eventStore;
         this.transaction = transaction;
         this.clock = clock;
@@ -82,7 +88,7 @@ public class RenewalController {
             openAliases.claim(request.alias(), renewalId.value());
             commands.sendAndWait(new Commands.StartRenewal(renewalId, request.alias(),
                     new PartnerId(request.partnerId()),
-                    Objects.requireNonNullElse(request.playbook(), Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE),
+                    playbookFor(request),
                     request.guaranteedDeliveryTime(),
                     Objects.requireNonNullElse(request.keyAlgorithm(), KeyAlgorithm.DEFAULT),
                     Objects.requireNonNullElse(request.exchangeApproval(), ExchangeApproval.TENANT_APPROVES),
@@ -149,6 +155,22 @@ public class RenewalController {
     public RenewalDetail removeOldKeyPair(@PathVariable String renewalId,
                                           @RequestHeader(value = USER_HEADER, required = false) String user) {
         return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, user(user), clock.instant()));
+    }
+
+    /** The playbook named, else the one the purpose and the partner's registered capability choose. */
+    private Playbook playbookFor(StartRenewalRequest request) {
+        if (request.playbook() != null) {
+            return request.playbook();
+        }
+        if (request.purpose() != KeyPurpose.SIGN_INBOUND_RESPONSE) {
+            return Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+        }
+        PartnerDirectoryEntry partner = partners.find(new PartnerId(request.partnerId())).orElseThrow(() ->
+                new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId() + " is not registered, so"
+                        + " its capability cannot choose the playbook: register it (POST /partners) or name the"
+                        + " playbook"));
+        return partner.verifiesOldAndNewAtOnce() ? Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH
+                : Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
     }
 
     private RenewalDetail step(String renewalId, Function<RenewalId, Object> command) {

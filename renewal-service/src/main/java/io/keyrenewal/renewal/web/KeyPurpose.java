@@ -1,0 +1,9 @@
+package io.keyrenewal.renewal.web;
+
+/** What the renewed key does in the tenant's integration flows. */
+public enum KeyPurpose {
+    /** Signs the response to an inbound request: playbook 1 or 2, by the partner's capability. */
+    SIGN_INBOUND_RESPONSE,
+    /** Decrypts the response to an outbound request: playbook 3. */
+    DECRYPT_OUTBOUND_RESPONSE
+}
