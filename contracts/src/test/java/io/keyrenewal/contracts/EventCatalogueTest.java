@@ -1,0 +1,33 @@
+package io.keyrenewal.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/events.md documents every event type of renewal.events.v1 with exactly its fields. */
+class EventCatalogueTest {
+
+    @Test
+    void everyRenewalEventIsDocumentedWithItsFields() throws IOException {
+        String catalogue = Files.readString(Path.of("..", "docs", "events.md"));
+
+        for (Class<?> type : RenewalEvent.class.getPermittedSubclasses()) {
+            String fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+            assertThat(catalogue).as("docs/events.md row of %s", type.getSimpleName())
+                    .containsPattern("(?m)^\\| `" + type.getSimpleName() + "` \\| .+ \\| " + java.util.regex.Pattern
+                            .quote(fields) + " \\|$");
+        }
+        assertThat(RenewalEvent.class.getAnnotation(JsonSubTypes.class).value())
+                .hasSameSizeAs(RenewalEvent.class.getPermittedSubclasses());
+    }
+}
