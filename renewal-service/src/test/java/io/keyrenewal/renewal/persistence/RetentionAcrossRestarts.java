@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.RenewalServiceApplication;
+import io.keyrenewal.renewal.audit.ChainVerification;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.time.MovableClock;
@@ -73,6 +74,8 @@ final class RetentionAcrossRestarts {
             clock.advance(Duration.ofDays(1).plusMinutes(1));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(types(service, renewalId)).endsWith("OldKeyPairRemovalDecided"));
+            assertThat(service.getBean(ChainVerification.class).verify(renewalId.value()).intact())
+                    .as("the hash chain across the restart").isTrue();
             return types(service, renewalId);
         }
     }
