@@ -68,6 +68,28 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void exportsARenewalsHistoryAsJsonLinesWithWhoActedAndWhichStep() throws Exception {
+        RenewalId renewal = renewalUpToTheSwitch("alias-exported");
+        String body = new Http("http://127.0.0.1:" + port).get("/audit/export?renewalId=" + renewal).body();
+
+        java.util.List<JsonNode> lines = body.lines().map(line -> {
+            try {
+                return ContractJson.mapper().readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+        assertThat(lines).extracting(line -> line.get("type").asText()).containsExactly("RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey");
+        assertThat(lines).extracting(line -> line.get("actor").asText()).containsExactly("tenant", "keystore",
+                "system", "partner:acme");
+        assertThat(lines.get(3).get("step").asText()).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");
+        assertThat(lines.get(3).at("/data/confirmationId").asText()).isEqualTo("c-1");
+        assertThat(lines).allSatisfy(line -> assertThat(line.get("hash").asText()).hasSize(64));
+        assertThat(body).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
     void findsAnEventDeletedFromTheMiddleOfAHistory() {
         RenewalId renewal = renewalUpToTheSwitch("alias-deleted");
         jdbc.update("delete from domain_event_entry where aggregate_identifier = ? and sequence_number = 1",

@@ -1,0 +1,94 @@
+package io.keyrenewal.renewal.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.playbook.Milestones;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes the history as JSON Lines, one stored event a line, streamed from the event store row by row: aggregate,
+ * sequence, event id, time, type, who acted, the playbook step it records, its public data and its chain hash.
+ */
+@Component
+public class HistoryExport {
+
+    private static final ObjectMapper JSON = ContractJson.mapper();
+
+    private final JdbcTemplate jdbc;
+
+    public HistoryExport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Exports one aggregate (renewal or partner), or the whole store when {@code aggregateIdentifier} is null. */
+    public void export(String aggregateIdentifier, OutputStream out) {
+        String where = aggregateIdentifier == null ? "" : " where e.aggregate_identifier = ?";
+        Object[] arguments = aggregateIdentifier == null ? new Object[0] : new Object[]{aggregateIdentifier};
+        jdbc.setFetchSize(500);
+        jdbc.query("select e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp,"
+                + " e.payload_type, e.payload, c.hash from domain_event_entry e left join event_chain c"
+                + " on c.aggregate_identifier = e.aggregate_identifier and c.sequence_number = e.sequence_number"
+                + where + " order by e.global_index", row -> {
+            try {
+                JsonNode data = JSON.readTree(row.getBytes(6));
+                String type = row.getString(5);
+                ObjectNode line = JSON.createObjectNode()
+                        .put("aggregateId", row.getString(1))
+                        .put("sequence", row.getLong(2))
+                        .put("eventId", row.getString(3))
+                        .put("at", row.getString(4))
+                        .put("type", type.substring(type.lastIndexOf('.') + 1).replace('$', '.'))
+                        .put("actor", actorOf(type, data))
+                        .put("step", stepOf(type, data));
+                line.set("data", data);
+                line.put("hash", row.getString(7));
+                out.write(JSON.writeValueAsBytes(line));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the history export", e);
+            }
+        }, arguments);
+    }
+
+    /** Who took the step the event records: a tenant user by name, the partner, the keystore or the system. */
+    static String actorOf(String payloadType, JsonNode data) {
+        for (String field : new String[]{"proposedBy", "approvedBy", "confirmedBy", "abortedBy", "decidedBy"}) {
+            if (data.hasNonNull(field)) {
+                String user = data.get(field).asText();
+                return "system".equals(user) ? "system" : "tenant:" + user;
+            }
+        }
+        if (data.hasNonNull("confirmationId")) {
+            return "partner:" + data.path("partnerId").asText();
+        }
+        String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        return switch (type) {
+            case "RenewalStarted" -> "tenant";
+            case "NewKeyPairCreated", "KeyPairExchanged", "OldKeyPairRemoved", "StagedKeyPairDiscarded",
+                 "KeyPairRolledBack", "KeystoreFailureRecorded" -> "keystore";
+            default -> payloadType.contains("PartnerEvents$") ? "tenant" : "system";
+        };
+    }
+
+    private static String stepOf(String payloadType, JsonNode data) {
+        try {
+            Class<?> type = Class.forName(payloadType);
+            if (RenewalEvent.class.isAssignableFrom(type)) {
+                RenewalEvent event = (RenewalEvent) JSON.treeToValue(data, type);
+                return Milestones.recordedBy(event).map(Enum::name).orElse(null);
+            }
+            return null;
+        } catch (ClassNotFoundException | IOException unknownType) {
+            return null;
+        }
+    }
+
+}
