@@ -57,7 +57,8 @@ import static io.keyrenewal.notification.TopicRecorder.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "keyrenewal.notification.delivery.poll-interval=100ms")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationServiceTest {
 
@@ -172,8 +173,9 @@ class NotificationServiceTest {
         assertThat(completedRecord.key()).isEqualTo(partnerId.value());
         assertThat(completed.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
 
-        JsonNode log = ContractJson.mapper().readTree(get("/notifications?renewalId=" + renewalId).body());
-        assertThat(log).hasSize(3);
+        JsonNode log = await().atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .until(() -> ContractJson.mapper().readTree(get("/notifications?renewalId=" + renewalId).body()),
+                        rows -> rows.size() == 3 && rows.findValuesAsText("status").stream().allMatch("SENT"::equals));
         assertThat(log.findValuesAsText("kind")).containsExactlyInAnyOrder("CERTIFICATE_PROVIDED",
                 "CONFIRMATION_RECEIVED", "RENEWAL_COMPLETED");
         assertThat(log.findValuesAsText("status")).containsOnly("SENT");

@@ -7,24 +7,28 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Port: the record of every partner notification and its delivery, keyed by notification id. It is what makes a
- * redelivered event produce no second message.
+ * Port: every message and its delivery over each channel, keyed by (notification id, channel). It is the outbox the
+ * dispatcher works from and what makes a redelivered event or a restart produce no second message.
  */
 public interface DeliveryLog {
 
     /**
-     * Records {@code notification} as {@link DeliveryStatus#QUEUED} on {@code channel} unless its id is already
-     * recorded.
-     *
-     * @return the status the notification has now
+     * Records {@code notification} and one {@link DeliveryStatus#QUEUED} delivery per address, due at {@code now};
+     * what is already recorded stays as it is.
      */
-    DeliveryStatus queueIfAbsent(PartnerNotification notification, String channel, Instant now);
+    void enqueue(PartnerNotification notification, String html, List<Address> addresses, Instant now);
 
-    /** The channel acknowledged the notification: one more attempt, status {@link DeliveryStatus#SENT}. */
-    void markSent(String notificationId, Instant sentAt);
+    /** QUEUED or FAILED deliveries due at {@code now}, oldest first. */
+    List<PendingDelivery> due(Instant now, int limit);
 
-    /** The attempt failed: one more attempt, status {@link DeliveryStatus#FAILED}, {@code reason} kept. */
-    void markFailed(String notificationId, String reason);
+    /** The channel acknowledged it: one more attempt, status {@link DeliveryStatus#SENT}. */
+    void markSent(PendingDelivery delivery, Instant sentAt);
+
+    /** The attempt failed: one more attempt, status {@link DeliveryStatus#FAILED}, tried again at {@code retryAt}. */
+    void markFailed(PendingDelivery delivery, String reason, Instant retryAt);
+
+    /** The last attempt failed: one more attempt, status {@link DeliveryStatus#PARKED}, never tried again. */
+    void markParked(PendingDelivery delivery, String reason);
 
     /** The log rows of one renewal, oldest first. */
     List<DeliveryRecord> forRenewal(RenewalId renewalId);

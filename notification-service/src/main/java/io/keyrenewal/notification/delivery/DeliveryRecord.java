@@ -6,12 +6,14 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 import java.time.Instant;
 
 /**
- * One row of the delivery log: a partner notification and what became of it.
+ * One row of the delivery log: a message over one channel and what became of it. The address (e-mail, webhook URL)
+ * is not shown.
  *
- * @param lastError why the last failed attempt failed; null if none failed
- * @param sentAt    when the channel acknowledged it; null until then
+ * @param lastError     why the last failed attempt failed; null if none failed
+ * @param nextAttemptAt when it is tried (again) while QUEUED or FAILED
+ * @param sentAt        when the channel acknowledged it; null until then
  */
 public record DeliveryRecord(String notificationId, String renewalId, String partnerId, PartnerRole recipient,
                              NotificationKind kind, String channel, DeliveryStatus status, int attempts,
-                             String lastError, Instant createdAt, Instant sentAt) {
+                             String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
 }

@@ -1,26 +1,27 @@
 package io.keyrenewal.notification.delivery;
 
+import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.PartnerRole;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The delivery log in the table {@code partner_notification_delivery} (see schema.sql). */
+/** The delivery log in the tables {@code partner_message} and {@code notification_delivery} (see schema.sql). */
 @Repository
 class JdbcDeliveryLog implements DeliveryLog {
 
     private static final int MAX_ERROR_LENGTH = 2000;
 
-    private static final RowMapper<DeliveryRecord> ROW = (row, rowNumber) -> new DeliveryRecord(
+    private static final RowMapper<DeliveryRecord> RECORD = (row, rowNumber) -> new DeliveryRecord(
             row.getString("notification_id"),
             row.getString("renewal_id"),
             row.getString("partner_id"),
@@ -31,7 +32,14 @@ class JdbcDeliveryLog implements DeliveryLog {
             row.getInt("attempts"),
             row.getString("last_error"),
             instant(row.getObject("created_at", OffsetDateTime.class)),
+            instant(row.getObject("next_attempt_at", OffsetDateTime.class)),
             instant(row.getObject("sent_at", OffsetDateTime.class)));
+
+    private static final RowMapper<PendingDelivery> PENDING = (row, rowNumber) -> new PendingDelivery(
+            ContractJson.read(row.getString("notification_json"), PartnerNotification.class),
+            row.getString("html"),
+            new Address(row.getString("channel"), row.getString("address")),
+            row.getInt("attempts"));
 
     private final JdbcClient jdbc;
 
@@ -40,66 +48,110 @@ class JdbcDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public DeliveryStatus queueIfAbsent(PartnerNotification notification, String channel, Instant now) {
-        try {
+    @Transactional
+    public void enqueue(PartnerNotification notification, String html, List<Address> addresses, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO partner_message
+                          (notification_id, renewal_id, notification_json, html, created_at)
+                        SELECT :notificationId, :renewalId, :json, :html, :createdAt
+                        WHERE NOT EXISTS (SELECT 1 FROM partner_message WHERE notification_id = :notificationId)""")
+                .param("notificationId", notification.notificationId())
+                .param("renewalId", notification.renewalId().value())
+                .param("json", ContractJson.write(notification))
+                .param("html", html)
+                .param("createdAt", utc(now))
+                .update();
+        for (Address address : addresses) {
             jdbc.sql("""
-                            INSERT INTO partner_notification_delivery
-                              (notification_id, renewal_id, partner_id, recipient, kind, channel, status, attempts,
-                               created_at)
-                            VALUES (:notificationId, :renewalId, :partnerId, :recipient, :kind, :channel, :status, 0,
-                                    :createdAt)""")
+                            INSERT INTO notification_delivery
+                              (notification_id, channel, address, renewal_id, partner_id, recipient, kind, status,
+                               attempts, next_attempt_at, created_at)
+                            SELECT :notificationId, :channel, :address, :renewalId, :partnerId, :recipient, :kind,
+                                   :status, 0, :createdAt, :createdAt
+                            WHERE NOT EXISTS (SELECT 1 FROM notification_delivery
+                                              WHERE notification_id = :notificationId AND channel = :channel)""")
                     .param("notificationId", notification.notificationId())
+                    .param("channel", address.channel())
+                    .param("address", address.destination())
                     .param("renewalId", notification.renewalId().value())
                     .param("partnerId", notification.partnerId().value())
                     .param("recipient", notification.recipient().name())
                     .param("kind", notification.kind().name())
-                    .param("channel", channel)
                     .param("status", DeliveryStatus.QUEUED.name())
-                    .param("createdAt", now.atOffset(ZoneOffset.UTC))
+                    .param("createdAt", utc(now))
                     .update();
-            return DeliveryStatus.QUEUED;
-        } catch (DuplicateKeyException alreadyRecorded) {
-            return jdbc.sql("SELECT status FROM partner_notification_delivery WHERE notification_id = :id")
-                    .param("id", notification.notificationId())
-                    .query((row, rowNumber) -> DeliveryStatus.valueOf(row.getString("status")))
-                    .single();
         }
     }
 
     @Override
-    public void markSent(String notificationId, Instant sentAt) {
+    public List<PendingDelivery> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT d.channel, d.address, d.attempts, m.notification_json, m.html
+                        FROM notification_delivery d JOIN partner_message m ON m.notification_id = d.notification_id
+                        WHERE d.status IN ('QUEUED', 'FAILED') AND d.next_attempt_at <= :now
+                        ORDER BY d.next_attempt_at, d.created_at, d.notification_id
+                        FETCH FIRST :limit ROWS ONLY""")
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(PENDING)
+                .list();
+    }
+
+    @Override
+    public void markSent(PendingDelivery delivery, Instant sentAt) {
         jdbc.sql("""
-                        UPDATE partner_notification_delivery
-                        SET status = :status, attempts = attempts + 1, sent_at = :sentAt
-                        WHERE notification_id = :id""")
-                .param("status", DeliveryStatus.SENT.name())
-                .param("sentAt", sentAt.atOffset(ZoneOffset.UTC))
-                .param("id", notificationId)
+                        UPDATE notification_delivery
+                        SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt
+                        WHERE notification_id = :id AND channel = :channel""")
+                .param("sentAt", utc(sentAt))
+                .param("id", delivery.notificationId())
+                .param("channel", delivery.channel())
                 .update();
     }
 
     @Override
-    public void markFailed(String notificationId, String reason) {
-        String error = reason == null ? "unknown" : reason;
+    public void markFailed(PendingDelivery delivery, String reason, Instant retryAt) {
         jdbc.sql("""
-                        UPDATE partner_notification_delivery
-                        SET status = :status, attempts = attempts + 1, last_error = :error
-                        WHERE notification_id = :id""")
-                .param("status", DeliveryStatus.FAILED.name())
-                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
-                .param("id", notificationId)
+                        UPDATE notification_delivery
+                        SET status = 'FAILED', attempts = attempts + 1, last_error = :error, next_attempt_at = :retryAt
+                        WHERE notification_id = :id AND channel = :channel""")
+                .param("error", shortened(reason))
+                .param("retryAt", utc(retryAt))
+                .param("id", delivery.notificationId())
+                .param("channel", delivery.channel())
+                .update();
+    }
+
+    @Override
+    public void markParked(PendingDelivery delivery, String reason) {
+        jdbc.sql("""
+                        UPDATE notification_delivery
+                        SET status = 'PARKED', attempts = attempts + 1, last_error = :error
+                        WHERE notification_id = :id AND channel = :channel""")
+                .param("error", shortened(reason))
+                .param("id", delivery.notificationId())
+                .param("channel", delivery.channel())
                 .update();
     }
 
     @Override
     public List<DeliveryRecord> forRenewal(RenewalId renewalId) {
         return jdbc.sql("""
-                        SELECT * FROM partner_notification_delivery
+                        SELECT * FROM notification_delivery
                         WHERE renewal_id = :renewalId
-                        ORDER BY created_at, notification_id""")
+                        ORDER BY created_at, notification_id, channel""")
                 .param("renewalId", renewalId.value())
-                .query(ROW)
+                .query(RECORD)
                 .list();
+    }
+
+    private static String shortened(String reason) {
+        String error = reason == null ? "unknown" : reason;
+        return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -2,7 +2,6 @@ package io.keyrenewal.notification.delivery;
 
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
-import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.notification.NotificationProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes notifications on {@code partner.notifications.v1}, key = partner id, with the CloudEvents headers; the
+ * Publishes messages on {@code partner.notifications.v1}, key = partner id, with the CloudEvents headers; the
  * notification id is the {@code ce_id}, so partner systems can drop a repeated message.
  */
 @Component
@@ -35,12 +34,13 @@ class KafkaNotificationChannel implements NotificationChannel {
 
     @Override
     public String name() {
-        return "kafka";
+        return Address.KAFKA;
     }
 
     @Override
-    public void deliver(PartnerNotification notification) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_NOTIFICATIONS,
+    public void deliver(PendingDelivery delivery) {
+        PartnerNotification notification = delivery.notification();
+        ProducerRecord<String, String> record = new ProducerRecord<>(delivery.address().destination(),
                 notification.partnerId().value(), ContractJson.write(notification));
         Headers headers = record.headers();
         header(headers, MessageHeaders.ID, notification.notificationId());

@@ -1,17 +1,15 @@
 package io.keyrenewal.notification.delivery;
 
-import io.keyrenewal.contracts.partner.PartnerNotification;
-
-/** Port: a way to reach partner administrators (Kafka today; e-mail and webhooks later). */
+/** Port: a way to reach partner and tenant administrators (Kafka, e-mail, webhook). */
 public interface NotificationChannel {
 
-    /** Short name kept in the delivery log, e.g. {@code kafka}. */
+    /** Short name kept in the delivery log: {@code kafka}, {@code email}, {@code webhook}. */
     String name();
 
     /**
-     * Hands {@code notification} over and returns once the channel has acknowledged it.
+     * Hands the message over to {@code delivery.address()} and returns once the channel has acknowledged it.
      *
      * @throws DeliveryFailed if it was not acknowledged
      */
-    void deliver(PartnerNotification notification);
+    void deliver(PendingDelivery delivery);
 }

@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A record that cannot be handled goes to {@code <topic>.dlt} (same partition) with a readable reason in the
  * {@code keyrenewal_dlt_reason} header, and the consumer carries on. Malformed records are not retried; other
- * failures (e.g. the broker not acknowledging a notification) are retried a few times first.
+ * failures (e.g. the database not answering) are retried a few times first. Used by every listener:
+ * {@code renewal.events.v1} and {@code partner.directory.v1}.
  */
 @Configuration
 class DeadLettering {

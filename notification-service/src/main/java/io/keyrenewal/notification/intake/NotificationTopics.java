@@ -34,6 +34,16 @@ class NotificationTopics {
         return topic(Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS)).build();
     }
 
+    @Bean
+    NewTopic partnerDirectoryTopic() {
+        return topic(Topics.PARTNER_DIRECTORY).compact().build();
+    }
+
+    @Bean
+    NewTopic partnerDirectoryDeadLetterTopic() {
+        return topic(Topics.deadLetter(Topics.PARTNER_DIRECTORY)).build();
+    }
+
     private static TopicBuilder topic(String name) {
         return TopicBuilder.name(name).partitions(PARTITIONS).replicas(REPLICAS);
     }

@@ -14,19 +14,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link NotificationKind#CERTIFICATE_PROVIDED}: the new certificate, what to do with it in the renewal's playbook and
- * how to confirm. A playbook without its own step here gets a generic instruction and no confirmation request.
+ * {@link NotificationKind#CERTIFICATE_PROVIDED}: the new certificate (attached as PEM, described by fingerprint,
+ * serial, issuer and validity), what to configure in the renewal's playbook and how to confirm.
  */
 @Component
 public class CertificateProvidedMessage {
 
     static final String PEM_MEDIA_TYPE = "application/x-pem-file";
 
-    private static final PartnerStep GENERIC_STEP = new PartnerStep("""
-            Configure the attached certificate in your system as agreed with the tenant.
-            The tenant will tell you separately how to confirm this step.""", null);
-
     private static final Map<Playbook, PartnerStep> STEPS = new EnumMap<>(Map.of(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, new PartnerStep("""
+                    The tenant will sign its responses with the new key soon, but not before you confirm.
+                    Please
+                      1. configure your sender system to verify the payloads the tenant signs with the old key AND
+                         with the attached new certificate (both at once),
+                      2. keep the old certificate for now: the tenant tells you when you may remove it,
+                      3. confirm as shown below.""", ConfirmationType.VERIFIES_BOTH),
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, new PartnerStep("""
+                    Your system verifies one key at a time, so the certificate is exchanged during an agreed downtime.
+                    Please
+                      1. prepare the exchange of the tenant's old certificate for the attached one, but do NOT
+                         configure it yet: the tenant still signs with the old key,
+                      2. wait for the tenant's proposal of a downtime window (next message) and accept it,
+                      3. exchange the certificate at the agreed downtime, as the following messages describe.""",
+                    null),
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, new PartnerStep("""
                     The tenant can now decrypt payloads encrypted with the new certificate as well as with the old one.
                     Please
@@ -37,40 +48,30 @@ public class CertificateProvidedMessage {
 
     public PartnerMessage compose(CertificateProvided event) {
         CertificateInfo certificate = event.certificate();
-        PartnerStep step = STEPS.getOrDefault(event.playbook(), GENERIC_STEP);
+        PartnerStep step = STEPS.get(event.playbook());
         Attachment pem = new Attachment(event.alias() + "-" + certificate.serialNumber() + ".pem", PEM_MEDIA_TYPE,
                 certificate.pem());
         ExpectedConfirmation confirmation = step.confirmation() == null ? null
                 : ConfirmationExample.of(event.renewalId(), event.partnerId(), step.confirmation());
-
-        String subject = "Action required: new certificate of the tenant for alias " + event.alias()
-                + " (renewal " + event.renewalId() + ")";
-        StringBuilder body = new StringBuilder()
-                .append(Salutation.of(event.recipient(), event.partnerId())).append("\n\n")
-                .append("the tenant created a new key pair for the alias \"").append(event.alias())
-                .append("\" (renewal id ").append(event.renewalId()).append(").\n\n")
-                .append("What to do:\n").append(step.instruction()).append("\n\n")
-                .append("The new certificate is attached as ").append(pem.fileName()).append(":\n")
-                .append("  SHA-256 fingerprint: ").append(certificate.sha256()).append('\n')
-                .append("  Serial number:       ").append(certificate.serialNumber()).append('\n')
-                .append("  Issuer:              ").append(certificate.issuer()).append('\n')
-                .append("  Subject:             ").append(certificate.subject()).append('\n')
-                .append("  Valid from:          ").append(certificate.notBefore()).append('\n')
-                .append("  Valid until:         ").append(certificate.notAfter()).append('\n');
-        if (confirmation != null) {
-            body.append('\n')
-                    .append("How to confirm: publish this JSON on the Kafka topic ").append(confirmation.topic())
-                    .append(" with the record key ").append(event.renewalId())
-                    .append(", with your own unique confirmationId and the time you switched as confirmedAt:\n\n")
-                    .append(confirmation.example()).append("\n\n")
-                    .append("Publishing the same confirmation again with the same confirmationId is harmless.\n");
-        }
-        return new PartnerMessage(NotificationKind.CERTIFICATE_PROVIDED, subject, body.toString(), List.of(pem),
+        Map<String, String> values = PartnerMessage.values(
+                "whatHappened", "The tenant created a new key pair for the alias \"" + event.alias()
+                        + "\" (renewal id " + event.renewalId() + ") and provides you its certificate.",
+                "whatToDo", step.instruction(),
+                "byWhen", step.confirmation() == null ? null
+                        : "As soon as you can: the renewal waits for your confirmation.",
+                "attachmentName", pem.fileName(),
+                "sha256", certificate.sha256().value(),
+                "serialNumber", certificate.serialNumber(),
+                "issuer", certificate.issuer(),
+                "certificateSubject", certificate.subject(),
+                "notBefore", certificate.notBefore().toString(),
+                "notAfter", certificate.notAfter().toString());
+        return PartnerMessage.of(NotificationKind.CERTIFICATE_PROVIDED, event.recipient(), values, List.of(pem),
                 confirmation);
     }
 
     /**
-     * @param confirmation what the partner confirms when done; null if the playbook asks nothing here
+     * @param confirmation what the partner confirms when done; null if the playbook asks nothing yet
      */
     private record PartnerStep(String instruction, ConfirmationType confirmation) {
     }

@@ -1,23 +1,24 @@
 package io.keyrenewal.notification.partner;
 
-import io.keyrenewal.contracts.PartnerId;
-import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
-import io.keyrenewal.contracts.renewal.PartnerRole;
-import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
-import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
-import io.keyrenewal.notification.delivery.NotificationDelivery;
+import io.keyrenewal.notification.delivery.NotificationOutbox;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
+import io.keyrenewal.notification.template.MessageTemplates;
+import io.keyrenewal.notification.template.RenderedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Which renewal event tells which partner administrator what: one message per event and recipient, identified by
+ * When a renewal event asks someone to act or informs them, then a message goes to each recipient, identified by
  * {@code <event id>:<recipient role>} so that a redelivered event yields the same message id.
  */
 @Component
@@ -26,40 +27,36 @@ public class PartnerNotificationPolicy {
     private static final Logger log = LoggerFactory.getLogger(PartnerNotificationPolicy.class);
 
     private final KnownRenewals knownRenewals;
-    private final NotificationDelivery delivery;
-    private final CertificateProvidedMessage certificateProvided;
-    private final ConfirmationReceivedMessage confirmationReceived;
-    private final RenewalCompletedMessage renewalCompleted;
+    private final StepMessages stepMessages;
+    private final MessageTemplates templates;
+    private final NotificationOutbox outbox;
 
-    public PartnerNotificationPolicy(KnownRenewals knownRenewals, NotificationDelivery delivery,
-                                     CertificateProvidedMessage certificateProvided,
-                                     ConfirmationReceivedMessage confirmationReceived,
-                                     RenewalCompletedMessage renewalCompleted) {
+    public PartnerNotificationPolicy(KnownRenewals knownRenewals, StepMessages stepMessages,
+                                     MessageTemplates templates, NotificationOutbox outbox) {
         this.knownRenewals = knownRenewals;
-        this.delivery = delivery;
-        this.certificateProvided = certificateProvided;
-        this.confirmationReceived = confirmationReceived;
-        this.renewalCompleted = renewalCompleted;
+        this.stepMessages = stepMessages;
+        this.templates = templates;
+        this.outbox = outbox;
     }
 
     public void on(ReceivedEvent received) {
         RenewalEvent event = received.event();
         if (event instanceof RenewalStarted started) {
             remember(started);
-        } else if (event instanceof CertificateProvided provided) {
+            return;
+        }
+        if (event instanceof CertificateProvided provided) {
             knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
                     provided.playbook()), provided.at());
-            notify(received, provided.partnerId(), provided.recipient(), certificateProvided.compose(provided));
-        } else if (event instanceof PartnerSwitchedToNewKey switched) {
-            KnownRenewal renewal = knownRenewals.get(switched.renewalId());
-            notify(received, renewal.partnerId(), renewal.recipient(),
-                    confirmationReceived.compose(renewal, switched));
-        } else if (event instanceof RenewalCompleted completed) {
-            KnownRenewal renewal = knownRenewals.get(completed.renewalId());
-            notify(received, renewal.partnerId(), renewal.recipient(), renewalCompleted.compose(renewal, completed));
-        } else {
-            log.debug("{} {} of renewal {} asks nothing of a partner: no message", event.getClass().getSimpleName(),
+        }
+        if (!stepMessages.tellsSomeone(event)) {
+            log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),
                     received.eventId(), event.renewalId());
+            return;
+        }
+        KnownRenewal renewal = knownRenewals.get(event.renewalId());
+        for (PartnerMessage message : stepMessages.of(renewal, event)) {
+            notify(received, renewal, message);
         }
     }
 
@@ -71,10 +68,30 @@ public class PartnerNotificationPolicy {
                 started.playbook().partnerRole());
     }
 
-    private void notify(ReceivedEvent received, PartnerId partnerId, PartnerRole recipient, PartnerMessage message) {
-        RenewalId renewalId = received.event().renewalId();
-        delivery.deliverOnce(new PartnerNotification(received.eventId() + ":" + recipient, partnerId, renewalId,
-                recipient, message.kind(), message.subject(), message.body(), message.attachments(),
-                message.expectedConfirmation(), received.eventId(), received.event().at()));
+    private void notify(ReceivedEvent received, KnownRenewal renewal, PartnerMessage message) {
+        RenderedMessage rendered = templates.render(message.template(), valuesOf(renewal, message));
+        outbox.queue(new PartnerNotification(received.eventId() + ":" + message.recipient(),
+                renewal.partnerId(), renewal.renewalId(), message.recipient(), message.kind(), rendered.subject(),
+                rendered.text(), message.attachments(), message.expectedConfirmation(), received.eventId(),
+                received.event().at()), rendered.html());
+    }
+
+    /** The message's own values and those every template may use: who, which renewal, how to confirm. */
+    static Map<String, String> valuesOf(KnownRenewal renewal, PartnerMessage message) {
+        Map<String, String> values = new HashMap<>(message.values());
+        values.put("salutation", Salutation.of(message.recipient(), renewal.partnerId()));
+        values.put("alias", renewal.alias());
+        values.put("renewalId", renewal.renewalId().value());
+        values.put("partnerId", renewal.partnerId().value());
+        values.put("playbook", renewal.playbook().name());
+        ExpectedConfirmation confirmation = message.expectedConfirmation();
+        if (confirmation != null) {
+            values.put("confirmation", confirmation.type().name());
+            values.put("confirmationType", confirmation.type().name());
+            values.put("confirmationTopic", confirmation.topic());
+            values.put("confirmationKey", renewal.renewalId().value());
+            values.put("confirmationJson", confirmation.example());
+        }
+        return values;
     }
 }

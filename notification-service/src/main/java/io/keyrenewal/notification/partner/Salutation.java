@@ -5,13 +5,20 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 
 import java.util.Locale;
 
-/** The first line of every partner message: whom it addresses, in words. */
+/** The first line of every message: whom it addresses, in words. */
 final class Salutation {
 
     private Salutation() {
     }
 
     static String of(PartnerRole role, PartnerId partnerId) {
-        return "Hello " + role.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of partner " + partnerId + ",";
+        if (role == PartnerRole.TENANT_ADMINISTRATOR) {
+            return "Hello tenant administrator,";
+        }
+        return "Hello " + words(role) + " of partner " + partnerId + ",";
+    }
+
+    static String words(PartnerRole role) {
+        return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -13,6 +13,8 @@ import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.notification.TestCertificates;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,26 +29,31 @@ class CertificateProvidedMessageTest {
 
     private final CertificateProvidedMessage template = new CertificateProvidedMessage();
 
+    private static RenderedMessage rendered(Playbook playbook) {
+        PartnerMessage message = new CertificateProvidedMessage().compose(provided(playbook));
+        return Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", playbook), message);
+    }
+
     @Test
     void describesTheNewCertificateByFingerprintSerialIssuerAndValidity() {
         PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
+        RenderedMessage rendered = rendered(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
 
         assertThat(message.kind()).isEqualTo(NotificationKind.CERTIFICATE_PROVIDED);
-        assertThat(message.body())
+        assertThat(rendered.text())
                 .contains("SHA-256 fingerprint: " + CERTIFICATE.sha256().value())
                 .contains("Serial number:       " + CERTIFICATE.serialNumber())
                 .contains("Issuer:              " + CERTIFICATE.issuer())
                 .contains("Valid from:          2026-01-01T00:00:00Z")
                 .contains("Valid until:         2028-01-01T00:00:00Z")
                 .contains("new key pair for the alias \"decryptor\" (renewal id " + RENEWAL + ")");
-        assertThat(message.subject()).contains("decryptor").contains(RENEWAL.value());
+        assertThat(rendered.subject()).contains("decryptor").contains(RENEWAL.value());
+        assertThat(rendered.html()).contains("<code>" + CERTIFICATE.sha256().value() + "</code>");
     }
 
     @Test
     void tellsTheReceiverOfPlaybookThreeToEncryptWithTheNewCertificateAndRemoveTheOldOne() {
-        PartnerMessage message = template.compose(provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
-
-        assertThat(message.body())
+        assertThat(rendered(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE).text())
                 .startsWith("Hello receiver administrator of partner acme,")
                 .contains("configure your receiver system to encrypt the payloads it sends to the tenant with the")
                 .contains("attached certificate from now on")
@@ -59,7 +66,7 @@ class CertificateProvidedMessageTest {
 
         String expectedJson = "{\"confirmationId\":\"<your unique id>\",\"renewalId\":\"7d3c2a9e-renewal-1\","
                 + "\"partnerId\":\"acme\",\"type\":\"SWITCHED_TO_NEW_KEY\",\"confirmedAt\":\"<ISO-8601 instant>\"}";
-        assertThat(message.body())
+        assertThat(rendered(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE).text())
                 .contains("publish this JSON on the Kafka topic renewal.partner-confirmations.v1 with the record key "
                         + RENEWAL)
                 .contains("\n" + expectedJson + "\n");
@@ -87,19 +94,35 @@ class CertificateProvidedMessageTest {
 
         assertThat(message.attachments()).containsExactly(new Attachment(
                 "decryptor-" + CERTIFICATE.serialNumber() + ".pem", "application/x-pem-file", CERTIFICATE.pem()));
-        assertThat(message.body()).contains("attached as decryptor-3b1f64dddfc20bac.pem");
+        assertThat(rendered(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE).text())
+                .contains("attached as decryptor-3b1f64dddfc20bac.pem");
     }
 
     @Test
-    void givesAPlaybookWithoutItsOwnStepAGenericInstructionAndAsksForNoConfirmation() {
+    void asksTheSenderOfPlaybookOneToVerifyBothKeysAndToConfirmVerifiesBoth() {
         PartnerMessage message = template.compose(provided(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH));
 
-        assertThat(message.body())
-                .contains("Configure the attached certificate in your system as agreed with the tenant.")
-                .contains(CERTIFICATE.sha256().value())
-                .doesNotContain("renewal.partner-confirmations.v1");
+        assertThat(message.recipient()).isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+        assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.VERIFIES_BOTH);
+        assertThat(rendered(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH).text())
+                .startsWith("Hello sender administrator of partner acme,")
+                .contains("verify the payloads the tenant signs with the old key AND")
+                .contains("keep the old certificate for now")
+                .contains("\"type\":\"VERIFIES_BOTH\"");
+    }
+
+    @Test
+    void tellsTheSenderOfPlaybookTwoToExchangeOnlyAtTheDowntimeProposedNextAndAsksNoConfirmationYet() {
+        PartnerMessage message = template.compose(provided(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME));
+
         assertThat(message.expectedConfirmation()).isNull();
         assertThat(message.attachments()).hasSize(1);
+        assertThat(rendered(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME).text())
+                .contains("do NOT")
+                .contains("wait for the tenant's proposal of a downtime window")
+                .contains(CERTIFICATE.sha256().value())
+                .doesNotContain("renewal.partner-confirmations.v1")
+                .doesNotContain("By when");
     }
 
     private static CertificateProvided provided(Playbook playbook) {

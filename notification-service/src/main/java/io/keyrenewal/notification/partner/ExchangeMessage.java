@@ -1,0 +1,43 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * {@link NotificationKind#KEY_PAIR_EXCHANGED}, playbooks 1 and 2, step 6/9: the tenant signs with the new key now;
+ * the sender may remove the old certificate (playbook 1) or resumes sending (playbook 2).
+ */
+@Component
+public class ExchangeMessage {
+
+    public PartnerMessage compose(KnownRenewal renewal, PartnerInformedOfExchange event) {
+        boolean downtime = event.playbook() == Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
+        ConfirmationType confirmation = downtime ? ConfirmationType.SENDING_RESUMED
+                : ConfirmationType.OLD_CERTIFICATE_REMOVED;
+        String whatToDo = downtime ? """
+                Please
+                  1. start sending messages to the tenant again: its responses are signed with the new key, which
+                     your system now verifies,
+                  2. confirm SENDING_RESUMED as shown below.""" : """
+                Please
+                  1. check that your system verifies the tenant's responses signed with the new key,
+                  2. remove the tenant's old certificate from your system: you may do so now,
+                  3. confirm OLD_CERTIFICATE_REMOVED as shown below. Until then the tenant can still roll back.""";
+        return PartnerMessage.of(NotificationKind.KEY_PAIR_EXCHANGED, event.recipient(), PartnerMessage.values(
+                        "whatHappened", "The tenant exchanged the key pair of the alias \"" + renewal.alias()
+                                + "\": from now on its responses are signed with the new key (certificate SHA-256 "
+                                + event.newCertificate().sha256().value() + ", serial "
+                                + event.newCertificate().serialNumber()
+                                + ").",
+                        "whatToDo", whatToDo,
+                        "byWhen", downtime ? "Now: the downtime window is running." : "As soon as you can.",
+                        "newSha256", event.newCertificate().sha256().value()),
+                List.of(), ConfirmationExample.of(renewal.renewalId(), event.partnerId(), confirmation));
+    }
+}

@@ -1,0 +1,52 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
+import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * How a renewal ends for the partner: {@link NotificationKind#RENEWAL_COMPLETED},
+ * {@link NotificationKind#RENEWAL_ABORTED}, {@link NotificationKind#RENEWAL_ROLLED_BACK}.
+ */
+@Component
+public class RenewalEndMessages {
+
+    public PartnerMessage completed(KnownRenewal renewal, RenewalCompleted event) {
+        return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
+                        "whatHappened", "The tenant removed the old key pair of the alias \"" + event.alias()
+                                + "\". The renewal " + event.renewalId() + " is complete; only the new certificate "
+                                + "is in use from now on.",
+                        "whatToDo", "Nothing. If your system still holds the tenant's old certificate, you may "
+                                + "delete it."),
+                List.of(), null);
+    }
+
+    public PartnerMessage aborted(KnownRenewal renewal, RenewalAborted event) {
+        return PartnerMessage.of(NotificationKind.RENEWAL_ABORTED, renewal.recipient(), PartnerMessage.values(
+                        "whatHappened", "The tenant (" + event.abortedBy() + ") aborted the renewal "
+                                + event.renewalId() + " of the alias \"" + event.alias() + "\" before the exchange: "
+                                + event.reason(),
+                        "whatToDo", "Keep using the tenant's old certificate. If you already configured the new "
+                                + "certificate of this renewal, remove it: it will never be used. Any downtime "
+                                + "agreed for this renewal is cancelled."),
+                List.of(), null);
+    }
+
+    public PartnerMessage rolledBack(KnownRenewal renewal, KeyPairRolledBack event) {
+        return PartnerMessage.of(NotificationKind.RENEWAL_ROLLED_BACK, event.recipient(), PartnerMessage.values(
+                        "whatHappened", "The tenant rolled the exchange of the alias \"" + event.alias()
+                                + "\" back: its responses are signed with the old key again (certificate SHA-256 "
+                                + event.active().sha256().value() + ", serial " + event.active().serialNumber()
+                                + "). The renewal " + event.renewalId() + " ends here.",
+                        "whatToDo", "Keep verifying with the old certificate; do NOT remove it. You may remove the "
+                                + "new certificate of this renewal. The tenant will start a new renewal later.",
+                        "byWhen", "Now.",
+                        "activeSha256", event.active().sha256().value()),
+                List.of(), null);
+    }
+}

@@ -1,0 +1,72 @@
+package io.keyrenewal.notification;
+
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Publishes what renewal-service would: renewal events and partner directory entries, with the ce_* headers. */
+final class RecordPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    RecordPublisher(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    void event(String eventId, RenewalEvent event) {
+        send(new ProducerRecord<>(Topics.RENEWAL_EVENTS, event.renewalId().value(), ContractJson.write(event)),
+                eventId, event.getClass().getSimpleName(), event.renewalId().value(), event.at());
+    }
+
+    void directoryEntry(PartnerDirectoryEntry entry) {
+        send(new ProducerRecord<>(Topics.PARTNER_DIRECTORY, entry.partnerId().value(), ContractJson.write(entry)),
+                "partner-" + entry.partnerId() + "-" + entry.updatedAt(), "PartnerDirectoryEntry",
+                entry.partnerId().value(), entry.updatedAt());
+    }
+
+    void directoryRecord(String key, String value, String id) {
+        send(new ProducerRecord<>(Topics.PARTNER_DIRECTORY, key, value), id, "PartnerDirectoryEntry", key,
+                Instant.now());
+    }
+
+    void directoryTombstone(String partnerId) {
+        send(new ProducerRecord<>(Topics.PARTNER_DIRECTORY, partnerId, null), "partner-" + partnerId + "-removed",
+                "PartnerDirectoryEntry", partnerId, Instant.now());
+    }
+
+    private void send(ProducerRecord<String, String> record, String id, String type, String subject, Instant at) {
+        record.headers().add(MessageHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SOURCE, "/keyrenewal/renewal-service".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MessageHeaders.TIME, at.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the test could not publish " + record, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

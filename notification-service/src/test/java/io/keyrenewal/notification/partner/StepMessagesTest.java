@@ -1,0 +1,211 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
+import io.keyrenewal.contracts.renewal.DowntimeOverrun;
+import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
+import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
+import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
+import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.contracts.renewal.SenderStoppedSending;
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.template.RenderedMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StepMessagesTest {
+
+    private static final RenewalId RENEWAL = new RenewalId("renewal-2");
+    private static final PartnerId PARTNER = new PartnerId("acme");
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant WINDOW_START = Instant.parse("2026-11-29T22:00:00Z");
+    private static final Instant WINDOW_END = Instant.parse("2026-11-29T23:00:00Z");
+    private static final KnownRenewal PLAYBOOK_1 = new KnownRenewal(RENEWAL, PARTNER, "signer",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+    private static final KnownRenewal PLAYBOOK_2 = new KnownRenewal(RENEWAL, PARTNER, "signer",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME);
+    private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
+            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
+    private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
+            "0a1b");
+
+    private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
+            new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
+            new RenewalEndMessages());
+
+    @Test
+    void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
+        Told told = tell(PLAYBOOK_2, new DowntimeProposed(RENEWAL, PARTNER, WINDOW_START, WINDOW_END, "tenant-admin",
+                AT));
+
+        told.is(NotificationKind.DOWNTIME_PROPOSED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.DOWNTIME_ACCEPTED);
+        assertThat(told.rendered.subject()).contains("2026-11-29T22:00:00Z to 2026-11-29T23:00:00Z");
+        assertThat(told.rendered.text()).contains("By when: Before the window starts at 2026-11-29T22:00:00Z");
+    }
+
+    @Test
+    void tellsTheSenderToStopAtTheWindowStartThenExchangeAndShowsBothConfirmations() {
+        Told told = tell(PLAYBOOK_2, new DowntimeAgreed(RENEWAL, PARTNER, "acme-1", WINDOW_START, WINDOW_END, AT));
+
+        told.is(NotificationKind.DOWNTIME_AGREED, PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.SENDING_STOPPED);
+        assertThat(told.rendered.text())
+                .contains("stop sending signed messages to the tenant")
+                .contains("Stop at 2026-11-29T22:00:00Z, not earlier")
+                .contains("\"type\":\"SENDING_STOPPED\"")
+                .contains("\"type\":\"CERTIFICATE_EXCHANGED\"");
+        assertThat(told.rendered.html()).contains("&quot;type&quot;:&quot;CERTIFICATE_EXCHANGED&quot;");
+    }
+
+    @Test
+    void tellsTheSenderOfPlaybookOneItMayNowRemoveTheOldCertificate() {
+        Told told = tell(PLAYBOOK_1, new PartnerInformedOfExchange(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW, AT));
+
+        told.is(NotificationKind.KEY_PAIR_EXCHANGED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        assertThat(told.rendered.text()).contains("remove the tenant's old certificate from your system: you may do "
+                + "so now").contains(NEW.sha256().value());
+    }
+
+    @Test
+    void tellsTheSenderOfPlaybookTwoToResumeSending() {
+        Told told = tell(PLAYBOOK_2, new PartnerInformedOfExchange(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, NEW, AT));
+
+        told.is(NotificationKind.KEY_PAIR_EXCHANGED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SENDING_RESUMED);
+        assertThat(told.rendered.text()).contains("start sending messages to the tenant again");
+    }
+
+    @Test
+    void acknowledgesEachPartnerConfirmationAndSaysWhatComesNext() {
+        assertThat(tell(PLAYBOOK_1, new PartnerVerifiesBoth(RENEWAL, PARTNER, "acme-1", AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("accepted your confirmation acme-1 (VERIFIES_BOTH)").contains("Keep verifying both keys");
+        assertThat(tell(PLAYBOOK_3, new PartnerSwitchedToNewKey(RENEWAL, PARTNER, "acme-2",
+                Instant.parse("2027-02-20T10:00:00Z"), AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.RECEIVER_ADMINISTRATOR, null).rendered.text())
+                .startsWith("Hello receiver administrator of partner acme,")
+                .contains("keeps the old key pair until 2027-02-20T10:00:00Z");
+        assertThat(tell(PLAYBOOK_2, new SenderStoppedSending(RENEWAL, PARTNER, "acme-3", AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR,
+                        ConfirmationType.CERTIFICATE_EXCHANGED).rendered.text())
+                .contains("Next: exchange the tenant's old certificate");
+        assertThat(tell(PLAYBOOK_2, new SenderExchangedCertificate(RENEWAL, PARTNER, "acme-4", AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("no message signed with the old key is still in its system");
+        assertThat(tell(PLAYBOOK_1, new PartnerRemovedOldCertificate(RENEWAL, PARTNER, "acme-5", AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("verifies only the new key");
+        assertThat(tell(PLAYBOOK_2, new SenderResumedSending(RENEWAL, PARTNER, "acme-6", Duration.ofMinutes(42),
+                WINDOW_START, WINDOW_END, AT))
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("actual downtime was PT42M against the agreed window from 2026-11-29T22:00:00Z");
+    }
+
+    @Test
+    void remindsThePartnerOfAnOverdueStepWithThePayloadToSendAgain() {
+        Told told = tell(PLAYBOOK_1, new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.VERIFIES_BOTH, Instant.parse("2026-11-20T10:00:00Z"), AT));
+
+        told.is(NotificationKind.STEP_OVERDUE, PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.VERIFIES_BOTH);
+        assertThat(told.rendered.text()).contains("waiting since 2026-11-20T10:00:00Z")
+                .contains("verify payloads signed with the old key and with the new certificate")
+                .contains("\"type\":\"VERIFIES_BOTH\"");
+    }
+
+    @Test
+    void alertsTheTenantAdministratorOfAnEscalatedStepAndOfADowntimeOverrun() {
+        Told escalated = tell(PLAYBOOK_1, new PartnerStepEscalated(RENEWAL, PARTNER, ConfirmationType.VERIFIES_BOTH,
+                Instant.parse("2026-11-20T10:00:00Z"), AT));
+        Told overrun = tell(PLAYBOOK_2, new DowntimeOverrun(RENEWAL, PARTNER, WINDOW_END, AT));
+
+        escalated.is(NotificationKind.STEP_ESCALATED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        overrun.is(NotificationKind.DOWNTIME_OVERRUN, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(escalated.rendered.text()).startsWith("Hello tenant administrator,")
+                .contains("Contact the sender administrator of partner acme");
+        assertThat(overrun.rendered.text()).contains("ended at 2026-11-29T23:00:00Z")
+                .contains("the sender has not resumed sending");
+    }
+
+    @Test
+    void tellsThePartnerHowTheRenewalEnded() {
+        assertThat(tell(PLAYBOOK_3, new RenewalCompleted(RENEWAL, "decryptor", PARTNER, AT))
+                .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.RECEIVER_ADMINISTRATOR, null).rendered.text())
+                .contains("removed the old key pair of the alias \"decryptor\"")
+                .contains("The renewal renewal-2 is complete");
+        assertThat(tell(PLAYBOOK_2, new RenewalAborted(RENEWAL, "signer", PARTNER, "the partner asked to postpone",
+                "tenant-admin", null, AT))
+                .is(NotificationKind.RENEWAL_ABORTED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("aborted the renewal renewal-2").contains("the partner asked to postpone")
+                .contains("Keep using the tenant's old certificate");
+        assertThat(tell(PLAYBOOK_1, new KeyPairRolledBack(RENEWAL, "signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, NEW, AT))
+                .is(NotificationKind.RENEWAL_ROLLED_BACK, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("signed with the old key again").contains("do NOT remove it");
+    }
+
+    @Test
+    void eventsThatAskNothingOfAnyoneYieldNoMessage() {
+        KeyPairExchanged exchanged = new KeyPairExchanged(RENEWAL, "signer", NEW, null, AT, AT);
+
+        assertThat(messages.tellsSomeone(exchanged)).isFalse();
+        assertThat(messages.of(PLAYBOOK_1, exchanged)).isEmpty();
+    }
+
+    private Told tell(KnownRenewal renewal, RenewalEvent event) {
+        assertThat(messages.tellsSomeone(event)).isTrue();
+        List<PartnerMessage> told = messages.of(renewal, event);
+        assertThat(told).hasSize(1);
+        RenderedMessage rendered = Rendering.render(renewal, told.get(0));
+        assertThat(rendered.text() + rendered.html() + rendered.subject()).doesNotContain("{{");
+        return new Told(told.get(0), rendered);
+    }
+
+    private record Told(PartnerMessage message, RenderedMessage rendered) {
+
+        Told is(NotificationKind kind, PartnerRole recipient, ConfirmationType confirmation) {
+            assertThat(message.kind()).isEqualTo(kind);
+            assertThat(message.recipient()).isEqualTo(recipient);
+            if (confirmation == null) {
+                assertThat(message.expectedConfirmation()).isNull();
+                assertThat(rendered.text()).doesNotContain("How to confirm");
+            } else {
+                assertThat(message.expectedConfirmation().type()).isEqualTo(confirmation);
+                assertThat(rendered.text()).contains("How to confirm: publish this JSON on the Kafka topic "
+                        + "renewal.partner-confirmations.v1 with the record key renewal-2");
+                PartnerConfirmation filledIn = ContractJson.read(message.expectedConfirmation().example()
+                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString()),
+                        PartnerConfirmation.class);
+                assertThat(filledIn.type()).isEqualTo(confirmation);
+                assertThat(filledIn.renewalId()).isEqualTo(RENEWAL);
+            }
+            return this;
+        }
+    }
+}
