@@ -52,12 +52,21 @@ public class RenewalViewProjection {
                 ? new RenewalView(event.renewalId().value())
                 : views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
                         "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
-        record(view, event);
-        progress(view, event);
+        apply(view, event);
+        if (!"OPEN".equals(view.getState())) {
+            openAliases.release(view.getAlias(), view.getRenewalId());
+        }
         views.save(view);
     }
 
-    private void record(RenewalView view, RenewalEvent event) {
+    /** The view after {@code event}: the one fold the live read model and the as-of queries share. */
+    static RenewalView apply(RenewalView view, RenewalEvent event) {
+        record(view, event);
+        progress(view, event);
+        return view;
+    }
+
+    private static void record(RenewalView view, RenewalEvent event) {
         if (event instanceof RenewalStarted started) {
             view.started(started.alias(), started.partnerId().value(), started.playbook().name(),
                     started.exchangeApproval().name(), started.guaranteedDeliveryTime().toString(),
@@ -79,17 +88,12 @@ public class RenewalViewProjection {
         } else if (event instanceof KeystoreFailureRecorded failure) {
             view.keystoreFailure(failure.operation() + ": " + failure.reason());
         } else if (event instanceof RenewalCompleted) {
-            ended(view, "COMPLETED", event);
+            view.ended("COMPLETED", event.at());
         } else if (event instanceof RenewalAborted) {
-            ended(view, "ABORTED", event);
+            view.ended("ABORTED", event.at());
         } else if (event instanceof KeyPairRolledBack) {
-            ended(view, "ROLLED_BACK", event);
+            view.ended("ROLLED_BACK", event.at());
         }
-    }
-
-    private void ended(RenewalView view, String state, RenewalEvent event) {
-        view.ended(state, event.at());
-        openAliases.release(view.getAlias(), view.getRenewalId());
     }
 
     private static void progress(RenewalView view, RenewalEvent event) {
