@@ -45,6 +45,7 @@ public class RenewalView {
     private Instant startedAt;
     private Instant updatedAt;
     private Instant completedAt;
+    private Long lastSequence;
 
     protected RenewalView() {
     }
@@ -82,6 +83,12 @@ public class RenewalView {
     /** Since when the renewal waits for its next step. */
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getCompletedAt() { return completedAt; }
+    /** Sequence number of the last event folded into this view. */
+    public Long getLastSequence() { return lastSequence; }
+
+    void folded(long sequence) {
+        this.lastSequence = sequence;
+    }
 
     void started(String alias, String partnerId, String playbook, String exchangeApproval,
                  String guaranteedDeliveryTime, String keyAlgorithm, Instant at) {

@@ -20,6 +20,7 @@ import io.keyrenewal.renewal.playbook.Step;
 import io.keyrenewal.contracts.renewal.Playbook;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -47,12 +48,13 @@ public class RenewalViewProjection {
     }
 
     @EventHandler
-    void on(RenewalEvent event) {
+    void on(RenewalEvent event, @SequenceNumber long sequence) {
         RenewalView view = event instanceof RenewalStarted
                 ? new RenewalView(event.renewalId().value())
                 : views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
                         "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
         apply(view, event);
+        view.folded(sequence);
         if (!"OPEN".equals(view.getState())) {
             openAliases.release(view.getAlias(), view.getRenewalId());
         }
