@@ -1,0 +1,312 @@
+package io.keyrenewal.ctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyrenewal.contracts.ContractJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/** {@code renewalctl}: the operator's command line over renewal-service's REST API. */
+@Command(name = "renewalctl", mixinStandardHelpOptions = true, version = "renewalctl 0.1.0",
+        description = "Runs and audits key renewals through renewal-service.",
+        subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
+                RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
+                RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
+                RenewalCtl.Replay.class})
+public class RenewalCtl {
+
+    static final int REFUSED = 2;
+    static final int BROKEN = 3;
+
+    @Option(names = "--url", description = "renewal-service (env RENEWALCTL_URL, default http://127.0.0.1:8081)",
+            defaultValue = "${env:RENEWALCTL_URL:-http://127.0.0.1:8081}")
+    URI url;
+
+    @Option(names = "--user", description = "who takes tenant steps (env RENEWALCTL_USER, default your login)",
+            defaultValue = "${env:RENEWALCTL_USER:-${sys:user.name}}")
+    String user;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the exit codes and error messages of renewalctl. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RenewalCtl());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof RenewalServiceClient.Refused refused) {
+                line.getErr().println("refused" + (refused.status > 0 ? " (" + refused.status + ")" : "") + ": "
+                        + refused.getMessage());
+                return REFUSED;
+            }
+            throw exception;
+        });
+        return commandLine;
+    }
+
+    RenewalServiceClient client() {
+        return new RenewalServiceClient(url, user);
+    }
+
+    /** Base of the subcommands: the parent's connection and this command's output. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        RenewalCtl ctl;
+        @Spec
+        CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        RenewalServiceClient client() {
+            return ctl.client();
+        }
+
+        void printRenewal(JsonNode renewal) {
+            out().printf("%s  %s  %s  partner %s%n  state %s, awaiting %s (next: %s) since %s%n",
+                    renewal.path("renewalId").asText(), renewal.path("alias").asText(),
+                    renewal.path("playbook").asText(), renewal.path("partnerId").asText(),
+                    renewal.path("state").asText(), renewal.path("awaiting").asText("-"),
+                    renewal.path("nextActor").asText("-"), renewal.path("updatedAt").asText());
+        }
+    }
+
+    @Command(name = "start", description = "Starts the renewal of the key pair under an alias.")
+    static class Start extends Subcommand {
+        @Option(names = "--alias", required = true) String alias;
+        @Option(names = "--partner", required = true) String partner;
+        @Option(names = "--guaranteed-delivery", required = true, description = "ISO-8601, e.g. P30D")
+        String guaranteedDelivery;
+        @Option(names = "--playbook", description = "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, "
+                + "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME or TENANT_DECRYPTS_OUTBOUND_RESPONSE")
+        String playbook;
+        @Option(names = "--purpose", description = "SIGN_INBOUND_RESPONSE or DECRYPT_OUTBOUND_RESPONSE")
+        String purpose;
+        @Option(names = "--key-algorithm") String keyAlgorithm;
+        @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
+        boolean automatic;
+
+        @Override
+        public Integer call() {
+            ObjectNode body = ContractJson.mapper().createObjectNode().put("alias", alias).put("partnerId", partner)
+                    .put("guaranteedDeliveryTime", guaranteedDelivery)
+                    .put("exchangeApproval", automatic ? "AUTOMATIC" : "TENANT_APPROVES");
+            if (playbook != null) {
+                body.put("playbook", playbook);
+            }
+            if (purpose != null) {
+                body.put("purpose", purpose);
+            }
+            if (keyAlgorithm != null) {
+                body.put("keyAlgorithm", keyAlgorithm);
+            }
+            String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
+            out().println(renewalId);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Lists renewals, newest first.")
+    static class ListRenewals extends Subcommand {
+        @Option(names = "--state", description = "OPEN, COMPLETED, ABORTED or ROLLED_BACK") String state;
+        @Option(names = "--partner") String partner;
+        @Option(names = "--alias") String alias;
+
+        @Override
+        public Integer call() {
+            StringBuilder query = new StringBuilder("/renewals?");
+            if (state != null) {
+                query.append("state=").append(state).append('&');
+            }
+            if (partner != null) {
+                query.append("partnerId=").append(partner).append('&');
+            }
+            if (alias != null) {
+                query.append("alias=").append(alias);
+            }
+            for (JsonNode renewal : client().get(query.toString())) {
+                printRenewal(renewal);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Where a renewal stands.")
+    static class Show extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+
+        @Override
+        public Integer call() {
+            JsonNode renewal = client().get("/renewals/" + renewalId).get("renewal");
+            printRenewal(renewal);
+            out().printf("  new certificate %s (serial %s), old %s, old key retained until %s%n",
+                    renewal.path("newCertificateSha256").asText("-"), renewal.path("newCertificateSerial").asText("-"),
+                    renewal.path("oldCertificateSha256").asText("-"), renewal.path("retainOldKeyUntil").asText("-"));
+            return 0;
+        }
+    }
+
+    @Command(name = "history", description = "Every event of a renewal: time, actor, step, type.")
+    static class History extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                    client().stream("/audit/export?renewalId=" + renewalId), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    JsonNode event = ContractJson.mapper().readTree(line);
+                    out().printf("%3d  %-24s  %-28s  %-18s  %s%n", event.get("sequence").asLong(),
+                            event.get("at").asText(), event.get("type").asText(), event.get("actor").asText(),
+                            event.path("step").asText(""));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "approve", description = "Approves the exchange (playbooks 1 and 2).")
+    static class Approve extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+
+        @Override
+        public Integer call() {
+            printRenewal(client().post("/renewals/" + renewalId + "/exchange-approval", "").get("renewal"));
+            return 0;
+        }
+    }
+
+    @Command(name = "confirm-drain", description = "Confirms no message signed with the old key is left (playbook 2).")
+    static class ConfirmDrain extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+
+        @Override
+        public Integer call() {
+            printRenewal(client().post("/renewals/" + renewalId + "/drain-confirmation", "").get("renewal"));
+            return 0;
+        }
+    }
+
+    @Command(name = "abort", description = "Aborts a renewal before the exchange.")
+    static class Abort extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+        @Option(names = "--reason", required = true) String reason;
+
+        @Override
+        public Integer call() {
+            String body = ContractJson.mapper().createObjectNode().put("reason", reason).toString();
+            printRenewal(client().post("/renewals/" + renewalId + "/abort", body).get("renewal"));
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", description = "Rolls the exchange back (playbook 1, while the sender verifies both).")
+    static class RollBack extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+        @Option(names = "--reason", required = true) String reason;
+
+        @Override
+        public Integer call() {
+            String body = ContractJson.mapper().createObjectNode().put("reason", reason).toString();
+            printRenewal(client().post("/renewals/" + renewalId + "/rollback", body).get("renewal"));
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Verifies the hash chain of a renewal, or of the whole store.")
+    static class Verify extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL", arity = "0..1") String renewalId;
+
+        @Override
+        public Integer call() {
+            JsonNode result = client().get("/audit/verification" + (renewalId == null ? "" : "?renewalId="
+                    + renewalId));
+            if (result.get("intact").asBoolean()) {
+                out().printf("intact: %d events checked%n", result.get("eventsChecked").asLong());
+                return 0;
+            }
+            JsonNode link = result.get("firstBrokenLink");
+            out().printf("BROKEN at %s event %d (%s): %s%n", link.get("aggregateIdentifier").asText(),
+                    link.get("sequenceNumber").asLong(), link.path("eventIdentifier").asText("-"),
+                    link.get("reason").asText());
+            return BROKEN;
+        }
+    }
+
+    @Command(name = "export", description = "Exports the history (a renewal's or all) as JSON Lines.")
+    static class Export extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL", arity = "0..1") String renewalId;
+        @Option(names = {"-o", "--output"}, description = "file to write (default: standard output)") Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            try (InputStream history = client().stream("/audit/export" + (renewalId == null ? ""
+                    : "?renewalId=" + renewalId))) {
+                if (output == null) {
+                    out().write(new String(history.readAllBytes(), StandardCharsets.UTF_8));
+                    out().flush();
+                } else {
+                    try (OutputStream file = Files.newOutputStream(output)) {
+                        long bytes = history.transferTo(file);
+                        spec.commandLine().getErr().printf("wrote %d bytes to %s%n", bytes, output);
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "replay", description = "Rebuilds the read model from the event store, with a progress bar.")
+    static class Replay extends Subcommand {
+        @Option(names = "--poll", defaultValue = "PT0.5S", description = "how often to ask for progress")
+        Duration poll;
+
+        @Override
+        public Integer call() {
+            JsonNode progress = client().post("/audit/rebuild", "");
+            while ("RUNNING".equals(progress.get("state").asText())) {
+                bar(progress);
+                LockSupport.parkNanos(poll.toNanos());
+                progress = client().get("/audit/rebuild");
+            }
+            bar(progress);
+            out().println();
+            out().printf("%s: %d of %d events%s%n", progress.get("state").asText(),
+                    progress.get("eventsDone").asLong(), progress.get("eventsTotal").asLong(),
+                    progress.hasNonNull("failure") ? " (" + progress.get("failure").asText() + ")" : "");
+            return "DONE".equals(progress.get("state").asText()) ? 0 : 1;
+        }
+
+        private void bar(JsonNode progress) {
+            long total = Math.max(1, progress.get("eventsTotal").asLong());
+            long done = progress.get("eventsDone").asLong();
+            int filled = (int) (30 * done / total);
+            out().printf("\r[%s%s] %d/%d", "#".repeat(filled), "-".repeat(30 - filled), done,
+                    progress.get("eventsTotal").asLong());
+            out().flush();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.keyrenewal.ctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** JSON over HTTP to renewal-service; a refusal becomes a {@link Refused} carrying the problem detail's reason. */
+final class RenewalServiceClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI baseUrl;
+    private final String user;
+
+    RenewalServiceClient(URI baseUrl, String user) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+    }
+
+    /** The service answered with an error status; {@code getMessage()} is its reason. */
+    static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+    }
+
+    JsonNode get(String path) {
+        return json(send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    JsonNode post(String path, String body) {
+        return json(send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    /** The response body as it arrives, for streams (the history export). */
+    InputStream stream(String path) {
+        return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUrl.resolve(path)).header("X-Tenant-User", user);
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request, HttpResponse.BodyHandler<InputStream> handler) {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, handler);
+        } catch (IOException e) {
+            throw new Refused(0, "cannot reach renewal-service at " + baseUrl + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused(0, "interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            JsonNode problem = json(response);
+            String reason = problem.hasNonNull("detail") ? problem.get("detail").asText() : problem.toString();
+            throw new Refused(response.statusCode(), reason);
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            byte[] bytes = body.readAllBytes();
+            return bytes.length == 0 ? ContractJson.mapper().createObjectNode() : ContractJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new Refused(response.statusCode(), "renewal-service answered something that is not JSON");
+        }
+    }
+}
