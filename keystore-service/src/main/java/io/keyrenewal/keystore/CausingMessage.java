@@ -1,6 +1,10 @@
 package io.keyrenewal.keystore;
 
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -17,5 +21,10 @@ public record CausingMessage(String id) {
 
     public String reportId() {
         return UUID.nameUUIDFromBytes(("keystore-service/report/" + id).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The report that {@code operation}, asked for by this message, failed for the reason {@code failure} gives. */
+    public KeystoreOperationFailed failed(RenewalId renewalId, String operation, KeystoreFailure failure, Instant at) {
+        return new KeystoreOperationFailed(reportId(), renewalId, id, operation, failure.getMessage(), at);
     }
 }

@@ -32,6 +32,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheKafkaAdapter = noClasses()
             .that().resideInAnyPackage("..keystore.generation..", "..keystore.removal..", "..keystore.seed..",
+                    "..keystore.exchange..", "..keystore.rollback..", "..keystore.discard..", "..keystore.history..",
+                    "..keystore.crypto..",
                     "..keystore.journal..")
             .should().dependOnClassesThat().resideInAnyPackage("..keystore.messaging..", "..keystore.web..",
                     "org.apache.kafka..", "org.springframework.kafka..");

@@ -8,19 +8,28 @@ import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
+import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
+import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
 import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.keystore.journal.KeyGeneration;
 import io.keyrenewal.keystore.journal.KeyGenerationJournal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -33,6 +42,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -41,6 +51,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +62,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
@@ -60,6 +77,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,7 +104,8 @@ class KeystoreServiceIntegrationTest {
         registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
         registry.add("KEYSTORE_SEED_ALIASES",
                 () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
-                        + "wonka-decrypt");
+                        + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
+                        + "wayne-sign,oscorp-sign,tyrell-sign");
     }
 
     @Autowired
@@ -325,6 +344,12 @@ class KeystoreServiceIntegrationTest {
         assertThat(entry.get("serialNumber").asText()).isEqualTo(inFile.getSerialNumber().toString(16));
         assertThat(Instant.parse(entry.get("notAfter").asText())).isEqualTo(inFile.getNotAfter().toInstant());
         assertThat(entry.get("keyAlgorithm").asText()).isEqualTo("EC_P256");
+        assertThat(entry.get("sha1").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-1").digest(inFile.getEncoded())));
+        byte[] skiExtension = inFile.getExtensionValue("2.5.29.14");
+        assertThat(HexFormat.of().formatHex(skiExtension)).endsWith(entry.get("subjectKeyIdentifier").asText());
+        assertThat(entry.get("subjectKeyIdentifier").asText()).hasSize(40);
+        assertThat(entry.get("retainedUntil").isNull()).isTrue();
 
         ResponseEntity<String> pem = get("/keystore/entries/wayne-decrypt/certificate");
         assertThat(pem.getStatusCode().value()).isEqualTo(200);
@@ -383,6 +408,330 @@ class KeystoreServiceIntegrationTest {
         }
     }
 
+    @Test
+    void stagesTheNewSigningKeyBesideTheActiveOneWhenAPlaybookOneRenewalStarts() throws Exception {
+        X509Certificate active = certificateInFile("acme-sign");
+
+        KeyPairGenerated generated = startSigningRenewal("acme-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+
+        assertThat(generated.previous().sha256()).isEqualTo(Fingerprint.sha256Of(active.getEncoded()));
+        assertThat(certificateInFile("acme-sign").getEncoded()).as("the active key stays active")
+                .isEqualTo(active.getEncoded());
+        String stagedEntry = "acme-sign.staged." + generated.certificate().serialNumber();
+        assertThat(Fingerprint.sha256Of(certificateInFile(stagedEntry).getEncoded()))
+                .isEqualTo(generated.certificate().sha256());
+        assertThat(entryFromApi(stagedEntry).get("state").asText()).isEqualTo("STAGED");
+        assertThat(entryFromApi("acme-sign").get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void exchangesTheStagedKeyInAndArchivesTheOldOneForTheMinimumRetentionOnlyOnce() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("globex-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME);
+        KeyPairExchangeDecided decided = new KeyPairExchangeDecided(generated.renewalId(), "globex-sign",
+                generated.certificate().ref(), generated.previous(), Duration.ofDays(90), Instant.now());
+        Instant before = Instant.now();
+        String messageId = publish(decided);
+
+        KeyPairExchangeApplied applied = (KeyPairExchangeApplied) awaitReports(messageId, 1).get(0);
+
+        assertThat(applied.alias()).isEqualTo("globex-sign");
+        assertThat(applied.activated()).isEqualTo(generated.certificate().ref());
+        assertThat(applied.archived()).isEqualTo(generated.previous());
+        assertThat(applied.archivedUntil()).isBetween(before.plus(Duration.ofDays(90)),
+                Instant.now().plus(Duration.ofDays(90)));
+        assertThat(Fingerprint.sha256Of(certificateInFile("globex-sign").getEncoded()))
+                .isEqualTo(generated.certificate().sha256());
+        String archivedEntry = "globex-sign.retained." + generated.previous().serialNumber();
+        assertThat(entriesOf("globex-sign")).containsExactly("globex-sign", archivedEntry);
+        JsonNode archived = entryFromApi(archivedEntry);
+        assertThat(archived.get("state").asText()).isEqualTo("ARCHIVED");
+        assertThat(Instant.parse(archived.get("retainedUntil").asText())).isEqualTo(applied.archivedUntil());
+
+        publish(messageId, decided);
+        assertThat(awaitReports(messageId, 2).get(1)).isEqualTo(applied);
+        assertThat(entriesOf("globex-sign")).containsExactly("globex-sign", archivedEntry);
+        assertThat(historyFromApi("globex-sign")).extracting(change -> change.get("state").asText())
+                .containsExactly("STAGED", "ACTIVE");
+    }
+
+    @Test
+    void refusesAnExchangeOfAKeyPairTheAliasNeverStaged() throws Exception {
+        X509Certificate active = certificateInFile("wayne-sign");
+        CertificateRef unknown = new CertificateRef(new Fingerprint("a".repeat(64)), "CN=nobody", "1f");
+        KeyPairExchangeDecided decided = new KeyPairExchangeDecided(RenewalId.random(), "wayne-sign", unknown,
+                null, Duration.ofDays(90), Instant.now());
+
+        KeystoreReport report = awaitReports(publish(decided), 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+            assertThat(failed.operation()).isEqualTo("EXCHANGE");
+            assertThat(failed.reason()).contains("no staged key pair");
+        });
+        assertThat(certificateInFile("wayne-sign").getEncoded()).isEqualTo(active.getEncoded());
+    }
+
+    @Test
+    void rollsBackToTheArchivedKeyWhenTheRollbackIsDecidedAndRefusesOnceItIsNoLongerRetained() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("initech-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        CertificateRef fresh = generated.certificate().ref();
+        CertificateRef old = generated.previous();
+        awaitReports(publish(new KeyPairExchangeDecided(generated.renewalId(), "initech-sign", fresh, old,
+                Duration.ZERO, Instant.now())), 1);
+        RollbackDecided rollback = new RollbackDecided(generated.renewalId(), "initech-sign", old, fresh,
+                "partner cannot verify the new signature", "tenant-admin", Instant.now());
+        String messageId = publish(rollback);
+
+        KeystoreReport report = awaitReports(messageId, 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeyPairRollbackApplied.class,
+                applied -> assertThat(applied.reactivated()).isEqualTo(old));
+        assertThat(Fingerprint.sha256Of(certificateInFile("initech-sign").getEncoded())).isEqualTo(old.sha256());
+        assertThat(entryFromApi("initech-sign.retained." + fresh.serialNumber()).get("state").asText())
+                .isEqualTo("ARCHIVED");
+        publish(messageId, rollback);
+        assertThat(awaitReports(messageId, 2).get(1)).isEqualTo(report);
+
+        awaitReports(publish(new OldKeyPairRemovalDecided(generated.renewalId(), "initech-sign", fresh,
+                Instant.now())), 1);
+        RollbackDecided toRemoved = new RollbackDecided(generated.renewalId(), "initech-sign", fresh, old,
+                "changed our mind", "tenant-admin", Instant.now());
+        KeystoreReport refused = awaitReports(publish(toRemoved), 1).get(0);
+        assertThat(refused).isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+            assertThat(failed.operation()).isEqualTo("ROLLBACK");
+            assertThat(failed.reason()).contains("no longer retained");
+        });
+        assertThat(Fingerprint.sha256Of(certificateInFile("initech-sign").getEncoded())).isEqualTo(old.sha256());
+    }
+
+    @Test
+    void discardsTheStagedKeyWhenTheRenewalIsAbortedAndReportsNoneWhenThereIsNone() throws Exception {
+        X509Certificate active = certificateInFile("hooli-sign");
+        KeyPairGenerated generated = startSigningRenewal("hooli-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        RenewalAborted aborted = new RenewalAborted(generated.renewalId(), "hooli-sign", new PartnerId("acme"),
+                "partner unreachable", "tenant-admin", generated.certificate().ref(), Instant.now());
+        String messageId = publish(aborted);
+
+        KeystoreReport report = awaitReports(messageId, 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeyPairDiscarded.class,
+                discarded -> assertThat(discarded.discarded()).isEqualTo(generated.certificate().ref()));
+        assertThat(entriesOf("hooli-sign")).containsExactly("hooli-sign");
+        assertThat(certificateInFile("hooli-sign").getEncoded()).isEqualTo(active.getEncoded());
+        publish(messageId, aborted);
+        assertThat(awaitReports(messageId, 2).get(1)).isEqualTo(report);
+        assertThat(historyFromApi(generated.certificate().sha256().value()))
+                .extracting(change -> change.get("state").asText()).containsExactly("STAGED", "REMOVED");
+
+        RenewalAborted early = new RenewalAborted(RenewalId.random(), "hooli-sign", new PartnerId("acme"),
+                "changed our mind", "tenant-admin", null, Instant.now());
+        assertThat(awaitReports(publish(early), 1).get(0)).isInstanceOfSatisfying(KeyPairDiscarded.class,
+                discarded -> assertThat(discarded.discarded()).isNull());
+
+        KeyPairGenerated unnamed = startSigningRenewal("hooli-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        RenewalAborted withoutName = new RenewalAborted(unnamed.renewalId(), "hooli-sign", new PartnerId("acme"),
+                "partner unreachable", "tenant-admin", null, Instant.now());
+        assertThat(awaitReports(publish(withoutName), 1).get(0)).isInstanceOfSatisfying(KeyPairDiscarded.class,
+                discarded -> assertThat(discarded.discarded()).isEqualTo(unnamed.certificate().ref()));
+        assertThat(entriesOf("hooli-sign")).containsExactly("hooli-sign");
+        assertThat(certificateInFile("hooli-sign").getEncoded()).isEqualTo(active.getEncoded());
+    }
+
+    @Test
+    void keepsTheActiveKeyOfAnAbortedPlaybookThreeRenewalThatNamesNoStagedKey() throws Exception {
+        RenewalStarted started = renewalStarted("soylent-decrypt", KeyAlgorithm.EC_P256);
+        KeyPairGenerated generated = (KeyPairGenerated) awaitReports(publish(started), 1).get(0);
+
+        KeystoreReport report = awaitReports(publish(new RenewalAborted(started.renewalId(), "soylent-decrypt",
+                started.partnerId(), "partner unreachable", "tenant-admin", null, Instant.now())), 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeyPairDiscarded.class,
+                discarded -> assertThat(discarded.discarded()).isNull());
+        assertThat(Fingerprint.sha256Of(certificateInFile("soylent-decrypt").getEncoded()))
+                .isEqualTo(generated.certificate().sha256());
+    }
+
+    @Test
+    void refusesToRemoveAnArchivedKeyBeforeItsRetentionDateByTheKeystoresClock() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("umbrella-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        KeyPairExchangeApplied applied = (KeyPairExchangeApplied) awaitReports(publish(new KeyPairExchangeDecided(
+                generated.renewalId(), "umbrella-sign", generated.certificate().ref(), generated.previous(),
+                Duration.ofDays(90), Instant.now())), 1).get(0);
+
+        KeystoreReport report = awaitReports(publish(new OldKeyPairRemovalDecided(generated.renewalId(),
+                "umbrella-sign", generated.previous(), Instant.now().plus(Duration.ofDays(365)))), 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+            assertThat(failed.operation()).isEqualTo("REMOVE");
+            assertThat(failed.reason()).contains("retention not elapsed until " + applied.archivedUntil());
+        });
+        assertThat(entriesOf("umbrella-sign")).hasSize(2);
+    }
+
+    @Test
+    void removesAnArchivedKeyOnceItsRetentionDateHasPassedAndKeepsItsHistory() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("stark-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME);
+        awaitReports(publish(new KeyPairExchangeDecided(generated.renewalId(), "stark-sign",
+                generated.certificate().ref(), generated.previous(), Duration.ZERO, Instant.now())), 1);
+
+        KeystoreReport report = awaitReports(publish(new OldKeyPairRemovalDecided(generated.renewalId(),
+                "stark-sign", generated.previous(), Instant.now())), 1).get(0);
+
+        assertThat(report).isInstanceOfSatisfying(KeyPairRemoved.class,
+                removed -> assertThat(removed.removed()).isEqualTo(generated.previous()));
+        assertThat(entriesOf("stark-sign")).containsExactly("stark-sign");
+        List<JsonNode> history = historyFromApi(generated.previous().sha256().value());
+        assertThat(history).extracting(change -> change.get("state").asText())
+                .containsExactly("ACTIVE", "ARCHIVED", "REMOVED");
+        assertThat(history).extracting(change -> change.get("kind").asText())
+                .containsExactly("SEEDED", "ARCHIVED", "REMOVED");
+        assertThat(history.get(2).get("renewalId").asText()).isEqualTo(generated.renewalId().value());
+        assertThat(history.get(2).get("entryName").asText())
+                .isEqualTo("stark-sign.retained." + generated.previous().serialNumber());
+    }
+
+    @Test
+    void signsWithTheActiveKeySoThatThePartnerVerifiesWithTheCertificate() throws Exception {
+        byte[] payload = "<soap:Envelope>response</soap:Envelope>".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode signed = postJson("/keystore/aliases/oscorp-sign/sign",
+                "{\"payload\":\"" + Base64.getEncoder().encodeToString(payload) + "\"}");
+
+        X509Certificate certificate = parse(get("/keystore/entries/oscorp-sign/certificate").getBody());
+        assertThat(signed.get("certificate").get("sha256").asText())
+                .isEqualTo(Fingerprint.sha256Of(certificate.getEncoded()).value());
+        Signature verifier = Signature.getInstance(signed.get("algorithm").asText());
+        verifier.initVerify(certificate);
+        verifier.update(payload);
+        assertThat(verifier.verify(Base64.getDecoder().decode(signed.get("signature").asText()))).isTrue();
+        verifier.initVerify(certificate);
+        verifier.update("tampered".getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(Base64.getDecoder().decode(signed.get("signature").asText()))).isFalse();
+    }
+
+    @Test
+    void decryptsWithTheOldAndTheNewKeyWhicheverTheMessageNamesDuringARenewal() throws Exception {
+        RenewalStarted first = new RenewalStarted(RenewalId.random(), "cyberdyne-decrypt", new PartnerId("acme"),
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), KeyAlgorithm.RSA_2048,
+                Instant.now());
+        awaitReports(publish(first), 1);
+        X509Certificate old = parse(get("/keystore/entries/cyberdyne-decrypt/certificate").getBody());
+        RenewalStarted second = new RenewalStarted(RenewalId.random(), "cyberdyne-decrypt", new PartnerId("acme"),
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), KeyAlgorithm.RSA_2048,
+                Instant.now());
+        awaitReports(publish(second), 1);
+        X509Certificate fresh = parse(get("/keystore/entries/cyberdyne-decrypt/certificate").getBody());
+        assertThat(fresh.getEncoded()).isNotEqualTo(old.getEncoded());
+
+        byte[] sessionKey = "a-32-byte-aes-session-key-......".getBytes(StandardCharsets.UTF_8);
+        Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+        oaep.init(Cipher.ENCRYPT_MODE, old.getPublicKey());
+        JsonNode byIssuerSerial = postJson("/keystore/aliases/cyberdyne-decrypt/decrypt", "{\"keyIdentifier\":{"
+                + "\"issuer\":\"" + old.getIssuerX500Principal().getName() + "\",\"serialNumber\":\""
+                + old.getSerialNumber().toString(16) + "\"},\"algorithm\":\"RSA-OAEP\",\"ciphertext\":\""
+                + Base64.getEncoder().encodeToString(oaep.doFinal(sessionKey)) + "\"}");
+        assertThat(Base64.getDecoder().decode(byIssuerSerial.get("plaintext").asText())).isEqualTo(sessionKey);
+        assertThat(byIssuerSerial.get("certificate").get("serialNumber").asText())
+                .isEqualTo(old.getSerialNumber().toString(16));
+
+        Cipher oaep256 = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        oaep256.init(Cipher.ENCRYPT_MODE, fresh.getPublicKey(), new OAEPParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        String sha1Thumbprint = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-1").digest(fresh.getEncoded()));
+        JsonNode byThumbprint = postJson("/keystore/aliases/cyberdyne-decrypt/decrypt", "{\"keyIdentifier\":{"
+                + "\"sha1\":\"" + sha1Thumbprint + "\"},\"algorithm\":\"RSA-OAEP-256\",\"ciphertext\":\""
+                + Base64.getEncoder().encodeToString(oaep256.doFinal(sessionKey)) + "\"}");
+        assertThat(Base64.getDecoder().decode(byThumbprint.get("plaintext").asText())).isEqualTo(sessionKey);
+
+        Cipher pkcs1 = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        pkcs1.init(Cipher.ENCRYPT_MODE, old.getPublicKey());
+        JsonNode bySha256 = postJson("/keystore/aliases/cyberdyne-decrypt/decrypt", "{\"keyIdentifier\":{"
+                + "\"sha256\":\"" + Fingerprint.sha256Of(old.getEncoded()).value() + "\"},\"algorithm\":"
+                + "\"RSA1_5\",\"ciphertext\":\"" + Base64.getEncoder().encodeToString(pkcs1.doFinal(sessionKey))
+                + "\"}");
+        assertThat(Base64.getDecoder().decode(bySha256.get("plaintext").asText())).isEqualTo(sessionKey);
+    }
+
+    @Test
+    void refusesToDecryptWithAKeyTheAliasDoesNotHoldOrThatCannotDecrypt() throws Exception {
+        X509Certificate ec = certificateInFile("oscorp-sign");
+        String ciphertext = Base64.getEncoder().encodeToString(new byte[32]);
+
+        ResponseEntity<String> unknown = post("/keystore/aliases/oscorp-sign/decrypt", "{\"keyIdentifier\":{"
+                + "\"sha256\":\"" + "b".repeat(64) + "\"},\"ciphertext\":\"" + ciphertext + "\"}");
+        ResponseEntity<String> notRsa = post("/keystore/aliases/oscorp-sign/decrypt", "{\"keyIdentifier\":{"
+                + "\"sha256\":\"" + Fingerprint.sha256Of(ec.getEncoded()).value() + "\"},\"ciphertext\":\""
+                + ciphertext + "\"}");
+
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(notRsa.getStatusCode().value()).isEqualTo(422);
+        assertThat(notRsa.getBody()).contains("decryption needs an RSA key pair");
+    }
+
+    @Test
+    void servesACertificationRequestForAStagedKeyAndTheChainOfAnEntryAsPem() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("tyrell-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        String stagedEntry = "tyrell-sign.staged." + generated.certificate().serialNumber();
+        X509Certificate staged = parse(generated.certificate().pem());
+
+        ResponseEntity<String> csr = get("/keystore/entries/" + stagedEntry + "/csr");
+
+        assertThat(csr.getStatusCode().value()).isEqualTo(200);
+        assertThat(csr.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).startsWith("application/x-pem-file");
+        assertThat(csr.getBody()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        String body = csr.getBody().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PKCS10CertificationRequest request = new PKCS10CertificationRequest(Base64.getDecoder().decode(body));
+        assertThat(request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(staged.getPublicKey())))
+                .isTrue();
+        assertThat(new JcaPKCS10CertificationRequest(request).getPublicKey()).isEqualTo(staged.getPublicKey());
+        assertThat(new X500Principal(request.getSubject().getEncoded())).isEqualTo(staged.getSubjectX500Principal());
+
+        ResponseEntity<String> chain = get("/keystore/entries/tyrell-sign/chain");
+        assertThat(chain.getStatusCode().value()).isEqualTo(200);
+        assertThat(parse(chain.getBody()).getEncoded()).isEqualTo(certificateInFile("tyrell-sign").getEncoded());
+        assertThat(get("/keystore/entries/tyrell-sign.retained.1f/csr").getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/keystore/entries/tyrell-sign.retained.1f/chain").getStatusCode().value()).isEqualTo(404);
+    }
+
+    private JsonNode postJson(String path, String json) throws Exception {
+        ResponseEntity<String> response = post(path, json);
+        assertThat(response.getStatusCode().value()).as("POST %s: %s", path, response.getBody()).isEqualTo(200);
+        return ContractJson.mapper().readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> post(String path, String json) {
+        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).post().uri(path)
+                .contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+                        .headers(answer.getHeaders())
+                        .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        apiResponses.add(response.getHeaders() + " " + response.getBody());
+        return response;
+    }
+
+    private KeyPairGenerated startSigningRenewal(String alias, Playbook playbook) {
+        RenewalStarted started = new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"), playbook,
+                Duration.ofDays(30), KeyAlgorithm.EC_P256, Instant.now());
+        return (KeyPairGenerated) awaitReports(publish(started), 1).get(0);
+    }
+
+    private List<JsonNode> historyFromApi(String entry) throws Exception {
+        ResponseEntity<String> response = get("/keystore/entries/" + entry + "/history");
+        assertThat(response.getStatusCode().value()).as("history of %s: %s", entry, response.getBody())
+                .isEqualTo(200);
+        List<JsonNode> changes = new ArrayList<>();
+        ContractJson.mapper().readTree(response.getBody()).forEach(changes::add);
+        return changes;
+    }
+
     private RenewalStarted renewalStarted(String alias, KeyAlgorithm algorithm) {
         return new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"),
                 Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), algorithm, Instant.now());
@@ -418,12 +767,25 @@ class KeystoreServiceIntegrationTest {
                 .until(() -> published.deadLettersWithId(messageId), records -> !records.isEmpty()).get(0);
     }
 
+    /** Every alias's file as the JDK reads it, merged into one in-memory keystore. */
     private KeyStore loadKeystoreFile() throws Exception {
-        KeyStore keystore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dataDir.resolve("keystore-service").resolve("keystore.p12"))) {
-            keystore.load(in, PASSWORD.toCharArray());
+        KeyStore merged = KeyStore.getInstance("PKCS12");
+        merged.load(null, null);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dataDir.resolve("keystore-service").resolve("keystore"))) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".p12")).toList();
         }
-        return keystore;
+        for (Path file : files) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                keystore.load(in, PASSWORD.toCharArray());
+            }
+            for (String entryName : Collections.list(keystore.aliases())) {
+                merged.setKeyEntry(entryName, keystore.getKey(entryName, PASSWORD.toCharArray()),
+                        PASSWORD.toCharArray(), keystore.getCertificateChain(entryName));
+            }
+        }
+        return merged;
     }
 
     private X509Certificate certificateInFile(String entryName) throws Exception {
@@ -434,7 +796,8 @@ class KeystoreServiceIntegrationTest {
 
     private List<String> entriesOf(String alias) throws Exception {
         return Collections.list(loadKeystoreFile().aliases()).stream()
-                .filter(name -> name.equals(alias) || name.startsWith(alias + ".retained."))
+                .filter(name -> name.equals(alias) || name.startsWith(alias + ".retained.")
+                        || name.startsWith(alias + ".staged."))
                 .sorted()
                 .toList();
     }

@@ -236,6 +236,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == StackService.KEYSTORE_SERVICE) {
             environment.put("KEYSTORE_SEED_ALIASES", config.seedAliases());
+            // the local profile's known keystore password; outside it the service needs KEYSTORE_PASSWORD
+            environment.put("SPRING_PROFILES_ACTIVE", "local");
         }
         environment.putAll(config.environment(service));
         return environment;

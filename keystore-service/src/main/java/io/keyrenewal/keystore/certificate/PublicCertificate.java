@@ -4,13 +4,20 @@ import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /** The public face of a stored key pair: its certificate and what the contracts say about it. */
@@ -62,6 +69,26 @@ public record PublicCertificate(X509Certificate certificate) {
             return "RSA_" + rsa.getModulus().bitLength();
         }
         return key.getAlgorithm();
+    }
+
+    /** SHA-1 thumbprint of the DER encoding, lower-case hex (how WS-Security's ThumbprintSHA1 names a key). */
+    public String sha1Hex() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(der()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+
+    /** The subject key identifier, lower-case hex; null if the certificate has none. */
+    public String subjectKeyIdentifierHex() {
+        byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (extension == null) {
+            return null;
+        }
+        byte[] identifier = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                .getKeyIdentifier();
+        return HexFormat.of().formatHex(identifier);
     }
 
     public CertificateInfo info() {

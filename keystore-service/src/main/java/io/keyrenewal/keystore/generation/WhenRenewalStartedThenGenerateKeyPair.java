@@ -2,16 +2,18 @@ package io.keyrenewal.keystore.generation;
 
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
-import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.KeystoreFailure;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
+import io.keyrenewal.keystore.history.EntryHistory;
 import io.keyrenewal.keystore.journal.KeyGeneration;
 import io.keyrenewal.keystore.journal.KeyGenerationJournal;
+import io.keyrenewal.keystore.store.EntryState;
 import io.keyrenewal.keystore.store.KeystoreAlias;
 import io.keyrenewal.keystore.store.KeystoreEntry;
 import io.keyrenewal.keystore.store.TenantKeystore;
@@ -23,8 +25,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair and keeps the old one
- * beside it. A renewal gets one new key pair, however often its start is delivered.
+ * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair. Playbook 3 (decryption)
+ * makes it the alias's key at once and archives the old one beside it, so both decrypt; playbooks 1 and 2 (signing)
+ * stage it, and the old key stays active until the exchange is decided. A renewal gets one new key pair, however
+ * often its start is delivered.
  */
 @Component
 public class WhenRenewalStartedThenGenerateKeyPair {
@@ -35,13 +39,15 @@ public class WhenRenewalStartedThenGenerateKeyPair {
     private final SelfSignedKeyPairIssuer issuer;
     private final TenantKeystore keystore;
     private final KeyGenerationJournal journal;
+    private final EntryHistory history;
     private final Clock clock;
 
     public WhenRenewalStartedThenGenerateKeyPair(SelfSignedKeyPairIssuer issuer, TenantKeystore keystore,
-                                                 KeyGenerationJournal journal, Clock clock) {
+                                                 KeyGenerationJournal journal, EntryHistory history, Clock clock) {
         this.issuer = issuer;
         this.keystore = keystore;
         this.journal = journal;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -52,13 +58,13 @@ public class WhenRenewalStartedThenGenerateKeyPair {
         } catch (KeystoreFailure failure) {
             log.warn("Renewal {}: key generation for alias '{}' failed: {}", event.renewalId(), event.alias(),
                     failure.getMessage());
-            return new KeystoreOperationFailed(cause.reportId(), event.renewalId(), cause.id(), OPERATION,
-                    failure.getMessage(), clock.instant());
+            return cause.failed(event.renewalId(), OPERATION, failure, clock.instant());
         }
     }
 
     private Optional<KeystoreReport> alreadyGenerated(RenewalStarted event, CausingMessage cause) {
-        return journal.find(event.renewalId()).flatMap(generation -> keystore.entryHolding(generation.certificate())
+        return journal.find(event.renewalId()).flatMap(generation -> keystore.entryHolding(
+                        KeystoreAlias.of(generation.alias()), generation.certificate())
                 .map(entry -> {
                     log.info("Renewal {}: key pair {} is stored already (entry '{}'), reporting it again",
                             event.renewalId(), generation.certificate(), entry.entryName());
@@ -72,9 +78,13 @@ public class WhenRenewalStartedThenGenerateKeyPair {
         CertificateRef current = keystore.current(alias).map(KeystoreEntry::certificate)
                 .map(PublicCertificate::ref).orElse(null);
         journal.record(new KeyGeneration(event.renewalId(), alias.value(), certificate.fingerprint(), current));
-        CertificateRef previous = keystore.install(alias, keyPair).map(PublicCertificate::ref).orElse(null);
-        log.info("Renewal {}: generated {} key pair {} under alias '{}', retained previous {}", event.renewalId(),
-                event.keyAlgorithm(), certificate.fingerprint(), alias,
+        boolean staged = event.playbook() != Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+        Optional<PublicCertificate> before = staged ? keystore.stage(alias, keyPair) : keystore.install(alias, keyPair);
+        history.generated(alias, certificate, staged ? EntryState.STAGED : EntryState.ACTIVE,
+                staged ? null : before.orElse(null), event.renewalId(), cause);
+        CertificateRef previous = before.map(PublicCertificate::ref).orElse(null);
+        log.info("Renewal {}: generated {} key pair {} under alias '{}' ({}), previous {}", event.renewalId(),
+                event.keyAlgorithm(), certificate.fingerprint(), alias, staged ? "staged" : "active at once",
                 previous == null ? "none" : previous.sha256());
         return generated(event, cause, alias.value(), certificate, previous);
     }

@@ -1,13 +1,19 @@
 package io.keyrenewal.keystore.messaging;
 
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.contracts.renewal.RenewalAborted;
+import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.keystore.CausingMessage;
+import io.keyrenewal.keystore.discard.WhenRenewalAbortedThenDiscardTheStagedKey;
+import io.keyrenewal.keystore.exchange.WhenKeyPairExchangeDecidedThenActivateTheStagedKey;
 import io.keyrenewal.keystore.generation.WhenRenewalStartedThenGenerateKeyPair;
 import io.keyrenewal.keystore.journal.ProcessedMessageLog;
 import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
+import io.keyrenewal.keystore.rollback.WhenRollbackDecidedThenReactivateTheArchivedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,13 +31,22 @@ class RenewalEventHandler {
 
     private final ProcessedMessageLog processed;
     private final WhenRenewalStartedThenGenerateKeyPair generation;
+    private final WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange;
+    private final WhenRollbackDecidedThenReactivateTheArchivedKey rollback;
+    private final WhenRenewalAbortedThenDiscardTheStagedKey discard;
     private final WhenOldKeyPairRemovalDecidedThenRemoveIt removal;
     private final KeystoreReportPublisher publisher;
 
     RenewalEventHandler(ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
+                        WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
+                        WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
+                        WhenRenewalAbortedThenDiscardTheStagedKey discard,
                         WhenOldKeyPairRemovalDecidedThenRemoveIt removal, KeystoreReportPublisher publisher) {
         this.processed = processed;
         this.generation = generation;
+        this.exchange = exchange;
+        this.rollback = rollback;
+        this.discard = discard;
         this.removal = removal;
         this.publisher = publisher;
     }
@@ -57,6 +72,15 @@ class RenewalEventHandler {
     private Optional<KeystoreReport> carryOut(CausingMessage cause, RenewalEvent event) {
         if (event instanceof RenewalStarted started) {
             return Optional.of(generation.handle(started, cause));
+        }
+        if (event instanceof KeyPairExchangeDecided decided) {
+            return Optional.of(exchange.handle(decided, cause));
+        }
+        if (event instanceof RollbackDecided decided) {
+            return Optional.of(rollback.handle(decided, cause));
+        }
+        if (event instanceof RenewalAborted aborted) {
+            return Optional.of(discard.handle(aborted, cause));
         }
         if (event instanceof OldKeyPairRemovalDecided decided) {
             return Optional.of(removal.handle(decided, cause));

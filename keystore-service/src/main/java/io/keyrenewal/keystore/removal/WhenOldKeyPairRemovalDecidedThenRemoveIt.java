@@ -2,11 +2,11 @@ package io.keyrenewal.keystore.removal;
 
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.keystore.KeyPairRemoved;
-import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.KeystoreFailure;
+import io.keyrenewal.keystore.history.EntryHistory;
 import io.keyrenewal.keystore.store.KeystoreAlias;
 import io.keyrenewal.keystore.store.RetainedKeyRemoval;
 import io.keyrenewal.keystore.store.TenantKeystore;
@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * Playbook 3 step 7: the retention period is over, so the keystore removes the retained old key pair. Removing a
- * key pair that is gone already reports it removed again; the alias's current key pair is never removed.
+ * The retention period is over (playbook 3 step 7, playbooks 1 and 2 at the end), so the keystore removes the
+ * archived old key pair. Removing a key pair that is gone already reports it removed again; the alias's current or
+ * staged key pair is never removed, nor an archived one before its retention date by the keystore's own clock.
  */
 @Component
 public class WhenOldKeyPairRemovalDecidedThenRemoveIt {
@@ -27,10 +28,12 @@ public class WhenOldKeyPairRemovalDecidedThenRemoveIt {
     private static final Logger log = LoggerFactory.getLogger(WhenOldKeyPairRemovalDecidedThenRemoveIt.class);
 
     private final TenantKeystore keystore;
+    private final EntryHistory history;
     private final Clock clock;
 
-    public WhenOldKeyPairRemovalDecidedThenRemoveIt(TenantKeystore keystore, Clock clock) {
+    public WhenOldKeyPairRemovalDecidedThenRemoveIt(TenantKeystore keystore, EntryHistory history, Clock clock) {
         this.keystore = keystore;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -42,7 +45,10 @@ public class WhenOldKeyPairRemovalDecidedThenRemoveIt {
                 log.info("Renewal {}: alias '{}' held no key pair before the renewal, nothing to remove",
                         event.renewalId(), alias);
             } else {
-                RetainedKeyRemoval outcome = keystore.removeRetained(alias, old);
+                RetainedKeyRemoval outcome = keystore.removeRetained(alias, old, clock.instant());
+                if (outcome == RetainedKeyRemoval.REMOVED) {
+                    history.removed(alias, old.sha256().value(), old.serialNumber(), event.renewalId(), cause);
+                }
                 log.info("Renewal {}: retained key pair {} of alias '{}': {}", event.renewalId(), old.sha256(),
                         alias, outcome);
             }
@@ -51,8 +57,7 @@ public class WhenOldKeyPairRemovalDecidedThenRemoveIt {
         } catch (KeystoreFailure failure) {
             log.warn("Renewal {}: removal of the old key pair of alias '{}' failed: {}", event.renewalId(),
                     event.alias(), failure.getMessage());
-            return new KeystoreOperationFailed(cause.reportId(), event.renewalId(), cause.id(), OPERATION,
-                    failure.getMessage(), clock.instant());
+            return cause.failed(event.renewalId(), OPERATION, failure, clock.instant());
         }
     }
 }

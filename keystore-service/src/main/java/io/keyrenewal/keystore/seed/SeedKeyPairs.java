@@ -3,6 +3,7 @@ package io.keyrenewal.keystore.seed;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
+import io.keyrenewal.keystore.history.EntryHistory;
 import io.keyrenewal.keystore.store.KeystoreAlias;
 import io.keyrenewal.keystore.store.TenantKeystore;
 import org.slf4j.Logger;
@@ -19,8 +20,11 @@ class SeedKeyPairs implements SmartInitializingSingleton {
     private final SeedProperties properties;
     private final SelfSignedKeyPairIssuer issuer;
     private final TenantKeystore keystore;
+    private final EntryHistory history;
 
-    SeedKeyPairs(SeedProperties properties, SelfSignedKeyPairIssuer issuer, TenantKeystore keystore) {
+    SeedKeyPairs(SeedProperties properties, SelfSignedKeyPairIssuer issuer, TenantKeystore keystore,
+                 EntryHistory history) {
+        this.history = history;
         this.properties = properties;
         this.issuer = issuer;
         this.keystore = keystore;
@@ -33,6 +37,7 @@ class SeedKeyPairs implements SmartInitializingSingleton {
             if (keystore.current(alias).isEmpty()) {
                 IssuedKeyPair keyPair = issuer.issue(alias.value(), KeyAlgorithm.DEFAULT);
                 keystore.install(alias, keyPair);
+                history.seeded(alias, keyPair.publicCertificate());
                 log.info("Seeded alias '{}' with a {} key pair, certificate sha256 {}", alias, KeyAlgorithm.DEFAULT,
                         keyPair.publicCertificate().fingerprint());
             }

@@ -5,38 +5,93 @@ import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The tenant keystore: key pairs under aliases. The entry named like the alias is its current key pair; a key pair
- * it renewed is retained beside it so both can decrypt, until a renewal removes it. Every change is durable and
- * atomic when the method returns; changes are applied one at a time. Reads expose public material only.
+ * The tenant keystore: key pairs under aliases. The entry named like the alias is its active key pair; staged key
+ * pairs wait beside it for an exchange, archived ones are kept (until a retention date, if they have one) to decrypt
+ * and to roll back to. Every change is durable and atomic when the method returns; changes of one alias are applied
+ * one at a time. Reads expose public material only.
  */
 public interface TenantKeystore {
 
     /**
-     * Makes {@code keyPair} the current key pair of {@code alias}; the alias's previous current key pair, if any,
-     * becomes a retained entry.
+     * Makes {@code keyPair} the active key pair of {@code alias} at once; the alias's previous active key pair, if
+     * any, is archived without a retention date (playbook 3: both decrypt until a renewal removes the old one).
      *
-     * @return the certificate of the key pair that was retained, empty if the alias had none
+     * @return the certificate of the key pair that was archived, empty if the alias had none
      */
     Optional<PublicCertificate> install(KeystoreAlias alias, IssuedKeyPair keyPair);
 
     /**
-     * Removes the retained key pair of {@code alias} whose certificate is {@code certificate}.
+     * Stores {@code keyPair} as a staged entry of {@code alias}; the active key pair stays active.
      *
-     * @throws RemovalRefused if {@code certificate} is the alias's current key pair
+     * @return the certificate of the alias's active key pair, empty if it has none
      */
-    RetainedKeyRemoval removeRetained(KeystoreAlias alias, CertificateRef certificate);
+    Optional<PublicCertificate> stage(KeystoreAlias alias, IssuedKeyPair keyPair);
 
-    /** Every key entry, public part only, current ones before retained ones of the same alias. */
+    /**
+     * Makes the staged key pair {@code staged} the active one and archives the active one until {@code archiveUntil}.
+     * If {@code staged} is active already, reports that exchange again without changing anything.
+     *
+     * @throws OperationRefused if the alias has no such staged or active key pair
+     */
+    Exchange exchange(KeystoreAlias alias, Fingerprint staged, Instant archiveUntil);
+
+    /**
+     * Makes the archived key pair {@code reactivate} active again and archives {@code deactivate}. If
+     * {@code reactivate} is active already, reports that rollback again without changing anything.
+     *
+     * @throws OperationRefused if {@code reactivate} is no longer retained or {@code deactivate} is not active
+     */
+    Rollback rollBack(KeystoreAlias alias, CertificateRef reactivate, CertificateRef deactivate);
+
+    /**
+     * Removes the staged key pair {@code staged} of {@code alias}.
+     *
+     * @return its certificate, empty if the alias holds no such staged key pair (any more)
+     * @throws OperationRefused if {@code staged} is the alias's active or an archived key pair
+     */
+    Optional<PublicCertificate> discardStaged(KeystoreAlias alias, Fingerprint staged);
+
+    /**
+     * Removes the archived key pair of {@code alias} whose certificate is {@code certificate}.
+     *
+     * @param now the keystore's time, compared with the entry's retention date
+     * @throws OperationRefused if {@code certificate} is not archived or its retention date is after {@code now}
+     */
+    RetainedKeyRemoval removeRetained(KeystoreAlias alias, CertificateRef certificate, Instant now);
+
+    /** Every key entry, public part only, by alias; the active one before staged and archived ones. */
     List<KeystoreEntry> entries();
+
+    /** The entries of one alias, as {@link #entries()} orders them. */
+    List<KeystoreEntry> entriesOf(KeystoreAlias alias);
 
     Optional<KeystoreEntry> entry(String entryName);
 
     Optional<KeystoreEntry> current(KeystoreAlias alias);
 
-    /** The entry, current or retained, whose certificate has this SHA-256 fingerprint. */
-    Optional<KeystoreEntry> entryHolding(Fingerprint fingerprint);
+    /** The entry of {@code alias}, in whatever state, whose certificate has this SHA-256 fingerprint. */
+    Optional<KeystoreEntry> entryHolding(KeystoreAlias alias, Fingerprint fingerprint);
+
+    /** The certificate chain of the entry, leaf first (one certificate for a self-signed key pair); empty if none. */
+    List<PublicCertificate> chain(String entryName);
+
+    /**
+     * Runs {@code use} with the private key of the entry of {@code alias} whose certificate has
+     * this SHA-256 fingerprint, inside the keystore service: the key is handed to {@code use} only, never returned.
+     *
+     * @throws OperationRefused if the alias has no such entry
+     */
+    <T> T withPrivateKey(KeystoreAlias alias, Fingerprint certificate, PrivateKeyUse<T> use);
+
+    /** Something done with a private key that returns no key material. */
+    @FunctionalInterface
+    interface PrivateKeyUse<T> {
+        T apply(java.security.PrivateKey key, PublicCertificate certificate)
+                throws java.security.GeneralSecurityException;
+    }
 }

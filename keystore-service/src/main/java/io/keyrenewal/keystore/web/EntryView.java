@@ -7,14 +7,16 @@ import io.keyrenewal.keystore.store.KeystoreEntry;
 import java.time.Instant;
 
 /** One keystore entry as the API shows it: public material only. */
-record EntryView(String entryName, String alias, EntryState state, String sha256, String issuer, String subject,
-                 String serialNumber, Instant notBefore, Instant notAfter, String keyAlgorithm) {
+record EntryView(String entryName, String alias, EntryState state, String sha256, String sha1, String issuer,
+                 String subject, String serialNumber, String subjectKeyIdentifier, Instant notBefore,
+                 Instant notAfter, Instant retainedUntil, String keyAlgorithm) {
 
     static EntryView of(KeystoreEntry entry) {
         PublicCertificate certificate = entry.certificate();
         return new EntryView(entry.entryName(), entry.alias(), entry.state(), certificate.fingerprint().value(),
-                certificate.issuer(), certificate.subject(), certificate.serialHex(),
-                certificate.certificate().getNotBefore().toInstant(),
-                certificate.certificate().getNotAfter().toInstant(), certificate.keyAlgorithm());
+                certificate.sha1Hex(), certificate.issuer(), certificate.subject(), certificate.serialHex(),
+                certificate.subjectKeyIdentifierHex(), certificate.certificate().getNotBefore().toInstant(),
+                certificate.certificate().getNotAfter().toInstant(), entry.retainedUntil(),
+                certificate.keyAlgorithm());
     }
 }

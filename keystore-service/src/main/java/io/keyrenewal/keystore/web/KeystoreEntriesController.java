@@ -1,5 +1,11 @@
 package io.keyrenewal.keystore.web;
 
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.keystore.certificate.PublicCertificate;
+import io.keyrenewal.keystore.crypto.KeyOperations;
+import io.keyrenewal.keystore.crypto.UnknownKey;
+import io.keyrenewal.keystore.history.EntryChange;
+import io.keyrenewal.keystore.history.EntryHistory;
 import io.keyrenewal.keystore.store.TenantKeystore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Read-only view of the tenant keystore: entries and their certificates, never a private key. */
 @RestController
@@ -20,10 +29,16 @@ class KeystoreEntriesController {
 
     static final MediaType PEM_FILE = MediaType.parseMediaType("application/x-pem-file");
 
-    private final TenantKeystore keystore;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    KeystoreEntriesController(TenantKeystore keystore) {
+    private final TenantKeystore keystore;
+    private final EntryHistory history;
+    private final KeyOperations operations;
+
+    KeystoreEntriesController(TenantKeystore keystore, EntryHistory history, KeyOperations operations) {
         this.keystore = keystore;
+        this.history = history;
+        this.operations = operations;
     }
 
     @GetMapping
@@ -36,6 +51,44 @@ class KeystoreEntriesController {
         return keystore.entry(entryName)
                 .map(entry -> ResponseEntity.ok().contentType(PEM_FILE).body(entry.certificate().pem()))
                 .orElseThrow(() -> new UnknownEntry(entryName));
+    }
+
+    /** The certificate chain, leaf first, as concatenated PEM blocks. */
+    @GetMapping("/{entryName}/chain")
+    ResponseEntity<String> chain(@PathVariable String entryName) {
+        List<PublicCertificate> chain = keystore.chain(entryName);
+        if (chain.isEmpty()) {
+            throw new UnknownEntry(entryName);
+        }
+        return ResponseEntity.ok().contentType(PEM_FILE)
+                .body(chain.stream().map(PublicCertificate::pem).collect(Collectors.joining()));
+    }
+
+    /** A PKCS#10 certification request for a CA, for a staged or active entry, signed with the entry's key. */
+    @GetMapping("/{entryName}/csr")
+    ResponseEntity<String> certificationRequest(@PathVariable String entryName) {
+        try {
+            return ResponseEntity.ok().contentType(PEM_FILE).body(operations.certificationRequest(entryName));
+        } catch (UnknownKey unknown) {
+            throw new UnknownEntry(entryName);
+        }
+    }
+
+    /**
+     * Every change of an entry, oldest first. {@code entry} is an entry name, or the SHA-256 fingerprint of its
+     * certificate (which also finds removed entries).
+     */
+    @GetMapping("/{entry}/history")
+    List<EntryChange> history(@PathVariable String entry) {
+        Fingerprint certificate = keystore.entry(entry).map(found -> found.certificate().fingerprint())
+                .or(() -> SHA256_HEX.matcher(entry).matches() ? Optional.of(new Fingerprint(entry))
+                        : Optional.empty())
+                .orElseThrow(() -> new UnknownEntry(entry));
+        List<EntryChange> changes = history.of(certificate);
+        if (changes.isEmpty()) {
+            throw new UnknownEntry(entry);
+        }
+        return changes;
     }
 
     @ExceptionHandler(UnknownEntry.class)

@@ -19,6 +19,7 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,12 +38,16 @@ class Pkcs12TenantKeystoreTest {
     private final SelfSignedKeyPairIssuer issuer = new SelfSignedKeyPairIssuer(Clock.systemUTC(),
             new CertificateProperties(Duration.ofDays(30), "keyrenewal"));
 
-    private Path file() {
-        return folder.resolve("keystore-service").resolve("keystore.p12");
+    private Path keystoreFolder() {
+        return folder.resolve("keystore-service").resolve("keystore");
+    }
+
+    private Path file(String alias) {
+        return keystoreFolder().resolve(alias + ".p12");
     }
 
     private Pkcs12TenantKeystore keystore() {
-        return new Pkcs12TenantKeystore(new KeystoreFileProperties(file(), PASSWORD));
+        return new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(), PASSWORD, null));
     }
 
     @Test
@@ -54,7 +59,7 @@ class Pkcs12TenantKeystoreTest {
         assertThat(keystore().install(alias, first)).isEmpty();
         assertThat(keystore().install(alias, second)).contains(first.publicCertificate());
 
-        KeyStore loaded = loadWithJdk();
+        KeyStore loaded = loadWithJdk("acme-decrypt");
         String retained = "acme-decrypt.retained." + first.certificate().getSerialNumber().toString(16);
         assertThat(Collections.list(loaded.aliases())).containsExactlyInAnyOrder("acme-decrypt", retained);
         assertThat(loaded.getCertificate("acme-decrypt").getEncoded()).isEqualTo(second.certificate().getEncoded());
@@ -73,13 +78,14 @@ class Pkcs12TenantKeystoreTest {
         keystore().install(alias, second);
         keystore().install(KeystoreAlias.of("globex-decrypt"), other);
 
-        assertThat(keystore().removeRetained(alias, first.publicCertificate().ref()))
+        assertThat(keystore().removeRetained(alias, first.publicCertificate().ref(), Instant.now()))
                 .isEqualTo(RetainedKeyRemoval.REMOVED);
 
-        KeyStore loaded = loadWithJdk();
-        assertThat(Collections.list(loaded.aliases())).containsExactlyInAnyOrder("acme-decrypt", "globex-decrypt");
+        KeyStore loaded = loadWithJdk("acme-decrypt");
+        assertThat(Collections.list(loaded.aliases())).containsExactly("acme-decrypt");
         assertThat(loaded.getCertificate("acme-decrypt").getEncoded()).isEqualTo(second.certificate().getEncoded());
-        assertThat(keystore().removeRetained(alias, first.publicCertificate().ref()))
+        assertThat(Collections.list(loadWithJdk("globex-decrypt").aliases())).containsExactly("globex-decrypt");
+        assertThat(keystore().removeRetained(alias, first.publicCertificate().ref(), Instant.now()))
                 .isEqualTo(RetainedKeyRemoval.ALREADY_ABSENT);
     }
 
@@ -89,10 +95,10 @@ class Pkcs12TenantKeystoreTest {
         IssuedKeyPair current = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
         keystore().install(alias, current);
 
-        assertThatThrownBy(() -> keystore().removeRetained(alias, current.publicCertificate().ref()))
-                .isInstanceOf(RemovalRefused.class)
+        assertThatThrownBy(() -> keystore().removeRetained(alias, current.publicCertificate().ref(), Instant.now()))
+                .isInstanceOf(OperationRefused.class)
                 .hasMessageContaining("current key pair of alias 'acme-decrypt'");
-        assertThat(Collections.list(loadWithJdk().aliases())).containsExactly("acme-decrypt");
+        assertThat(Collections.list(loadWithJdk("acme-decrypt").aliases())).containsExactly("acme-decrypt");
     }
 
     @Test
@@ -110,10 +116,10 @@ class Pkcs12TenantKeystoreTest {
                         tuple("acme-decrypt", "acme-decrypt", EntryState.ACTIVE),
                         tuple(
                                 "acme-decrypt.retained." + first.publicCertificate().serialHex(), "acme-decrypt",
-                                EntryState.RETAINED));
+                                EntryState.ARCHIVED));
         assertThat(keystore().current(alias)).map(KeystoreEntry::certificate).contains(second.publicCertificate());
-        assertThat(keystore().entryHolding(first.publicCertificate().fingerprint()))
-                .map(KeystoreEntry::state).contains(EntryState.RETAINED);
+        assertThat(keystore().entryHolding(alias, first.publicCertificate().fingerprint()))
+                .map(KeystoreEntry::state).contains(EntryState.ARCHIVED);
     }
 
     @Test
@@ -122,10 +128,10 @@ class Pkcs12TenantKeystoreTest {
         keystore().install(alias, issuer.issue(alias.value(), KeyAlgorithm.EC_P256));
         keystore().install(alias, issuer.issue(alias.value(), KeyAlgorithm.EC_P256));
 
-        try (Stream<Path> files = Files.list(file().getParent())) {
-            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("keystore.p12");
+        try (Stream<Path> files = Files.list(keystoreFolder())) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("acme-decrypt.p12");
         }
-        assertThat(Files.getPosixFilePermissions(file()))
+        assertThat(Files.getPosixFilePermissions(file("acme-decrypt")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
@@ -133,7 +139,8 @@ class Pkcs12TenantKeystoreTest {
     void refusesToOpenTheFileWithAnotherPassword() {
         KeystoreAlias alias = KeystoreAlias.of("acme-decrypt");
         keystore().install(alias, issuer.issue(alias.value(), KeyAlgorithm.EC_P256));
-        Pkcs12TenantKeystore wrongPassword = new Pkcs12TenantKeystore(new KeystoreFileProperties(file(), "wrong"));
+        Pkcs12TenantKeystore wrongPassword = new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(),
+                "wrong", null));
 
         assertThatThrownBy(wrongPassword::entries).isInstanceOf(KeystoreUnavailable.class)
                 .hasMessageContaining("wrong KEYSTORE_PASSWORD");
@@ -144,12 +151,155 @@ class Pkcs12TenantKeystoreTest {
         assertThat(KeystoreAlias.of("ACME-Decrypt").value()).isEqualTo("acme-decrypt");
         assertThatThrownBy(() -> KeystoreAlias.of("bad alias!")).isInstanceOf(InvalidAlias.class);
         assertThatThrownBy(() -> KeystoreAlias.of("acme.retained.1f")).isInstanceOf(InvalidAlias.class);
+        assertThatThrownBy(() -> KeystoreAlias.of("acme.staged.1f")).isInstanceOf(InvalidAlias.class);
         assertThatThrownBy(() -> KeystoreAlias.of("")).isInstanceOf(InvalidAlias.class);
     }
 
-    private KeyStore loadWithJdk() throws Exception {
+    @Test
+    void stagesANewKeyPairBesideTheActiveOneWithoutTouchingIt() throws Exception {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair active = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        IssuedKeyPair staged = issuer.issue(alias.value(), KeyAlgorithm.EC_P384);
+        keystore().install(alias, active);
+
+        assertThat(keystore().stage(alias, staged)).contains(active.publicCertificate());
+
+        KeyStore loaded = loadWithJdk("acme-sign");
+        String stagedEntry = "acme-sign.staged." + staged.publicCertificate().serialHex();
+        assertThat(Collections.list(loaded.aliases())).containsExactlyInAnyOrder("acme-sign", stagedEntry);
+        assertThat(loaded.getCertificate("acme-sign").getEncoded()).isEqualTo(active.certificate().getEncoded());
+        assertSigns((PrivateKey) loaded.getKey(stagedEntry, PASSWORD.toCharArray()), staged.certificate());
+        assertThat(keystore().entriesOf(alias)).extracting(KeystoreEntry::state)
+                .containsExactly(EntryState.ACTIVE, EntryState.STAGED);
+    }
+
+    @Test
+    void exchangesTheStagedKeyInAndArchivesTheActiveOneUntilItsRetentionDate() throws Exception {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair old = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        IssuedKeyPair fresh = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, old);
+        keystore().stage(alias, fresh);
+        Instant until = Instant.parse("2027-03-01T00:00:00Z");
+
+        Exchange exchange = keystore().exchange(alias, fresh.publicCertificate().fingerprint(), until);
+
+        assertThat(exchange).isEqualTo(new Exchange(fresh.publicCertificate(), old.publicCertificate(), until));
+        KeyStore loaded = loadWithJdk("acme-sign");
+        String archivedEntry = "acme-sign.retained." + old.publicCertificate().serialHex();
+        assertThat(Collections.list(loaded.aliases())).containsExactlyInAnyOrder("acme-sign", archivedEntry);
+        assertThat(loaded.getCertificate("acme-sign").getEncoded()).isEqualTo(fresh.certificate().getEncoded());
+        assertSigns((PrivateKey) loaded.getKey("acme-sign", PASSWORD.toCharArray()), fresh.certificate());
+        assertThat(keystore().entry(archivedEntry)).map(KeystoreEntry::retainedUntil).contains(until);
+        assertThat(keystore().exchange(alias, fresh.publicCertificate().fingerprint(), until.plusSeconds(60)))
+                .as("the same exchange again changes nothing").isEqualTo(exchange);
+    }
+
+    @Test
+    void refusesToExchangeInAKeyPairTheAliasDoesNotHoldStaged() {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair active = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, active);
+        IssuedKeyPair unknown = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+
+        assertThatThrownBy(() -> keystore().exchange(alias, unknown.publicCertificate().fingerprint(),
+                Instant.now())).isInstanceOf(OperationRefused.class).hasMessageContaining("no staged key pair");
+        assertThat(keystore().current(alias)).map(KeystoreEntry::certificate).contains(active.publicCertificate());
+    }
+
+    @Test
+    void rollsBackToTheArchivedKeyWhileItIsRetainedAndRefusesOnceItIsGone() {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair old = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        IssuedKeyPair fresh = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, old);
+        keystore().stage(alias, fresh);
+        Instant until = Instant.parse("2027-03-01T00:00:00Z");
+        keystore().exchange(alias, fresh.publicCertificate().fingerprint(), until);
+
+        Rollback rollback = keystore().rollBack(alias, old.publicCertificate().ref(), fresh.publicCertificate().ref());
+
+        assertThat(rollback).isEqualTo(new Rollback(old.publicCertificate(), fresh.publicCertificate(), until));
+        assertThat(keystore().current(alias)).map(KeystoreEntry::certificate).contains(old.publicCertificate());
+        assertThat(keystore().entryHolding(alias, fresh.publicCertificate().fingerprint()))
+                .map(KeystoreEntry::state).contains(EntryState.ARCHIVED);
+
+        keystore().removeRetained(alias, fresh.publicCertificate().ref(), until);
+        assertThatThrownBy(() -> keystore().rollBack(alias, fresh.publicCertificate().ref(),
+                old.publicCertificate().ref())).isInstanceOf(OperationRefused.class)
+                .hasMessageContaining("no longer retained");
+    }
+
+    @Test
+    void refusesToRemoveAnArchivedKeyBeforeItsRetentionDate() {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair old = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        IssuedKeyPair fresh = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, old);
+        keystore().stage(alias, fresh);
+        Instant until = Instant.parse("2027-03-01T00:00:00Z");
+        keystore().exchange(alias, fresh.publicCertificate().fingerprint(), until);
+
+        assertThatThrownBy(() -> keystore().removeRetained(alias, old.publicCertificate().ref(),
+                until.minusSeconds(1))).isInstanceOf(OperationRefused.class)
+                .hasMessageContaining("retention not elapsed until 2027-03-01T00:00:00Z");
+        assertThat(keystore().entriesOf(alias)).hasSize(2);
+        assertThat(keystore().removeRetained(alias, old.publicCertificate().ref(), until))
+                .isEqualTo(RetainedKeyRemoval.REMOVED);
+    }
+
+    @Test
+    void discardsOnlyAStagedKeyPairAndRemovesTheFileOfAnAliasLeftEmpty() {
+        KeystoreAlias alias = KeystoreAlias.of("new-sign");
+        IssuedKeyPair staged = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().stage(alias, staged);
+        assertThat(file("new-sign")).exists();
+
+        assertThat(keystore().discardStaged(alias, staged.publicCertificate().fingerprint()))
+                .contains(staged.publicCertificate());
+
+        assertThat(file("new-sign")).doesNotExist();
+        assertThat(keystore().discardStaged(alias, staged.publicCertificate().fingerprint())).isEmpty();
+        IssuedKeyPair active = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, active);
+        assertThatThrownBy(() -> keystore().discardStaged(alias, active.publicCertificate().fingerprint()))
+                .isInstanceOf(OperationRefused.class).hasMessageContaining("ACTIVE");
+    }
+
+    @Test
+    void movesTheEntriesOfTheEarlierSingleKeystoreFileIntoOneFilePerAlias() throws Exception {
+        IssuedKeyPair active = issuer.issue("acme-decrypt", KeyAlgorithm.EC_P256);
+        IssuedKeyPair retained = issuer.issue("acme-decrypt", KeyAlgorithm.EC_P256);
+        IssuedKeyPair other = issuer.issue("globex-decrypt", KeyAlgorithm.EC_P256);
+        KeyStore legacy = KeyStore.getInstance("PKCS12");
+        legacy.load(null, null);
+        String retainedEntry = "acme-decrypt.retained." + retained.publicCertificate().serialHex();
+        legacy.setKeyEntry("acme-decrypt", active.privateKey(), PASSWORD.toCharArray(),
+                new java.security.cert.Certificate[]{active.certificate()});
+        legacy.setKeyEntry(retainedEntry, retained.privateKey(), PASSWORD.toCharArray(),
+                new java.security.cert.Certificate[]{retained.certificate()});
+        legacy.setKeyEntry("globex-decrypt", other.privateKey(), PASSWORD.toCharArray(),
+                new java.security.cert.Certificate[]{other.certificate()});
+        Path legacyFile = folder.resolve("keystore-service").resolve("keystore.p12");
+        Files.createDirectories(legacyFile.getParent());
+        try (var out = Files.newOutputStream(legacyFile)) {
+            legacy.store(out, PASSWORD.toCharArray());
+        }
+
+        Pkcs12TenantKeystore keystore = keystore();
+
+        assertThat(Collections.list(loadWithJdk("acme-decrypt").aliases()))
+                .containsExactlyInAnyOrder("acme-decrypt", retainedEntry);
+        assertThat(keystore.current(KeystoreAlias.of("globex-decrypt"))).map(KeystoreEntry::certificate)
+                .contains(other.publicCertificate());
+        assertThat(keystore.entry(retainedEntry)).map(KeystoreEntry::state).contains(EntryState.ARCHIVED);
+        assertThat(legacyFile).doesNotExist();
+        assertThat(legacyFile.resolveSibling("keystore.p12.migrated")).exists();
+    }
+
+    private KeyStore loadWithJdk(String alias) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file())) {
+        try (InputStream in = Files.newInputStream(file(alias))) {
             store.load(in, PASSWORD.toCharArray());
         }
         return store;

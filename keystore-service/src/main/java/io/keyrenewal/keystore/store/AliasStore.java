@@ -1,0 +1,154 @@
+package io.keyrenewal.keystore.store;
+
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.keystore.certificate.PublicCertificate;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PKCS12Attribute;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The loaded entries of one alias. An archived entry carries its retention date as a PKCS#12 bag attribute
+ * ({@link #RETAINED_UNTIL}), so the date lives in the same atomically written file as the key.
+ */
+final class AliasStore {
+
+    /** OID of the "retained until" bag attribute (ISO instant): a UUID-based OID (arc 2.25, ITU-T X.667). */
+    static final String RETAINED_UNTIL = "2.25.204938378029611880466488672400572082646";
+
+    private final KeystoreAlias alias;
+    private final KeyStore store;
+    private final KeyStore.PasswordProtection protection;
+    private List<KeystoreEntry> entries;
+
+    AliasStore(KeystoreAlias alias, KeyStore store, char[] password) {
+        this.alias = alias;
+        this.store = store;
+        this.protection = new KeyStore.PasswordProtection(password);
+    }
+
+    KeyStore keyStore() {
+        return store;
+    }
+
+    boolean isEmpty() {
+        return entries().isEmpty();
+    }
+
+    /** The entries, read once per change (reading a retention date decrypts its entry). */
+    List<KeystoreEntry> entries() {
+        if (entries == null) {
+            entries = List.copyOf(readEntries());
+        }
+        return entries;
+    }
+
+    private List<KeystoreEntry> readEntries() {
+        try {
+            List<KeystoreEntry> entries = new ArrayList<>();
+            for (String name : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(name) && store.getCertificate(name) instanceof X509Certificate certificate) {
+                    EntryState state = KeystoreAlias.stateOf(name);
+                    Instant until = state == EntryState.ARCHIVED ? retainedUntil(name) : null;
+                    entries.add(new KeystoreEntry(name, alias.value(), state, new PublicCertificate(certificate),
+                            until));
+                }
+            }
+            entries.sort(Comparator.comparing((KeystoreEntry entry) -> entry.state() != EntryState.ACTIVE)
+                    .thenComparing(KeystoreEntry::state)
+                    .thenComparing(KeystoreEntry::entryName));
+            return entries;
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot read the entries of alias '" + alias + "': " + e.getMessage(), e);
+        }
+    }
+
+    Optional<KeystoreEntry> active() {
+        return entries().stream().filter(entry -> entry.state() == EntryState.ACTIVE).findFirst();
+    }
+
+    Optional<KeystoreEntry> holding(Fingerprint fingerprint) {
+        return entries().stream().filter(entry -> entry.certificate().fingerprint().equals(fingerprint)).findFirst();
+    }
+
+    void put(String entryName, PrivateKey key, X509Certificate certificate, Instant retainedUntil) {
+        put(entryName, key, new Certificate[]{certificate}, retainedUntil);
+    }
+
+    /** Renames {@code entry} to {@code entryName}, with {@code retainedUntil} (or without a date if null). */
+    KeystoreEntry move(KeystoreEntry entry, String entryName, Instant retainedUntil) {
+        try {
+            PrivateKey key = (PrivateKey) store.getKey(entry.entryName(), protection.getPassword());
+            Certificate[] chain = store.getCertificateChain(entry.entryName());
+            store.deleteEntry(entry.entryName());
+            entries = null;
+            put(entryName, key, chain, retainedUntil);
+            return new KeystoreEntry(entryName, alias.value(), KeystoreAlias.stateOf(entryName), entry.certificate(),
+                    retainedUntil);
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot move entry '" + entry.entryName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    PrivateKey privateKey(KeystoreEntry entry) {
+        try {
+            return (PrivateKey) store.getKey(entry.entryName(), protection.getPassword());
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot read entry '" + entry.entryName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate chain of the entry, leaf first; empty if there is no such key entry. */
+    List<PublicCertificate> chain(String entryName) {
+        try {
+            Certificate[] chain = store.isKeyEntry(entryName) ? store.getCertificateChain(entryName) : null;
+            if (chain == null) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(chain)
+                    .map(certificate -> new PublicCertificate((X509Certificate) certificate))
+                    .toList();
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot read entry '" + entryName + "': " + e.getMessage(), e);
+        }
+    }
+
+    void delete(KeystoreEntry entry) {
+        try {
+            store.deleteEntry(entry.entryName());
+            entries = null;
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot delete entry '" + entry.entryName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void put(String entryName, PrivateKey key, Certificate[] chain, Instant retainedUntil) {
+        Set<KeyStore.Entry.Attribute> attributes = retainedUntil == null ? Set.of()
+                : Set.of(new PKCS12Attribute(RETAINED_UNTIL, retainedUntil.toString()));
+        try {
+            store.setEntry(entryName, new KeyStore.PrivateKeyEntry(key, chain, attributes), protection);
+            entries = null;
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot store entry '" + entryName + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Instant retainedUntil(String entryName) throws GeneralSecurityException {
+        KeyStore.Entry entry = store.getEntry(entryName, protection);
+        return entry.getAttributes().stream()
+                .filter(attribute -> attribute.getName().equals(RETAINED_UNTIL))
+                .map(attribute -> Instant.parse(attribute.getValue()))
+                .findFirst()
+                .orElse(null);
+    }
+}

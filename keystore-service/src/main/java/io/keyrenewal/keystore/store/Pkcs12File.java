@@ -1,0 +1,115 @@
+package io.keyrenewal.keystore.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+
+/**
+ * One PKCS#12 file, replaced as a whole: the new content goes to a temporary file in the same folder, is forced to
+ * disk and moved over the old file atomically, so a reader (or a restart after kill -9) finds the old or the new
+ * content, never half of one.
+ */
+public final class Pkcs12File {
+
+    private static final String TYPE = "PKCS12";
+
+    private final Path file;
+    private final char[] password;
+
+    public Pkcs12File(Path file, char[] password) {
+        this.file = file.toAbsolutePath();
+        this.password = password.clone();
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** The stored keystore, or an empty one if the file does not exist yet. */
+    public KeyStore load() {
+        try {
+            KeyStore store = KeyStore.getInstance(TYPE);
+            if (!Files.exists(file)) {
+                store.load(null, password);
+                return store;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, password);
+                return store;
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot open keystore " + file
+                    + " (wrong KEYSTORE_PASSWORD or a damaged file?): " + e.getMessage(), e);
+        }
+    }
+
+    public void write(KeyStore store) {
+        Path folder = file.getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                store.store(out, password);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+            forceFolder(folder);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot write keystore " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Removes the file (an alias without entries); durable like a write. */
+    public void delete() {
+        try {
+            if (Files.deleteIfExists(file)) {
+                forceFolder(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new KeystoreUnavailable("cannot delete keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    char[] password() {
+        return password;
+    }
+
+    /** Makes the rename itself durable; not every file system lets a folder be opened, hence best effort. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the file itself is on disk already
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // a stray temporary file is harmless: it is never read
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.keyrenewal.keystore.web;
+
+import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.keystore.KeystoreFailure;
+import io.keyrenewal.keystore.crypto.DecryptionResult;
+import io.keyrenewal.keystore.crypto.KeyIdentifier;
+import io.keyrenewal.keystore.crypto.KeyOperations;
+import io.keyrenewal.keystore.crypto.SignatureResult;
+import io.keyrenewal.keystore.crypto.UnknownKey;
+import io.keyrenewal.keystore.store.InvalidAlias;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Runtime crypto for integration flows: sign with an alias's active key, decrypt with the key a message names. Byte
+ * fields are Base64 in JSON. No private key is ever part of a request or response.
+ */
+@RestController
+@RequestMapping("/keystore/aliases/{alias}")
+class KeyOperationsController {
+
+    private final KeyOperations operations;
+
+    KeyOperationsController(KeyOperations operations) {
+        this.operations = operations;
+    }
+
+    @PostMapping("/sign")
+    SignResponse sign(@PathVariable String alias, @RequestBody SignRequest request) {
+        if (request.payload() == null) {
+            throw new IllegalArgumentException("payload (Base64) is required");
+        }
+        SignatureResult result = operations.sign(alias, request.payload());
+        return new SignResponse(result.signature(), result.algorithm(), CertificateView.of(result.certificate()));
+    }
+
+    @PostMapping("/decrypt")
+    DecryptResponse decrypt(@PathVariable String alias, @RequestBody DecryptRequest request) {
+        if (request.keyIdentifier() == null || request.ciphertext() == null) {
+            throw new IllegalArgumentException("keyIdentifier and ciphertext (Base64) are required");
+        }
+        DecryptionResult result = operations.decrypt(alias, request.keyIdentifier(), request.algorithm(),
+                request.ciphertext());
+        return new DecryptResponse(result.plaintext(), CertificateView.of(result.certificate()));
+    }
+
+    @ExceptionHandler(UnknownKey.class)
+    ProblemDetail unknownKey(UnknownKey unknown) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown key", unknown.getMessage());
+    }
+
+    @ExceptionHandler({InvalidAlias.class, IllegalArgumentException.class})
+    ProblemDetail badRequest(RuntimeException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage());
+    }
+
+    @ExceptionHandler(KeystoreFailure.class)
+    ProblemDetail refused(KeystoreFailure refused) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Key operation refused", refused.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    record SignRequest(byte[] payload) {
+    }
+
+    record SignResponse(byte[] signature, String algorithm, CertificateView certificate) {
+    }
+
+    /** @param algorithm {@code RSA-OAEP} (default), {@code RSA-OAEP-256} or {@code RSA1_5} */
+    record DecryptRequest(KeyIdentifier keyIdentifier, String algorithm, byte[] ciphertext) {
+
+        DecryptRequest {
+            algorithm = algorithm == null ? "RSA-OAEP" : algorithm;
+        }
+    }
+
+    record DecryptResponse(byte[] plaintext, CertificateView certificate) {
+    }
+
+    record CertificateView(String sha256, String issuer, String serialNumber) {
+
+        static CertificateView of(CertificateRef ref) {
+            return new CertificateView(ref.sha256().value(), ref.issuer(), ref.serialNumber());
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.keyrenewal.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.localstack.LocalStack;
+import io.keyrenewal.localstack.LocalStackConfig;
+import io.keyrenewal.localstack.StackService;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Playbooks 1 and 2 (the tenant signs inbound responses) over the whole stack: the keystore stages the new key pair,
+ * exchanges it under the alias only when the playbook allows, and removes the archived one at the retention
+ * deadline; the sender is told of the exchange only after it was applied.
+ */
+class SigningPlaybooksSystemIT {
+
+    static final String VERIFY_BOTH_ALIAS = "acme-response-signer";
+    static final String DOWNTIME_ALIAS = "globex-response-signer";
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+    static LocalStack stack;
+    static ServiceApi renewals;
+    static ServiceApi keystore;
+    static TopicReader events;
+    static TopicReader notifications;
+    static KafkaProducer<String, String> partnerSystem;
+
+    @BeforeAll
+    static void startTheStack() {
+        Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
+                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS)
+                .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
+                .build(), System.out);
+        renewals = new ServiceApi(stack.baseUrl(StackService.RENEWAL_SERVICE));
+        keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE));
+        events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
+        notifications = new TopicReader(stack.bootstrapServers(), Topics.PARTNER_NOTIFICATIONS);
+        partnerSystem = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (partnerSystem != null) {
+            partnerSystem.close();
+            events.close();
+            notifications.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void playbook1ExchangesOnlyAfterTheSenderVerifiesBothAndTheTenantApproves() throws Exception {
+        String oldKey = activeKey(VERIFY_BOTH_ALIAS);
+        String renewalId = start(VERIFY_BOTH_ALIAS, "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH", "TENANT_APPROVES");
+
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided").get(2);
+        assertThat(provided.recipient()).isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+        awaitNotification(renewalId, NotificationKind.CERTIFICATE_PROVIDED);
+        assertThat(activeKey(VERIFY_BOTH_ALIAS)).as("the new key waits staged").isEqualTo(oldKey);
+        assertThat(keyInState(VERIFY_BOTH_ALIAS, "STAGED")).isEqualTo(provided.certificate().sha256().value());
+
+        renewals.post("/renewals/" + renewalId + "/exchange-approval", "", 409);
+        confirm(renewalId, ConfirmationType.VERIFIES_BOTH);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth");
+        assertThat(activeKey(VERIFY_BOTH_ALIAS)).as("no exchange before the tenant approves").isEqualTo(oldKey);
+
+        renewals.post("/renewals/" + renewalId + "/exchange-approval", "", 200);
+        KeyPairExchanged exchanged = (KeyPairExchanged) awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided",
+                "KeyPairExchanged", "PartnerInformedOfExchange").get(6);
+        assertThat(activeKey(VERIFY_BOTH_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+        assertThat(keyInState(VERIFY_BOTH_ALIAS, "ARCHIVED")).isEqualTo(oldKey);
+        assertThat(Duration.between(exchanged.at(), exchanged.retainOldKeyUntil())).isEqualTo(Duration.ofDays(90));
+
+        confirm(renewalId, ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "PartnerRemovedOldCertificate");
+        renewals.post("/renewals/" + renewalId + "/old-key-pair-removal", "", 409);
+
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+        assertThat(keyInState(VERIFY_BOTH_ALIAS, "ARCHIVED")).as("the old key pair is removed").isNull();
+        assertThat(activeKey(VERIFY_BOTH_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+    }
+
+    @Test
+    void playbook2RunsAutomaticallyThroughTheAgreedDowntimeAndRecordsTheRealDowntime() throws Exception {
+        String oldKey = activeKey(DOWNTIME_ALIAS);
+        String renewalId = start(DOWNTIME_ALIAS, "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "AUTOMATIC");
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided").get(2);
+
+        Instant now = Instant.parse(renewals.post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", 200)
+                .get("now").asText());
+        renewals.post("/renewals/" + renewalId + "/downtime", """
+                {"windowStart":"%s","windowEnd":"%s"}""".formatted(now.plusSeconds(60), now.plusSeconds(3660)), 200);
+        confirm(renewalId, ConfirmationType.DOWNTIME_ACCEPTED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed");
+
+        renewals.post("/admin/clock/advance", "{\"duration\":\"PT61S\"}", 200);
+        confirm(renewalId, ConfirmationType.SENDING_STOPPED);
+        confirm(renewalId, ConfirmationType.CERTIFICATE_EXCHANGED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "SenderStoppedSending", "SenderExchangedCertificate", "DrainConfirmed",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange");
+        assertThat(activeKey(DOWNTIME_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+        assertThat(keyInState(DOWNTIME_ALIAS, "ARCHIVED")).isEqualTo(oldKey);
+
+        confirm(renewalId, ConfirmationType.SENDING_RESUMED);
+        SenderResumedSending resumed = (SenderResumedSending) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed", "DowntimeAgreed",
+                "SenderStoppedSending", "SenderExchangedCertificate", "DrainConfirmed", "KeyPairExchangeApproved",
+                "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange", "SenderResumedSending")
+                .get(12);
+        assertThat(resumed.actualDowntime()).isPositive().isLessThan(Duration.ofHours(1));
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/actualDowntime").asText())
+                .isEqualTo(resumed.actualDowntime().toString());
+    }
+
+    @Test
+    void theOperatorStartsListsAbortsAuditsAndReplaysFromTheCommandLine() throws Exception {
+        String renewalId = renewalctl(0, "start", "--alias", "cli-signer", "--partner", "acme",
+                "--guaranteed-delivery", "P7D", "--playbook", "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH").trim();
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+
+        assertThat(renewalctl(0, "list", "--alias", "cli-signer")).contains(renewalId).contains("PARTNER_VERIFIES_BOTH");
+        assertThat(renewalctl(0, "show", renewalId)).contains("state OPEN").contains("next: partner");
+        assertThat(renewalctl(2, "approve", renewalId)).contains("refused (409)").contains("PARTNER_VERIFIES_BOTH");
+        assertThat(renewalctl(0, "abort", renewalId, "--reason", "rehearsal only")).contains("state ABORTED");
+        assertThat(renewalctl(0, "history", renewalId)).contains("RenewalStarted").contains("keystore")
+                .contains("RenewalAborted").contains("tenant:operator");
+        assertThat(renewalctl(0, "verify", renewalId)).contains("intact");
+        Path export = data.resolve("export.jsonl");
+        renewalctl(0, "export", renewalId, "--output", export.toString());
+        assertThat(java.nio.file.Files.readAllLines(export)).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(line -> assertThat(ContractJson.mapper().readTree(line).get("hash").asText()).hasSize(64));
+        assertThat(renewalctl(0, "replay", "--poll", "PT0.1S")).contains("DONE");
+    }
+
+    /** Runs renewalctl in this JVM against the stack; checks its exit code; answers what it printed. */
+    private static String renewalctl(int expectedExitCode, String... arguments) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine commandLine = io.keyrenewal.ctl.RenewalCtl.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(out, true));
+        String[] withServer = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                "--url", stack.baseUrl(StackService.RENEWAL_SERVICE).toString(), "--user", "operator"),
+                java.util.Arrays.stream(arguments)).toArray(String[]::new);
+        int exitCode = commandLine.execute(withServer);
+        assertThat(exitCode).as("renewalctl %s printed:%n%s", String.join(" ", arguments), out).isEqualTo(
+                expectedExitCode);
+        return out.toString();
+    }
+
+    private static String start(String alias, String playbook, String approval) throws Exception {
+        return renewals.post("/renewals", """
+                {"alias":"%s","partnerId":"acme","guaranteedDeliveryTime":"P7D","playbook":"%s",
+                 "exchangeApproval":"%s"}""".formatted(alias, playbook, approval), 201).get("renewalId").asText();
+    }
+
+    private static String activeKey(String alias) throws Exception {
+        return keyInState(alias, "ACTIVE");
+    }
+
+    /** The SHA-256 of the alias's entry in {@code state}, or null if it has none. */
+    private static String keyInState(String alias, String state) throws Exception {
+        JsonNode entries = keystore.get("/keystore/entries");
+        return StreamSupport.stream(entries.spliterator(), false)
+                .filter(entry -> alias.equals(entry.get("alias").asText()))
+                .filter(entry -> state.equals(entry.get("state").asText()))
+                .map(entry -> entry.get("sha256").asText()).findFirst().orElse(null);
+    }
+
+    private static void confirm(String renewalId, ConfirmationType type) throws Exception {
+        String confirmationId = type + "-" + UUID.randomUUID();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId,
+                ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
+                        new PartnerId("acme"), type, Instant.now())));
+        record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
+        partnerSystem.send(record).get();
+    }
+
+    private static List<RenewalEvent> awaitEvents(String renewalId, String... types) {
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(events.records(renewalId))
+                .extracting(record -> TopicReader.header(record, MessageHeaders.TYPE)).containsExactly(types));
+        return events.bodies(renewalId).stream().map(body -> ContractJson.read(body, RenewalEvent.class)).toList();
+    }
+
+    private static void awaitNotification(String renewalId, NotificationKind kind) {
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(notifications.bodies(renewalId))
+                .extracting(body -> ContractJson.read(body, PartnerNotification.class).kind()).contains(kind));
+    }
+}
