@@ -231,7 +231,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         environment.put("KEYRENEWAL_DATA_DIR", config.dataDir().toString());
         environment.put("SERVER_PORT", Integer.toString(config.port(service)));
-        if (service == StackService.RENEWAL_SERVICE) {
+        if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
+            // the demo and the system tests move time forward to reach 90-day retention dates
             environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
         }
         if (service == StackService.KEYSTORE_SERVICE) {

@@ -119,6 +119,8 @@ class SigningPlaybooksSystemIT {
                 "PartnerRemovedOldCertificate");
         renewals.post("/renewals/" + renewalId + "/old-key-pair-removal", "", 409);
 
+        // both services keep their own time: the keystore checks the retention date by its own clock too
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
                 "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
@@ -145,8 +147,9 @@ class SigningPlaybooksSystemIT {
         renewals.post("/admin/clock/advance", "{\"duration\":\"PT61S\"}", 200);
         confirm(renewalId, ConfirmationType.SENDING_STOPPED);
         confirm(renewalId, ConfirmationType.CERTIFICATE_EXCHANGED);
+        // automatic: the drain is confirmed as soon as the sender stopped, the exchange once it swapped certificates
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
-                "DowntimeAgreed", "SenderStoppedSending", "SenderExchangedCertificate", "DrainConfirmed",
+                "DowntimeAgreed", "SenderStoppedSending", "DrainConfirmed", "SenderExchangedCertificate",
                 "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange");
         assertThat(activeKey(DOWNTIME_ALIAS)).isEqualTo(provided.certificate().sha256().value());
         assertThat(keyInState(DOWNTIME_ALIAS, "ARCHIVED")).isEqualTo(oldKey);
@@ -154,7 +157,7 @@ class SigningPlaybooksSystemIT {
         confirm(renewalId, ConfirmationType.SENDING_RESUMED);
         SenderResumedSending resumed = (SenderResumedSending) awaitEvents(renewalId, "RenewalStarted",
                 "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed", "DowntimeAgreed",
-                "SenderStoppedSending", "SenderExchangedCertificate", "DrainConfirmed", "KeyPairExchangeApproved",
+                "SenderStoppedSending", "DrainConfirmed", "SenderExchangedCertificate", "KeyPairExchangeApproved",
                 "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange", "SenderResumedSending")
                 .get(12);
         assertThat(resumed.actualDowntime()).isPositive().isLessThan(Duration.ofHours(1));

@@ -1,0 +1,46 @@
+package io.keyrenewal.keystore.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock that runs with the system clock but can be moved forward (local demo and system tests only). */
+final class MovableClock extends Clock {
+
+    private final Clock base;
+    private final AtomicReference<Duration> offset;
+
+    MovableClock(Clock base) {
+        this(base, new AtomicReference<>(Duration.ZERO));
+    }
+
+    private MovableClock(Clock base, AtomicReference<Duration> offset) {
+        this.base = base;
+        this.offset = offset;
+    }
+
+    Instant advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward");
+        }
+        offset.accumulateAndGet(duration, Duration::plus);
+        return instant();
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new MovableClock(base.withZone(zone), offset);
+    }
+}
