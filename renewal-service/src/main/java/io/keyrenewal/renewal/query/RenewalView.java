@@ -46,6 +46,9 @@ public class RenewalView {
     private Instant updatedAt;
     private Instant completedAt;
     private Long lastSequence;
+    private boolean overdue;
+    private boolean escalated;
+    private boolean downtimeOverrun;
 
     protected RenewalView() {
     }
@@ -83,6 +86,25 @@ public class RenewalView {
     /** Since when the renewal waits for its next step. */
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getCompletedAt() { return completedAt; }
+    /** The awaited partner step is overdue: the partner was reminded. */
+    public boolean isOverdue() { return overdue; }
+    /** The awaited partner step stayed overdue: the tenant was alerted. */
+    public boolean isEscalated() { return escalated; }
+    /** Playbook 2: the sender had not resumed by the end of the agreed window. */
+    public boolean isDowntimeOverrun() { return downtimeOverrun; }
+
+    void overdue() {
+        this.overdue = true;
+    }
+
+    void escalated() {
+        this.escalated = true;
+    }
+
+    void downtimeOverrun() {
+        this.downtimeOverrun = true;
+    }
+
     /** Sequence number of the last event folded into this view. */
     public Long getLastSequence() { return lastSequence; }
 
@@ -138,7 +160,17 @@ public class RenewalView {
         this.nextActor = "nobody";
     }
 
+    /** A step was done (or the renewal ended): the waiting starts anew and the overdue flags clear. */
     void progressed(String doneSteps, String lastStep, String awaiting, String nextActor, Instant at) {
+        boolean moved = !doneSteps.equals(this.doneSteps) || updatedAt == null || !"OPEN".equals(state);
+        if (!moved) {
+            return; // a reminder, an alert or a failure: still waiting since the last step
+        }
+        this.overdue = false;
+        this.escalated = false;
+        if ("SENDER_RESUMED_SENDING".equals(lastStep)) {
+            this.downtimeOverrun = false;
+        }
         this.doneSteps = doneSteps;
         this.lastStep = lastStep;
         if ("OPEN".equals(state)) {

@@ -1,10 +1,13 @@
 package io.keyrenewal.renewal.query;
 
+import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
+import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
@@ -89,6 +92,12 @@ public class RenewalViewProjection {
             view.retainOldKeyUntil(switched.retainOldKeyUntil());
         } else if (event instanceof KeystoreFailureRecorded failure) {
             view.keystoreFailure(failure.operation() + ": " + failure.reason());
+        } else if (event instanceof PartnerStepOverdue) {
+            view.overdue();
+        } else if (event instanceof PartnerStepEscalated) {
+            view.escalated();
+        } else if (event instanceof DowntimeOverrun) {
+            view.downtimeOverrun();
         } else if (event instanceof RenewalCompleted) {
             view.ended("COMPLETED", event.at());
         } else if (event instanceof RenewalAborted) {
