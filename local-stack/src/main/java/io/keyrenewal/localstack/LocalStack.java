@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private static final String DEMO_PARTNERS = "demo-partners.json";
+
     private final LocalStackConfig config;
     private final PrintStream out;
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
@@ -231,6 +233,9 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         environment.put("KEYRENEWAL_DATA_DIR", config.dataDir().toString());
         environment.put("SERVER_PORT", Integer.toString(config.port(service)));
+        if (service == StackService.RENEWAL_SERVICE) {
+            environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
+        }
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
             environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
@@ -288,9 +293,18 @@ public final class LocalStack implements AutoCloseable {
             for (StackService service : StackService.values()) {
                 Files.deleteIfExists(logFile(service));
             }
+            try (var demoPartners = LocalStack.class.getResourceAsStream(DEMO_PARTNERS)) {
+                Files.copy(java.util.Objects.requireNonNull(demoPartners, DEMO_PARTNERS), demoPartnersFile(),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new LocalStackFailure("cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The demo's partners, registered by renewal-service at its start if they are not yet. */
+    private Path demoPartnersFile() {
+        return config.dataDir().resolve("demo-partners.json");
     }
 
     /** A path relative to the working directory when it is inside it. */

@@ -90,6 +90,8 @@ class Playbook3SystemIT {
 
     @Test
     void runsPlaybook3FromTheRequestToTheRemovalOfTheOldKeyPairAtTheRetentionDeadline() throws Exception {
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewals.get("/partners/acme").get("name")
+                .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
         Map<String, X509Certificate> before = keystoreCertificates();
         X509Certificate seeded = before.get(ALIAS);
         assertThat(seeded).as("the key pair the renewal renews").isNotNull();
