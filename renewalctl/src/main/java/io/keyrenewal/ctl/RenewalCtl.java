@@ -84,6 +84,16 @@ public class RenewalCtl {
             return ctl.client();
         }
 
+        /** Takes a tenant step of a renewal and prints the renewal as it stands after it. */
+        Integer step(String renewalId, String step, String body) {
+            printRenewal(client().post("/renewals/" + renewalId + "/" + step, body).get("renewal"));
+            return 0;
+        }
+
+        static String reason(String reason) {
+            return ContractJson.mapper().createObjectNode().put("reason", reason).toString();
+        }
+
         void printRenewal(JsonNode renewal) {
             out().printf("%s  %s  %s  partner %s%n  state %s, awaiting %s (next: %s) since %s%n",
                     renewal.path("renewalId").asText(), renewal.path("alias").asText(),
@@ -194,8 +204,7 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            printRenewal(client().post("/renewals/" + renewalId + "/exchange-approval", "").get("renewal"));
-            return 0;
+            return step(renewalId, "exchange-approval", "");
         }
     }
 
@@ -205,8 +214,7 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            printRenewal(client().post("/renewals/" + renewalId + "/drain-confirmation", "").get("renewal"));
-            return 0;
+            return step(renewalId, "drain-confirmation", "");
         }
     }
 
@@ -217,9 +225,7 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            String body = ContractJson.mapper().createObjectNode().put("reason", reason).toString();
-            printRenewal(client().post("/renewals/" + renewalId + "/abort", body).get("renewal"));
-            return 0;
+            return step(renewalId, "abort", reason(reason));
         }
     }
 
@@ -230,9 +236,7 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            String body = ContractJson.mapper().createObjectNode().put("reason", reason).toString();
-            printRenewal(client().post("/renewals/" + renewalId + "/rollback", body).get("renewal"));
-            return 0;
+            return step(renewalId, "rollback", reason(reason));
         }
     }
 
