@@ -90,7 +90,10 @@ class ContractJsonRoundTripTest {
                         ConfirmationType.VERIFIES_BOTH, AT, AT.plus(Duration.ofDays(3))),
                 new PartnerStepEscalated(RENEWAL, PARTNER, ConfirmationType.VERIFIES_BOTH, AT,
                         AT.plus(Duration.ofDays(6))),
-                new DowntimeOverrun(RENEWAL, PARTNER, AT, AT));
+                new DowntimeOverrun(RENEWAL, PARTNER, AT, AT),
+                new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/1", "c-8", "acme", "SWITCHED_TO_NEW_KEY",
+                        "signature does not match", AT),
+                new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/2", null, null, null, "not JSON", AT));
     }
 
     static Stream<KeystoreReport> keystoreReports() {

@@ -30,4 +30,12 @@ class EventCatalogueTest {
         assertThat(RenewalEvent.class.getAnnotation(JsonSubTypes.class).value())
                 .hasSameSizeAs(RenewalEvent.class.getPermittedSubclasses());
     }
+
+    @Test
+    void noEventHasAFieldNamedLikeTheTypeProperty() {
+        for (Class<?> type : RenewalEvent.class.getPermittedSubclasses()) {
+            assertThat(type.getRecordComponents()).as("fields of %s ('type' names the event)", type.getSimpleName())
+                    .extracting(RecordComponent::getName).doesNotContain("type");
+        }
+    }
 }

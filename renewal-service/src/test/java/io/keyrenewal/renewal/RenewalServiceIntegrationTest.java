@@ -15,6 +15,7 @@ import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +57,8 @@ class RenewalServiceIntegrationTest {
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    Clock clock;
 
     Http http;
     TopicRecorder events;
@@ -63,6 +67,7 @@ class RenewalServiceIntegrationTest {
     @BeforeAll
     void connect() {
         http = new Http("http://127.0.0.1:" + port);
+        PartnerSystem.ACME.register(http, true);
         events = new TopicRecorder(brokers, Topics.RENEWAL_EVENTS);
         deadLetters = new TopicRecorder(brokers, Topics.deadLetter(Topics.PARTNER_CONFIRMATIONS),
                 Topics.deadLetter(Topics.KEYSTORE_REPORTS));
@@ -94,8 +99,8 @@ class RenewalServiceIntegrationTest {
         assertThat(certificateProvided.certificate().serialNumber()).isEqualTo("02");
         assertThat(awaiting(renewalId)).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");
 
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation("c-1",
-                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, now)));
+        kafka.send(PartnerSystem.ACME.confirmation(renewalId, "c-1", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                clock.instant()));
         List<ConsumerRecord<String, String>> switched = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
                 "CertificateProvided", "PartnerSwitchedToNewKey");
         PartnerSwitchedToNewKey switchedToNewKey = (PartnerSwitchedToNewKey) ContractJson.read(
@@ -139,23 +144,24 @@ class RenewalServiceIntegrationTest {
     void sendsConfirmationsTheRenewalRefusesToTheDeadLetterTopicAndLeavesTheRenewalUnchanged() {
         String renewalId = start("alias-refused");
         String unknownRenewal = UUID.randomUUID().toString();
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation("c-early",
-                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, "another-key", new PartnerConfirmation("c-key",
-                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, unknownRenewal, new PartnerConfirmation("c-unknown",
-                new RenewalId(unknownRenewal), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY,
-                Instant.now())));
+        kafka.send(PartnerSystem.ACME.confirmation(renewalId, "c-early", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                clock.instant()));
+        kafka.send(PartnerSystem.ACME.signed("another-key", PartnerSystem.ACME.json(renewalId, "c-key",
+                ConfirmationType.SWITCHED_TO_NEW_KEY, clock.instant())));
+        kafka.send(PartnerSystem.ACME.confirmation(unknownRenewal, "c-unknown", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                clock.instant()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.poll(record ->
                         record.key().equals(renewalId) || record.key().equals("another-key")
                                 || record.key().equals(unknownRenewal)))
                 .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
                 .anySatisfy(reason -> assertThat(reason).contains("PARTNER_SWITCHED_TO_NEW_KEY is not allowed yet"))
-                .anySatisfy(reason -> assertThat(reason).contains("does not match renewalId"))
+                .anySatisfy(reason -> assertThat(reason).contains("was sent for renewal another-key"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown renewal")));
         assertThat(awaiting(renewalId)).isEqualTo("KEY_PAIR_CREATED");
-        assertThat(events.withKey(renewalId)).hasSize(1);
+        // unchanged: the refusal is recorded in its history, nothing else happened
+        assertThat(events.withKey(renewalId)).extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
+                .containsOnly("RenewalStarted", "PartnerConfirmationRejected");
     }
 
     @Test
@@ -181,8 +187,8 @@ class RenewalServiceIntegrationTest {
 
     private void assertThatTheConsumerCarriesOn() {
         String next = start("alias-after-bad-records");
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, next, new PartnerConfirmation("c-next",
-                new RenewalId(next), new PartnerId("acme"), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now())));
+        kafka.send(PartnerSystem.ACME.confirmation(next, "c-next", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                clock.instant()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.withKey(next))
                 .extracting(record -> TopicRecorder.header(record, MessageHeaders.DEAD_LETTER_REASON))
                 .anySatisfy(reason -> assertThat(reason).contains("not allowed yet")));

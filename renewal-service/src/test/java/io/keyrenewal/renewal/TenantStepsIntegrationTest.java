@@ -15,6 +15,7 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +54,8 @@ class TenantStepsIntegrationTest {
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    Clock clock;
 
     Http http;
     TopicRecorder events;
@@ -59,6 +63,7 @@ class TenantStepsIntegrationTest {
     @BeforeAll
     void connect() {
         http = new Http("http://127.0.0.1:" + port);
+        PartnerSystem.ACME.register(http, true);
         events = new TopicRecorder(brokers, Topics.RENEWAL_EVENTS);
     }
 
@@ -169,8 +174,7 @@ class TenantStepsIntegrationTest {
     }
 
     private void confirm(String renewalId, String confirmationId, ConfirmationType type) {
-        kafka.send(Records.record(Topics.PARTNER_CONFIRMATIONS, renewalId, new PartnerConfirmation(confirmationId,
-                new RenewalId(renewalId), new PartnerId("acme"), type, Instant.now())));
+        kafka.send(PartnerSystem.ACME.confirmation(renewalId, confirmationId, type, clock.instant()));
     }
 
     private List<ConsumerRecord<String, String>> awaitEvents(String renewalId, String... types) {

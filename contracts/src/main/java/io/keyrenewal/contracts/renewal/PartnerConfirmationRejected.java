@@ -13,11 +13,12 @@ import java.time.Instant;
  * @param rejectionId    where it came from, recorded once however often it is delivered: {@code kafka:<topic>/<partition>/<offset>} or {@code rest:<request id>}
  * @param confirmationId the confirmation's id, if readable
  * @param partnerId      the partner the confirmation claims to come from, if readable (not proof of its sender)
- * @param type           the confirmation type it names, if readable
+ * @param confirmationType the confirmation type it names, if readable
  * @param reason         why it was not applied
  */
 public record PartnerConfirmationRejected(RenewalId renewalId, String rejectionId, String confirmationId,
-                                          String partnerId, String type, String reason, Instant at)
+                                          String partnerId, String confirmationType, String reason,
+                                          Instant at)
         implements RenewalEvent {
 
     public PartnerConfirmationRejected {

@@ -1,40 +1,32 @@
 package io.keyrenewal.renewal.confirmation;
 
-import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Topics;
-import io.keyrenewal.contracts.partner.PartnerConfirmation;
+import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.renewal.messaging.IncomingRecords;
-import io.keyrenewal.renewal.playbook.Commands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 
-/** Turns a partner's confirmation into the command of its step; the renewal decides whether it applies. */
+/**
+ * Partner confirmations from the topic, through the {@link ConfirmationGate}. A rejected record goes to the
+ * dead-letter topic with the reason (see the messaging configuration) and the consumer carries on.
+ */
 @Component
 public class PartnerConfirmationListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PartnerConfirmationListener.class);
+    private final ConfirmationGate gate;
 
-    private final CommandGateway commands;
-    private final Clock clock;
-
-    public PartnerConfirmationListener(CommandGateway commands, Clock clock) {
-        this.commands = commands;
-        this.clock = clock;
+    public PartnerConfirmationListener(ConfirmationGate gate) {
+        this.gate = gate;
     }
 
     @KafkaListener(topics = Topics.PARTNER_CONFIRMATIONS, groupId = "renewal-service")
     public void on(ConsumerRecord<String, String> record) {
-        PartnerConfirmation confirmation = ContractJson.read(record.value(), PartnerConfirmation.class);
-        IncomingRecords.requireKeyMatches(record, confirmation.renewalId().value());
-        log.info("Partner {} confirms {} ({}) for renewal {}", confirmation.partnerId(), confirmation.type(),
-                confirmation.confirmationId(), confirmation.renewalId());
-        commands.sendAndWait(new Commands.ConfirmPartnerStep(confirmation.renewalId(),
-                confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(), clock.instant()));
+        byte[] body = record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
+        String delivery = "kafka:" + record.topic() + "/" + record.partition() + "/" + record.offset();
+        gate.accept(body, new ConfirmationGate.Arrival(delivery, record.key(),
+                IncomingRecords.header(record, ConfirmationSignatures.RECORD_HEADER), null));
     }
 }

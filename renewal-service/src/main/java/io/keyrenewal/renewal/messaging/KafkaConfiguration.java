@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.messaging;
 import io.keyrenewal.contracts.MalformedMessage;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.renewal.confirmation.ConfirmationRejected;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -52,7 +53,7 @@ public class KafkaConfiguration {
                 MessageHeaders.DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8))));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
         handler.addNotRetryableExceptions(MalformedMessage.class, IllegalArgumentException.class,
-                RenewalRefused.class, AggregateNotFoundException.class);
+                RenewalRefused.class, AggregateNotFoundException.class, ConfirmationRejected.class);
         return handler;
     }
 
@@ -63,6 +64,9 @@ public class KafkaConfiguration {
         }
         if (cause instanceof AggregateNotFoundException) {
             return "unknown renewal: " + cause.getMessage();
+        }
+        if (cause instanceof ConfirmationRejected rejected) {
+            return "confirmation rejected (" + rejected.kind() + "): " + rejected.getMessage();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

@@ -48,7 +48,8 @@ public class Partner {
 
     private static boolean sameDetails(PartnerDirectoryEntry a, PartnerDirectoryEntry b) {
         return a.name().equals(b.name()) && a.contacts().equals(b.contacts()) && a.channels().equals(b.channels())
-                && a.verifiesOldAndNewAtOnce() == b.verifiesOldAndNewAtOnce();
+                && a.verifiesOldAndNewAtOnce() == b.verifiesOldAndNewAtOnce()
+                && a.confirmationKeys().equals(b.confirmationKeys());
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.partner;
 
 import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.partner.ConfirmationKey;
 import io.keyrenewal.contracts.partner.PartnerChannels;
 import io.keyrenewal.contracts.partner.PartnerContact;
 import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
@@ -21,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The tenant administrator registers partners once; every change is an event and reaches partner.directory.v1. */
 @RestController
@@ -38,14 +41,18 @@ public class PartnerController {
         this.clock = clock;
     }
 
-    /** A partner's details; no secret belongs here (webhook secrets stay with notification-service). */
+    /**
+     * A partner's details; no secret belongs here (webhook secrets stay with notification-service). The
+     * confirmation keys are the public keys the partner signs its confirmations with.
+     */
     public record PartnerRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 letters, digits, '.', '_' or '-'")
             String partnerId,
             @NotBlank String name,
             List<@Valid PartnerContact> contacts,
             @NotNull PartnerChannels channels,
-            boolean verifiesOldAndNewAtOnce) {
+            boolean verifiesOldAndNewAtOnce,
+            List<@Valid @NotNull ConfirmationKey> confirmationKeys) {
     }
 
     @PostMapping
@@ -82,8 +89,16 @@ public class PartnerController {
     }
 
     private PartnerDirectoryEntry entry(PartnerId partnerId, PartnerRequest request) {
+        List<ConfirmationKey> keys = request.confirmationKeys() == null ? List.of() : request.confirmationKeys();
+        Set<String> kids = new HashSet<>();
+        for (ConfirmationKey key : keys) {
+            if (!kids.add(key.kid())) {
+                throw new IllegalArgumentException("confirmationKeys: key id " + key.kid() + " is given twice");
+            }
+            key.toPublicKey(); // refuses, with the reason, a key that does not suit its algorithm
+        }
         return new PartnerDirectoryEntry(partnerId, request.name(), request.contacts(), request.channels(),
-                request.verifiesOldAndNewAtOnce(), clock.instant());
+                request.verifiesOldAndNewAtOnce(), clock.instant(), keys);
     }
 
     /** No partner has this id. */

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Registers the partners of a JSON file ({@code KEYRENEWAL_PARTNERS_SEED_FILE}, an array of partner.directory.v1
- * entries) at start, those not registered yet: the local demo's partners. Registered partners are left as they are.
+ * entries) at start, those not registered yet: the local demo's partners. Of a registered partner only the
+ * confirmation keys are taken from the file (the demo partner's key lives in the data folder and may be new).
  */
 @Component
 public class PartnerSeed {
@@ -43,9 +44,16 @@ public class PartnerSeed {
             return;
         }
         for (PartnerDirectoryEntry entry : read(Path.of(seedFile))) {
-            if (directory.find(entry.partnerId()).isEmpty()) {
+            var registered = directory.find(entry.partnerId());
+            if (registered.isEmpty()) {
                 commands.sendAndWait(new PartnerCommands.RegisterPartner(entry.partnerId(), entry));
                 log.info("Partner {} registered from {}", entry.partnerId(), seedFile);
+            } else if (!registered.get().confirmationKeys().equals(entry.confirmationKeys())) {
+                PartnerDirectoryEntry rekeyed = new PartnerDirectoryEntry(entry.partnerId(), registered.get().name(),
+                        registered.get().contacts(), registered.get().channels(),
+                        registered.get().verifiesOldAndNewAtOnce(), entry.updatedAt(), entry.confirmationKeys());
+                commands.sendAndWait(new PartnerCommands.ChangePartner(entry.partnerId(), rekeyed));
+                log.info("Partner {}: confirmation keys set from {}", entry.partnerId(), seedFile);
             }
         }
     }

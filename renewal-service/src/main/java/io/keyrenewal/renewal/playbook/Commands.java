@@ -39,9 +39,29 @@ public final class Commands {
                                          CertificateInfo certificate, CertificateRef previous, Instant recordedAt) {
     }
 
-    /** A partner confirms its step. */
+    /**
+     * A partner confirms its step (its signature was checked at the boundary). {@code confirmedAt} is the time the
+     * partner put in it; a confirmation further than {@code maxClockSkew} from {@code receivedAt} is refused as stale,
+     * unless its id was applied before (a partner's retry).
+     */
     public record ConfirmPartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
-                                     PartnerId partnerId, ConfirmationType type, Instant receivedAt) {
+                                     PartnerId partnerId, ConfirmationType type, Instant confirmedAt,
+                                     Duration maxClockSkew, Instant receivedAt) {
+
+        /** A confirmation made when it was received (no skew to check). */
+        public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
+                                  ConfirmationType type, Instant receivedAt) {
+            this(renewalId, confirmationId, partnerId, type, receivedAt, Duration.ZERO, receivedAt);
+        }
+    }
+
+    /**
+     * A confirmation for this renewal was not applied; the renewal records why (once per {@code rejectionId}).
+     * Fields the confirmation did not carry readably are null.
+     */
+    public record RecordConfirmationRejection(@TargetAggregateIdentifier RenewalId renewalId, String rejectionId,
+                                              String confirmationId, String partnerId, String type, String reason,
+                                              Instant rejectedAt) {
     }
 
     /** The tenant proposes the downtime window (playbook 2, step 3). */

@@ -18,6 +18,7 @@ import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
@@ -37,6 +38,7 @@ import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
 import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
+import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
 import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
@@ -101,6 +103,7 @@ public class Renewal {
     private boolean stagedKeyPairDiscarded;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
+    private final Set<String> recordedRejections = new HashSet<>();
 
     protected Renewal() {
         // for Axon's event sourcing
@@ -207,6 +210,12 @@ public class Renewal {
         if (acceptedConfirmations.contains(command.confirmationId())) {
             return; // a partner's retry of a confirmation already applied
         }
+        Duration skew = Duration.between(command.confirmedAt(), command.receivedAt()).abs();
+        if (skew.compareTo(command.maxClockSkew()) > 0) {
+            throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + command.confirmedAt()
+                    + ", " + skew + " from its arrival at " + command.receivedAt() + "; at most "
+                    + command.maxClockSkew() + " is accepted (send a new confirmation with the current time)");
+        }
         requireOpen();
         Step step = playbook.partnerStep(command.type()).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
                 command.type() + " is not a step of playbook " + playbook.playbook()));
@@ -246,6 +255,15 @@ public class Renewal {
         deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
         deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
         remindOfNewPartnerSteps(Set.of(), at, deadlines, timings);
+    }
+
+    @CommandHandler
+    public void handle(RecordConfirmationRejection command) {
+        if (recordedRejections.contains(command.rejectionId())) {
+            return; // the same record or request, delivered again
+        }
+        apply(new PartnerConfirmationRejected(renewalId, command.rejectionId(), command.confirmationId(),
+                command.partnerId(), command.type(), command.reason(), command.rejectedAt()));
     }
 
     // ---- the tenant's steps ---------------------------------------------------------------------------------------
@@ -519,6 +537,8 @@ public class Renewal {
             retainOldKeyUntil = switched.retainOldKeyUntil();
         } else if (event instanceof KeystoreFailureRecorded failure) {
             recordedFailureReports.add(failure.reportId());
+        } else if (event instanceof PartnerConfirmationRejected rejected) {
+            recordedRejections.add(rejected.rejectionId());
         } else if (event instanceof RenewalAborted) {
             status = Status.ABORTED;
         } else if (event instanceof StagedKeyPairDiscarded) {

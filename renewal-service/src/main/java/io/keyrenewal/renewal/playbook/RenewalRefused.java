@@ -7,7 +7,7 @@ package io.keyrenewal.renewal.playbook;
 public abstract sealed class RenewalRefused extends RuntimeException
         permits RenewalRefused.StepNotAllowed, RenewalRefused.PartnerMismatch, RenewalRefused.PlaybookNotSupported,
         RenewalRefused.InvalidRenewalRequest, RenewalRefused.RetentionNotElapsed, RenewalRefused.RenewalClosed,
-        RenewalRefused.AliasInRenewal {
+        RenewalRefused.AliasInRenewal, RenewalRefused.StaleConfirmation {
 
     protected RenewalRefused(String reason) {
         super(reason, null, false, false);
@@ -16,6 +16,13 @@ public abstract sealed class RenewalRefused extends RuntimeException
     /** The step is not one the playbook allows in the renewal's current state. */
     public static final class StepNotAllowed extends RenewalRefused {
         public StepNotAllowed(String reason) {
+            super(reason);
+        }
+    }
+
+    /** A partner's confirmation carries a time too far from the time it arrived (a replay or a wrong clock). */
+    public static final class StaleConfirmation extends RenewalRefused {
+        public StaleConfirmation(String reason) {
             super(reason);
         }
     }

@@ -13,11 +13,13 @@ import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
 import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
+import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
@@ -107,6 +109,43 @@ class RenewalPlaybook3Test {
                 .expectEvents(new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", SWITCHED.plus(Duration.ofDays(120)),
                         SWITCHED))
                 .expectScheduledDeadlineWithName(SWITCHED.plus(Duration.ofDays(120)), Renewal.RETENTION_ELAPSED);
+    }
+
+    @Test
+    void refusesAConfirmationMadeLongerAgoThanTheClockSkewAllows() {
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED.minus(Duration.ofMinutes(6)), Duration.ofMinutes(5), SWITCHED))
+                .expectException(RenewalRefused.StaleConfirmation.class)
+                .expectNoEvents();
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED.minus(Duration.ofMinutes(4)), Duration.ofMinutes(5), SWITCHED))
+                .expectEvents(switched);
+    }
+
+    @Test
+    void aRetryOfAnAppliedConfirmationIsANoOpEvenOnceItsTimeIsStale() {
+        fixture.given(started, created, provided, switched)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        SWITCHED, Duration.ofMinutes(5), SWITCHED.plus(Duration.ofDays(1))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsARejectedConfirmationOncePerDelivery() {
+        PartnerConfirmationRejected rejected = new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/7", "c-9",
+                "acme", "SWITCHED_TO_NEW_KEY", "signature of partner acme: does not match", SWITCHED);
+        fixture.given(started, created, provided)
+                .when(new RecordConfirmationRejection(RENEWAL, "kafka:t/0/7", "c-9", "acme", "SWITCHED_TO_NEW_KEY",
+                        "signature of partner acme: does not match", SWITCHED))
+                .expectEvents(rejected);
+        fixture.given(started, created, provided, rejected)
+                .when(new RecordConfirmationRejection(RENEWAL, "kafka:t/0/7", "c-9", "acme", "SWITCHED_TO_NEW_KEY",
+                        "signature of partner acme: does not match", SWITCHED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
