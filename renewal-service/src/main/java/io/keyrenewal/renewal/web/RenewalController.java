@@ -9,6 +9,7 @@ import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
+import io.keyrenewal.renewal.security.Callers;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,9 +47,6 @@ import java.util.function.Function;
 public class RenewalController {
 
     private static final Logger log = LoggerFactory.getLogger(RenewalController.class);
-    /** Who takes a tenant step, until the API authenticates users (issue 6): this header, else this name. */
-    static final String USER_HEADER = "X-Tenant-User";
-    private static final String DEFAULT_USER = "tenant-admin";
 
     private final CommandGateway commands;
     private final RenewalViewRepository views;
@@ -118,43 +115,39 @@ public class RenewalController {
 
     /** Playbook 2, step 3. */
     @PostMapping("/{renewalId}/downtime")
-    public RenewalDetail proposeDowntime(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
-            required = false) String user, @Valid @RequestBody ProposeDowntimeRequest request) {
+    public RenewalDetail proposeDowntime(@PathVariable String renewalId,
+                                         @Valid @RequestBody ProposeDowntimeRequest request) {
         return step(renewalId, id -> new Commands.ProposeDowntime(id, request.windowStart(), request.windowEnd(),
-                user(user), clock.instant()));
+                Callers.name(), clock.instant()));
     }
 
     /** Playbook 2, step 7. */
     @PostMapping("/{renewalId}/drain-confirmation")
-    public RenewalDetail confirmDrain(@PathVariable String renewalId,
-                                      @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return step(renewalId, id -> new Commands.ConfirmDrain(id, user(user), clock.instant()));
+    public RenewalDetail confirmDrain(@PathVariable String renewalId) {
+        return step(renewalId, id -> new Commands.ConfirmDrain(id, Callers.name(), clock.instant()));
     }
 
     /** Playbooks 1 and 2: approve the exchange once the playbook allows it. */
     @PostMapping("/{renewalId}/exchange-approval")
-    public RenewalDetail approveExchange(@PathVariable String renewalId,
-                                         @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return step(renewalId, id -> new Commands.ApproveExchange(id, user(user), clock.instant()));
+    public RenewalDetail approveExchange(@PathVariable String renewalId) {
+        return step(renewalId, id -> new Commands.ApproveExchange(id, Callers.name(), clock.instant()));
     }
 
     @PostMapping("/{renewalId}/abort")
-    public RenewalDetail abort(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
-            required = false) String user, @Valid @RequestBody ReasonRequest request) {
-        return step(renewalId, id -> new Commands.AbortRenewal(id, request.reason(), user(user), clock.instant()));
+    public RenewalDetail abort(@PathVariable String renewalId, @Valid @RequestBody ReasonRequest request) {
+        return step(renewalId, id -> new Commands.AbortRenewal(id, request.reason(), Callers.name(),
+                clock.instant()));
     }
 
     @PostMapping("/{renewalId}/rollback")
-    public RenewalDetail rollBack(@PathVariable String renewalId, @RequestHeader(value = USER_HEADER,
-            required = false) String user, @Valid @RequestBody ReasonRequest request) {
-        return step(renewalId, id -> new Commands.RollBack(id, request.reason(), user(user), clock.instant()));
+    public RenewalDetail rollBack(@PathVariable String renewalId, @Valid @RequestBody ReasonRequest request) {
+        return step(renewalId, id -> new Commands.RollBack(id, request.reason(), Callers.name(), clock.instant()));
     }
 
     /** Removes the old key pair now; refused (409) before the retention period is over. */
     @PostMapping("/{renewalId}/old-key-pair-removal")
-    public RenewalDetail removeOldKeyPair(@PathVariable String renewalId,
-                                          @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, user(user), clock.instant()));
+    public RenewalDetail removeOldKeyPair(@PathVariable String renewalId) {
+        return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, Callers.name(), clock.instant()));
     }
 
     /** The playbook named, else the one the purpose and the partner's registered capability choose. */
@@ -179,10 +172,6 @@ public class RenewalController {
         }
         commands.sendAndWait(command.apply(new RenewalId(renewalId)));
         return get(renewalId);
-    }
-
-    private static String user(String header) {
-        return header == null || header.isBlank() ? DEFAULT_USER : header;
     }
 
     /** No renewal has this id. */

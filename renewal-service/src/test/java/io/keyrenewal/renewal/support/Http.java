@@ -6,29 +6,82 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
-/** A JSON-over-HTTP client for tests, on the JDK's HttpClient. */
+/**
+ * A JSON-over-HTTP client for tests, on the JDK's HttpClient, logged in with HTTP Basic as one of the local
+ * profile's users (application-local.yml): {@code operator} (tenant administrator and auditor) unless told.
+ */
 public final class Http {
+
+    /** The local profile's users and their documented passwords. */
+    public static final Map<String, String> LOCAL_PASSWORDS = Map.of(
+            "tenant-admin", "tenant-admin-local",
+            "auditor", "auditor-local",
+            "operator", "operator-local",
+            "acme", "acme-local");
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String authorization;
 
     public Http(String baseUrl) {
+        this(baseUrl, basic("operator", LOCAL_PASSWORDS.get("operator")));
+    }
+
+    private Http(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as another local user. */
+    public Http as(String user) {
+        return new Http(baseUrl, basic(user, LOCAL_PASSWORDS.get(user)));
+    }
+
+    /** The same server, with this password (right or wrong). */
+    public Http as(String user, String password) {
+        return new Http(baseUrl, basic(user, password));
+    }
+
+    /** The same server, without credentials. */
+    public Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(path, json, Map.of());
+    }
+
+    public HttpResponse<String> post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public HttpResponse<String> put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
