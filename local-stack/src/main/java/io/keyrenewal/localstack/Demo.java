@@ -58,7 +58,8 @@ public final class Demo implements AutoCloseable {
                 + started.location() + ")");
         out.println("Timeline of renewal " + renewalId + " (event time, ce_sequence, ce_type, what happened):");
         timeline = Timeline.follow(stack.bootstrapServers(), renewalId, out);
-        receiver = ScriptedReceiver.start(stack.bootstrapServers(), PARTNER, renewalId, out);
+        receiver = ScriptedReceiver.start(stack.bootstrapServers(), PARTNER, stack.demoPartnerKey(), renewalId,
+                out);
 
         timeline.awaitEvent(RenewalStarted.class, START_TIMEOUT,
                 "read " + log(StackService.RENEWAL_SERVICE) + " (does it relay its events to Kafka?)");

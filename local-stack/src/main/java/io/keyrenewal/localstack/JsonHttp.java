@@ -21,9 +21,16 @@ final class JsonHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI baseUrl;
+    private final String authorization;
 
     JsonHttp(URI baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param authorization the Authorization header of every request, or null for none */
+    JsonHttp(URI baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     /** The answer to a GET; fails unless the status is 200. */
@@ -63,6 +70,9 @@ final class JsonHttp {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String call) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             return client.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());

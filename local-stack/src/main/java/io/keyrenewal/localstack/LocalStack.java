@@ -1,5 +1,10 @@
 package io.keyrenewal.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyrenewal.contracts.ContractJson;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,10 +40,13 @@ import java.util.stream.Collectors;
 public final class LocalStack implements AutoCloseable {
 
     private static final String DEMO_PARTNERS = "demo-partners.json";
+    /** The partner of the demo, whose confirmations the scripted receiver signs. */
+    public static final String DEMO_PARTNER = "acme";
 
     private final LocalStackConfig config;
     private final PrintStream out;
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+    private DemoPartnerKey demoPartnerKey;
     private KafkaBroker broker;
     private boolean closed;
 
@@ -235,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(config.port(service)));
         if (service == StackService.RENEWAL_SERVICE) {
             environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
+            // the local profile's users (operator, tenant-admin, auditor, acme); outside it, OAuth2 JWTs
+            environment.put("SPRING_PROFILES_ACTIVE", "local");
         }
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
@@ -293,13 +303,38 @@ public final class LocalStack implements AutoCloseable {
             for (StackService service : StackService.values()) {
                 Files.deleteIfExists(logFile(service));
             }
-            try (var demoPartners = LocalStack.class.getResourceAsStream(DEMO_PARTNERS)) {
-                Files.copy(java.util.Objects.requireNonNull(demoPartners, DEMO_PARTNERS), demoPartnersFile(),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeDemoPartners();
         } catch (IOException e) {
             throw new LocalStackFailure("cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The demo's partners with the public half of the demo partner's confirmation key (its private half stays in
+     * the data folder, on the partner's side).
+     */
+    private void writeDemoPartners() throws IOException {
+        demoPartnerKey = DemoPartnerKey.loadOrCreate(config.dataDir().resolve("demo-partner"), DEMO_PARTNER);
+        try (var template = LocalStack.class.getResourceAsStream(DEMO_PARTNERS)) {
+            ArrayNode partners = (ArrayNode)
+                    ContractJson.mapper().readTree(java.util.Objects.requireNonNull(template, DEMO_PARTNERS));
+            for (JsonNode partner : partners) {
+                if (DEMO_PARTNER.equals(partner.path("partnerId").asText())) {
+                    ((ObjectNode) partner).set("confirmationKeys",
+                            ContractJson.mapper().valueToTree(java.util.List.of(demoPartnerKey.confirmationKey())));
+                }
+            }
+            Files.writeString(demoPartnersFile(), ContractJson.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(partners));
+        }
+    }
+
+    /** The demo partner's signing key, for the scripted partner and the system tests (after {@link #start()}). */
+    public DemoPartnerKey demoPartnerKey() {
+        if (demoPartnerKey == null) {
+            throw new IllegalStateException("the stack is not started");
+        }
+        return demoPartnerKey;
     }
 
     /** The demo's partners, registered by renewal-service at its start if they are not yet. */

@@ -10,13 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The renewal-service's REST API as the demo uses it. */
+/** The renewal-service's REST API as the demo uses it, logged in as the local profile's {@code operator}. */
 public final class RenewalServiceApi {
+
+    /** The local profile's tenant administrator and auditor (renewal-service's application-local.yml). */
+    public static final String LOCAL_USER = "operator";
+    public static final String LOCAL_PASSWORD = "operator-local";
 
     private final JsonHttp http;
 
     public RenewalServiceApi(URI baseUrl) {
-        this.http = new JsonHttp(baseUrl);
+        this.http = new JsonHttp(baseUrl, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (LOCAL_USER + ":" + LOCAL_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** A renewal just started: its id and the {@code Location} the service answered. */

@@ -8,6 +8,7 @@ import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.Attachment;
+import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeoutException;
  * The partner's system in the demo, speaking the real protocol: it reads {@code partner.notifications.v1}, and when
  * its partner is sent the new certificate of the renewal ({@link NotificationKind#CERTIFICATE_PROVIDED}), it
  * "configures" it and publishes a {@link ConfirmationType#SWITCHED_TO_NEW_KEY} {@link PartnerConfirmation} on
- * {@code renewal.partner-confirmations.v1} (key = renewal id, {@code ce_*} headers). Other notifications are ignored;
+ * {@code renewal.partner-confirmations.v1} (key = renewal id, {@code ce_*} headers, signed with the partner's key). Other notifications are ignored;
  * a notification seen again is not confirmed twice.
  */
 public final class ScriptedReceiver implements AutoCloseable {
@@ -48,6 +49,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final PartnerId partnerId;
+    private final DemoPartnerKey key;
     private final RenewalId renewalId;
     private final PrintStream out;
     private final KafkaConsumer<String, String> consumer;
@@ -58,8 +60,10 @@ public final class ScriptedReceiver implements AutoCloseable {
     private RuntimeException failure;
     private volatile boolean closing;
 
-    private ScriptedReceiver(String bootstrapServers, PartnerId partnerId, RenewalId renewalId, PrintStream out) {
+    private ScriptedReceiver(String bootstrapServers, PartnerId partnerId, DemoPartnerKey key, RenewalId renewalId,
+                             PrintStream out) {
         this.partnerId = partnerId;
+        this.key = key;
         this.renewalId = renewalId;
         this.out = out;
         this.consumer = KafkaClients.viewer(bootstrapServers, "local-stack-receiver-" + partnerId);
@@ -69,9 +73,9 @@ public final class ScriptedReceiver implements AutoCloseable {
     }
 
     /** Starts answering the notifications of {@code renewalId} sent to {@code partnerId}. */
-    public static ScriptedReceiver start(String bootstrapServers, PartnerId partnerId, RenewalId renewalId,
-                                         PrintStream out) {
-        ScriptedReceiver receiver = new ScriptedReceiver(bootstrapServers, partnerId, renewalId, out);
+    public static ScriptedReceiver start(String bootstrapServers, PartnerId partnerId, DemoPartnerKey key,
+                                         RenewalId renewalId, PrintStream out) {
+        ScriptedReceiver receiver = new ScriptedReceiver(bootstrapServers, partnerId, key, renewalId, out);
         receiver.poller.start();
         return receiver;
     }
@@ -172,8 +176,10 @@ public final class ScriptedReceiver implements AutoCloseable {
     }
 
     private void publish(PartnerConfirmation confirmation) {
+        String body = ContractJson.write(confirmation);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS,
-                renewalId.value(), ContractJson.write(confirmation));
+                renewalId.value(), body);
+        header(record, ConfirmationSignatures.RECORD_HEADER, key.sign(body));
         header(record, MessageHeaders.ID, confirmation.confirmationId());
         header(record, MessageHeaders.TYPE, PartnerConfirmation.class.getSimpleName());
         header(record, MessageHeaders.SOURCE, "/partners/" + partnerId);

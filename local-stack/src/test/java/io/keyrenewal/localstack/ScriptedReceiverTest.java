@@ -27,7 +27,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import io.keyrenewal.contracts.partner.ConfirmationKey;
+import io.keyrenewal.contracts.partner.ConfirmationSignatures;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +52,16 @@ class ScriptedReceiverTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     private final RenewalId renewalId = RenewalId.random();
+    @TempDir
+    static Path keyFolder;
+    private static DemoPartnerKey key;
     private final List<ConsumerRecord<String, String>> confirmationRecords = new ArrayList<>();
     private KafkaConsumer<String, String> confirmations;
 
     @BeforeAll
     static void oneNotificationPartitionSoTheReceiverSeesThemInPublishingOrder(KafkaBroker broker) throws Exception {
         bootstrapServers = broker.bootstrapServers();
+        key = DemoPartnerKey.loadOrCreate(keyFolder, "acme");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(Topics.PARTNER_NOTIFICATIONS, 1, (short) 1))).all().get();
         }
@@ -72,7 +82,7 @@ class ScriptedReceiverTest {
     void answersTheNewCertificateWithASwitchedToNewKeyConfirmationKeyedByTheRenewal() {
         publish(notification(ACME, renewalId, NotificationKind.CERTIFICATE_PROVIDED, "New certificate for you"));
 
-        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, renewalId, out)) {
+        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, key, renewalId, out)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 readConfirmationRecords();
                 assertThat(confirmationRecords).hasSize(1);
@@ -92,6 +102,13 @@ class ScriptedReceiverTest {
             assertThat(TestRecords.header(record, MessageHeaders.SUBJECT)).isEqualTo(renewalId.value());
             assertThat(Instant.parse(TestRecords.header(record, MessageHeaders.TIME))).isEqualTo(confirmation.confirmedAt());
             assertThat(receiver.confirmationsSent()).containsExactly(confirmation);
+            // signed over the exact record value with the key registered for acme
+            ConfirmationKey registered = key.confirmationKey();
+            assertThat(ConfirmationSignatures.verify(TestRecords.header(record, ConfirmationSignatures.RECORD_HEADER),
+                    record.value().getBytes(StandardCharsets.UTF_8), kid -> Optional.of(registered)
+                            .filter(candidate -> candidate.kid().equals(kid)))).isEqualTo("acme-demo");
+            // the same key is read back from the folder on the next run
+            assertThat(DemoPartnerKey.loadOrCreate(keyFolder, "acme").confirmationKey()).isEqualTo(registered);
         }
         assertThat(printed()).contains("received \"New certificate for you\"", "attachment partner-acme-decrypt.pem",
                 "certificate sha256 " + TestRecords.acmeCertificate().sha256().value().substring(0, 16),
@@ -105,7 +122,7 @@ class ScriptedReceiverTest {
         publish(notification(ACME, renewalId, NotificationKind.RENEWAL_COMPLETED, "Already completed"));
         publish(notification(ACME, renewalId, NotificationKind.CERTIFICATE_PROVIDED, "The one to answer"));
 
-        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, renewalId, out)) {
+        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, key, renewalId, out)) {
             awaitEveryConfirmationSentOnTheTopicAfter("The one to answer", receiver);
 
             assertThat(receiver.confirmationsSent()).hasSize(1);
@@ -121,7 +138,7 @@ class ScriptedReceiverTest {
         publish(first);
         publish(notification(ACME, renewalId, NotificationKind.CERTIFICATE_PROVIDED, "Reminder"));
 
-        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, renewalId, out)) {
+        try (ScriptedReceiver receiver = ScriptedReceiver.start(bootstrapServers, ACME, key, renewalId, out)) {
             awaitEveryConfirmationSentOnTheTopicAfter("Reminder", receiver);
 
             assertThat(receiver.confirmationsSent()).hasSize(2);

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
                 RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
                 RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
-                RenewalCtl.Replay.class})
+                RenewalCtl.Replay.class, PartnerCommands.SignConfirmation.class,
+                PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class})
 public class RenewalCtl {
 
     static final int REFUSED = 2;
@@ -40,9 +42,18 @@ public class RenewalCtl {
             defaultValue = "${env:RENEWALCTL_URL:-http://127.0.0.1:8081}")
     URI url;
 
-    @Option(names = "--user", description = "who takes tenant steps (env RENEWALCTL_USER, default your login)",
-            defaultValue = "${env:RENEWALCTL_USER:-${sys:user.name}}")
+    @Option(names = "--user", description = "user to log in as (env RENEWALCTL_USER, default operator, the local"
+            + " profile's tenant administrator and auditor)", defaultValue = "${env:RENEWALCTL_USER:-operator}")
     String user;
+
+    @Option(names = "--password", description = "the user's password (env RENEWALCTL_PASSWORD, default the local"
+            + " profile's operator-local)", defaultValue = "${env:RENEWALCTL_PASSWORD:-operator-local}",
+            arity = "0..1", interactive = true)
+    String password;
+
+    @Option(names = "--token", description = "a bearer JWT of the identity provider instead of user and password"
+            + " (env RENEWALCTL_TOKEN; production)", defaultValue = "${env:RENEWALCTL_TOKEN:-}")
+    String token;
 
     @Spec
     CommandSpec spec;
@@ -66,7 +77,10 @@ public class RenewalCtl {
     }
 
     RenewalServiceClient client() {
-        return new RenewalServiceClient(url, user);
+        String authorization = token != null && !token.isBlank() ? "Bearer " + token
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return new RenewalServiceClient(url, authorization);
     }
 
     /** Base of the subcommands: the parent's connection and this command's output. */

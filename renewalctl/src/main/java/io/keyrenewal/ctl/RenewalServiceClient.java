@@ -16,11 +16,12 @@ final class RenewalServiceClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI baseUrl;
-    private final String user;
+    private final String authorization;
 
-    RenewalServiceClient(URI baseUrl, String user) {
+    /** @param authorization the value of the Authorization header (Basic or Bearer) */
+    RenewalServiceClient(URI baseUrl, String authorization) {
         this.baseUrl = baseUrl;
-        this.user = user;
+        this.authorization = authorization;
     }
 
     /** The service answered with an error status; {@code getMessage()} is its reason. */
@@ -38,8 +39,14 @@ final class RenewalServiceClient {
     }
 
     JsonNode post(String path, String body) {
-        return json(send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        return post(path, body, java.util.Map.of());
+    }
+
+    JsonNode post(String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return json(send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     /** The response body as it arrives, for streams (the history export). */
@@ -48,7 +55,7 @@ final class RenewalServiceClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUrl.resolve(path)).header("X-Tenant-User", user);
+        return HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", authorization);
     }
 
     private HttpResponse<InputStream> send(HttpRequest request, HttpResponse.BodyHandler<InputStream> handler) {
@@ -62,9 +69,13 @@ final class RenewalServiceClient {
             Thread.currentThread().interrupt();
             throw new Refused(0, "interrupted");
         }
+        if (response.statusCode() == 401) {
+            throw new Refused(401, "not logged in: check --user and --password (or --token)");
+        }
         if (response.statusCode() >= 400) {
             JsonNode problem = json(response);
-            String reason = problem.hasNonNull("detail") ? problem.get("detail").asText() : problem.toString();
+            String reason = problem.hasNonNull("detail") ? problem.get("detail").asText()
+                    : response.statusCode() == 403 ? "your user's role may not do this" : problem.toString();
             throw new Refused(response.statusCode(), reason);
         }
         return response;

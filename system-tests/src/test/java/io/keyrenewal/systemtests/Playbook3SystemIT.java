@@ -10,6 +10,7 @@ import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.Attachment;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
@@ -170,16 +171,19 @@ class Playbook3SystemIT {
 
     private static void confirm(String renewalId, String confirmationId) throws Exception {
         PartnerConfirmation confirmation = new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
-                new PartnerId(PARTNER), ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.now());
+                new PartnerId(PARTNER), ConfirmationType.SWITCHED_TO_NEW_KEY, renewals.now());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            String body = ContractJson.write(confirmation);
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId,
-                    ContractJson.write(confirmation));
+                    body);
             record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader(MessageHeaders.TYPE,
                     "PartnerConfirmation".getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader(ConfirmationSignatures.RECORD_HEADER,
+                    stack.demoPartnerKey().sign(body).getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         }
     }

@@ -8,6 +8,7 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
@@ -174,9 +175,22 @@ class SigningPlaybooksSystemIT {
         assertThat(renewalctl(0, "list", "--alias", "cli-signer")).contains(renewalId).contains("PARTNER_VERIFIES_BOTH");
         assertThat(renewalctl(0, "show", renewalId)).contains("state OPEN").contains("next: partner");
         assertThat(renewalctl(2, "approve", renewalId)).contains("refused (409)").contains("PARTNER_VERIFIES_BOTH");
+        assertThat(renewalctlAs("auditor", "auditor-local", 2, "approve", renewalId)).contains("refused (403)");
+        assertThat(renewalctlAs("operator", "wrong", 2, "list")).contains("refused (401)");
+
+        // the partner signs its confirmation with the tool and sends it over REST
+        Path confirmation = data.resolve("verifies-both.json");
+        java.nio.file.Files.writeString(confirmation, ContractJson.write(new PartnerConfirmation("cli-verifies",
+                new RenewalId(renewalId), new PartnerId("acme"), ConfirmationType.VERIFIES_BOTH, renewals.now())));
+        Path partnerKey = data.resolve("demo-partner").resolve("acme-confirmation-key.pem");
+        assertThat(renewalctl(0, "sign-confirmation", "--key", partnerKey.toString(), "--kid", "acme-demo",
+                confirmation.toString())).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+\\s*");
+        assertThat(renewalctlAs("acme", "acme-local", 0, "confirm", "--key", partnerKey.toString(), "--kid",
+                "acme-demo", confirmation.toString())).contains("confirmed VERIFIES_BOTH").contains("next: tenant");
+
         assertThat(renewalctl(0, "abort", renewalId, "--reason", "rehearsal only")).contains("state ABORTED");
         assertThat(renewalctl(0, "history", renewalId)).contains("RenewalStarted").contains("keystore")
-                .contains("RenewalAborted").contains("tenant:operator");
+                .contains("PartnerVerifiesBoth").contains("RenewalAborted").contains("tenant:operator");
         assertThat(renewalctl(0, "verify", renewalId)).contains("intact");
         Path export = data.resolve("export.jsonl");
         renewalctl(0, "export", renewalId, "--output", export.toString());
@@ -187,12 +201,18 @@ class SigningPlaybooksSystemIT {
 
     /** Runs renewalctl in this JVM against the stack; checks its exit code; answers what it printed. */
     private static String renewalctl(int expectedExitCode, String... arguments) {
+        return renewalctlAs("operator", "operator-local", expectedExitCode, arguments);
+    }
+
+    /** Runs renewalctl as another user of the local profile. */
+    private static String renewalctlAs(String user, String password, int expectedExitCode, String... arguments) {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine commandLine = io.keyrenewal.ctl.RenewalCtl.commandLine();
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(out, true));
         String[] withServer = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                "--url", stack.baseUrl(StackService.RENEWAL_SERVICE).toString(), "--user", "operator"),
+                "--url", stack.baseUrl(StackService.RENEWAL_SERVICE).toString(), "--user", user,
+                "--password", password),
                 java.util.Arrays.stream(arguments)).toArray(String[]::new);
         int exitCode = commandLine.execute(withServer);
         assertThat(exitCode).as("renewalctl %s printed:%n%s", String.join(" ", arguments), out).isEqualTo(
@@ -221,10 +241,12 @@ class SigningPlaybooksSystemIT {
 
     private static void confirm(String renewalId, ConfirmationType type) throws Exception {
         String confirmationId = type + "-" + UUID.randomUUID();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId,
-                ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
-                        new PartnerId("acme"), type, Instant.now())));
+        String body = ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
+                new PartnerId("acme"), type, renewals.now()));
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId, body);
         record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(ConfirmationSignatures.RECORD_HEADER,
+                stack.demoPartnerKey().sign(body).getBytes(StandardCharsets.UTF_8)));
         partnerSystem.send(record).get();
     }
 
