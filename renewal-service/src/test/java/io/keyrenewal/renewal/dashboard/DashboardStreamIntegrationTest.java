@@ -96,13 +96,10 @@ class DashboardStreamIntegrationTest {
         assertThat(client.response().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/event-stream"));
 
-        String renewalId = renewals.start("dashboard-stream-1");
-        Message started = awaitTypes(client, renewalId, "RenewalStarted").get(0);
-        renewals.keyPairGenerated(renewalId, "dashboard-stream-1", started.id());
-        List<Message> provided = awaitTypes(client, renewalId, "RenewalStarted", "NewKeyPairCreated",
-                "CertificateProvided");
+        List<Message> provided = awaitingThePartner(client, "dashboard-stream-1");
+        String renewalId = provided.get(0).json().get("renewalId").asText();
 
-        JsonNode first = started.json();
+        JsonNode first = provided.get(0).json();
         assertThat(first.get("renewal").get("alias").asText()).isEqualTo("dashboard-stream-1");
         assertThat(first.get("renewal").get("partnerId").asText()).isEqualTo("acme");
         assertThat(first.get("renewal").get("playbook").asText()).isEqualTo("TENANT_DECRYPTS_OUTBOUND_RESPONSE");
@@ -160,13 +157,10 @@ class DashboardStreamIntegrationTest {
     @Order(3)
     void aReconnectingClientFirstGetsTheEventsItMissed() {
         SseRecorder watching = open(Map.of());
-        String renewalId = renewals.start("dashboard-stream-3");
-        Message started = awaitTypes(watching, renewalId, "RenewalStarted").get(0);
-        renewals.keyPairGenerated(renewalId, "dashboard-stream-3", started.id());
-        List<Message> all = awaitTypes(watching, renewalId, "RenewalStarted", "NewKeyPairCreated",
-                "CertificateProvided");
+        List<Message> all = awaitingThePartner(watching, "dashboard-stream-3");
+        String renewalId = all.get(0).json().get("renewalId").asText();
 
-        SseRecorder reconnected = open(Map.of("Last-Event-ID", started.id()));
+        SseRecorder reconnected = open(Map.of("Last-Event-ID", all.get(0).id()));
         awaitTypes(reconnected, renewalId, "NewKeyPairCreated", "CertificateProvided");
         assertThat(reconnected.messagesOf(renewalId)).extracting(Message::id)
                 .containsExactly(all.get(1).id(), all.get(2).id());
@@ -184,10 +178,7 @@ class DashboardStreamIntegrationTest {
     @Order(4)
     void aRebuildOfTheReadModelSendsNoEventAgain() {
         SseRecorder client = open(Map.of());
-        String renewalId = renewals.start("dashboard-stream-4");
-        Message started = awaitTypes(client, renewalId, "RenewalStarted").get(0);
-        renewals.keyPairGenerated(renewalId, "dashboard-stream-4", started.id());
-        awaitTypes(client, renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+        awaitingThePartner(client, "dashboard-stream-4");
         int before = client.messages().size();
 
         assertThat(http.post("/audit/rebuild", "").statusCode()).isEqualTo(202);
@@ -264,10 +255,8 @@ class DashboardStreamIntegrationTest {
     @Order(6)
     void summarisesOpenRenewalsByPlaybookAndStepWithWhoMustActAndTheLateOnes() {
         SseRecorder client = open(Map.of());
-        String waitingForPartner = renewals.start("dashboard-summary-late");
-        Message started = awaitTypes(client, waitingForPartner, "RenewalStarted").get(0);
-        renewals.keyPairGenerated(waitingForPartner, "dashboard-summary-late", started.id());
-        awaitTypes(client, waitingForPartner, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+        String waitingForPartner = awaitingThePartner(client, "dashboard-summary-late").get(0).json()
+                .get("renewalId").asText();
         String waitingForKeystore = renewals.start("dashboard-summary-keystore");
         awaitTypes(client, waitingForKeystore, "RenewalStarted");
 
@@ -346,6 +335,14 @@ class DashboardStreamIntegrationTest {
         SseRecorder client = SseRecorder.open(baseUrl() + "/dashboard/stream", headers);
         opened.add(client);
         return client;
+    }
+
+    /** Starts a renewal of {@code alias} and has the keystore answer: it then awaits the partner (playbook 3). */
+    private List<Message> awaitingThePartner(SseRecorder client, String alias) {
+        String renewalId = renewals.start(alias);
+        Message started = awaitTypes(client, renewalId, "RenewalStarted").get(0);
+        renewals.keyPairGenerated(renewalId, alias, started.id());
+        return awaitTypes(client, renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
     }
 
     private List<Message> awaitTypes(SseRecorder client, String renewalId, String... types) {
