@@ -155,7 +155,7 @@ class RenewalServiceIntegrationTest {
                 .anySatisfy(reason -> assertThat(reason).contains("does not match renewalId"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown renewal")));
         assertThat(awaiting(renewalId)).isEqualTo("KEY_PAIR_CREATED");
-        assertThat(events.withKey(renewalId)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.withKey(renewalId)).hasSize(1));
     }
 
     @Test
