@@ -160,8 +160,9 @@ class RenewalServiceIntegrationTest {
                 .anySatisfy(reason -> assertThat(reason).contains("unknown renewal")));
         assertThat(awaiting(renewalId)).isEqualTo("KEY_PAIR_CREATED");
         // unchanged: the refusal is recorded in its history, nothing else happened
-        assertThat(events.withKey(renewalId)).extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
-                .containsOnly("RenewalStarted", "PartnerConfirmationRejected");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.withKey(renewalId))
+                .extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
+                .containsExactly("RenewalStarted", "PartnerConfirmationRejected"));
     }
 
     @Test

@@ -58,8 +58,11 @@ public class HistoryExport {
         }, arguments);
     }
 
-    /** Who took the step the event records: a tenant user by name, the partner, the keystore or the system. */
-    static String actorOf(String payloadType, JsonNode data) {
+    /**
+     * Who took the step the event records: {@code tenant:<user>}, {@code partner:<id>}, {@code keystore} or
+     * {@code system} ({@code tenant} when the event names no user). The live dashboard names actors the same way.
+     */
+    public static String actorOf(String payloadType, JsonNode data) {
         for (String field : new String[]{"proposedBy", "approvedBy", "confirmedBy", "abortedBy", "decidedBy"}) {
             if (data.hasNonNull(field)) {
                 String user = data.get(field).asText();

@@ -68,9 +68,9 @@ public class SecurityConfiguration {
             http.httpBasic(Customizer.withDefaults());
             http.formLogin(form -> form.defaultSuccessUrl("/dashboard", false));
             http.exceptionHandling(exceptions -> exceptions
+                    // a browser navigating (the dashboard) is shown the login form; API clients get 401
                     .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                            request -> request.getRequestURI().startsWith("/dashboard")
-                                    && !"text/event-stream".equals(request.getHeader("Accept")))
+                            request -> String.valueOf(request.getHeader("Accept")).contains("text/html"))
                     .defaultAuthenticationEntryPointFor(basicChallenge(), request -> true));
         } else {
             if (jwtDecoder.getIfAvailable() == null) {

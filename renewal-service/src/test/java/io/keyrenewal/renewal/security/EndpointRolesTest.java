@@ -69,6 +69,10 @@ class EndpointRolesTest {
             Map.entry("GET /audit/renewals/{renewalId}", AUDITOR),
             Map.entry("GET /audit/aliases/{alias}/active-certificate", AUDITOR),
             Map.entry("GET /audit/partners/{partnerId}/certificates", AUDITOR),
+            Map.entry("GET /dashboard", READERS),
+            Map.entry("GET /dashboard/", READERS),
+            Map.entry("GET /dashboard/summary", READERS),
+            Map.entry("GET /dashboard/stream", READERS),
             Map.entry("GET /partner-api/renewals", PARTNER),
             Map.entry("GET /partner-api/renewals/{renewalId}", PARTNER),
             Map.entry("POST /partner-api/renewals/{renewalId}/confirmations", PARTNER)));
@@ -136,6 +140,16 @@ class EndpointRolesTest {
         assertThat(http.as("tenant-admin").post("/renewals/no-such-renewal/exchange-approval", "{}").statusCode())
                 .isEqualTo(404);
         assertThat(http.anonymous().get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsShownTheLoginForm() throws Exception {
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/dashboard/")).header("Accept", "text/html,application/xhtml+xml").GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/login"));
     }
 
     private Set<String> endpoints() {

@@ -79,6 +79,11 @@ public final class Http {
         return request;
     }
 
+    /** The Authorization header value of a local user, for clients other than this one (streams, sockets). */
+    public static String authorization(String user) {
+        return basic(user, LOCAL_PASSWORDS.get(user));
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,38 @@
+package io.keyrenewal.renewal.dashboard;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/**
+ * The dashboard feed's processor: a pooled streaming processor with its position in memory, so each instance of the
+ * service tails the whole event store for its own clients and nothing is replayed to them later. At start it reads
+ * back about the last {@code replay-buffer} stored events, which fill the recent-events list and let browsers that
+ * were connected before a restart catch up.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class DashboardFeedConfiguration {
+
+    @Bean
+    ConfigurerModule dashboardFeedProcessor(DashboardProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .registerTokenStore(DashboardFeed.PROCESSING_GROUP, config -> new InMemoryTokenStore())
+                .registerPooledStreamingEventProcessor(DashboardFeed.PROCESSING_GROUP, Configuration::eventStore,
+                        (config, processor) -> processor.initialSegmentCount(1).maxClaimedSegments(1)
+                                .initialToken(source -> latest(source, properties.replayBuffer())));
+    }
+
+    /** A position about {@code events} before the head of the store (its tail if it holds fewer). */
+    static TrackingToken latest(StreamableMessageSource<TrackedEventMessage<?>> source, int events) {
+        TrackingToken head = source.createHeadToken();
+        long from = (head == null ? -1 : head.position().orElse(-1)) - events;
+        return from < 0 ? source.createTailToken() : GapAwareTrackingToken.newInstance(from, List.of());
+    }
+}

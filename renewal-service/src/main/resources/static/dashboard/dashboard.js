@@ -1,0 +1,237 @@
+// The live dashboard: loads the summary, then follows the event stream. Every URL is relative to the page
+// (/dashboard/), so the page works wherever it is mounted and with the session that loaded it.
+'use strict';
+
+(function () {
+  const MAX_EVENTS_SHOWN = 200;
+  const RETRY_AFTER_CLOSE_MS = 10000;
+  const PLAYBOOKS = {
+    TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH: '1 · signs inbound response, partner verifies both',
+    TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME: '2 · signs inbound response, with downtime',
+    TENANT_DECRYPTS_OUTBOUND_RESPONSE: '3 · decrypts outbound response'
+  };
+
+  const open = new Map();     // renewal id -> status (RenewalStatus JSON)
+  const shown = new Set();    // ids of the events in the list
+  let clockOffsetMs = 0;      // the service's clock minus the browser's
+  let source = null;
+
+  const $ = (selector) => document.querySelector(selector);
+
+  function element(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value !== null && value !== undefined) {
+        node.setAttribute(name, value);
+      }
+    });
+    children.forEach((child) => node.append(child instanceof Node ? child : String(child ?? '')));
+    return node;
+  }
+
+  function words(name) {
+    return name ? name.toLowerCase().replace(/_/g, ' ') : '';
+  }
+
+  function playbookName(playbook) {
+    return PLAYBOOKS[playbook] || words(playbook);
+  }
+
+  function serviceNow() {
+    return Date.now() + clockOffsetMs;
+  }
+
+  function age(since) {
+    if (!since) {
+      return '';
+    }
+    let minutes = Math.max(0, Math.floor((serviceNow() - Date.parse(since)) / 60000));
+    const days = Math.floor(minutes / 1440);
+    minutes -= days * 1440;
+    const hours = Math.floor(minutes / 60);
+    minutes -= hours * 60;
+    if (days > 0) {
+      return days + ' d ' + hours + ' h';
+    }
+    return hours > 0 ? hours + ' h ' + minutes + ' min' : minutes + ' min';
+  }
+
+  function time(instant) {
+    return instant ? new Date(instant).toLocaleString() : '';
+  }
+
+  function actorBadge(role, name) {
+    return element('span', { class: 'actor ' + role, 'data-actor': role }, name ? role + ' ' + name : role);
+  }
+
+  // "tenant:zoe", "partner:acme", "keystore", "system": the role, then the name if any
+  function eventActor(actor) {
+    const colon = actor.indexOf(':');
+    return colon < 0 ? actorBadge(actor) : actorBadge(actor.slice(0, colon), actor.slice(colon + 1));
+  }
+
+  function setStatus(text) {
+    const status = $('#status');
+    status.textContent = text;
+    status.className = 'status ' + text.split(' ')[0];
+  }
+
+  // A status replaces the one shown only if it is at least as new (the stream may replay older events).
+  function track(status) {
+    const known = open.get(status.renewalId);
+    if (known && (known.lastSequence ?? -1) > (status.lastSequence ?? -1)) {
+      return;
+    }
+    if (status.state === 'OPEN') {
+      open.set(status.renewalId, status);
+    } else {
+      open.delete(status.renewalId);
+    }
+  }
+
+  function late(status) {
+    return status.overdue || status.escalated || status.downtimeOverrun;
+  }
+
+  function lateText(status) {
+    return [status.escalated ? 'escalated' : status.overdue ? 'overdue' : '',
+      status.downtimeOverrun ? 'downtime overrun' : ''].filter(Boolean).join(', ');
+  }
+
+  function renderFigures(renewals) {
+    $('#open-count').textContent = renewals.length;
+    $('#late-count').textContent = renewals.filter(late).length;
+    const actors = new Map();
+    renewals.forEach((status) => status.nextActors.forEach((actor) => actors.set(actor, (actors.get(actor) || 0) + 1)));
+    $('#by-actor').replaceChildren(...[...actors.entries()].sort().map(([actor, count]) =>
+      element('li', { 'data-actor': actor }, actorBadge(actor), ' ', element('span', { class: 'count' }, count))));
+  }
+
+  function renderByPlaybook(renewals) {
+    const counts = new Map();
+    renewals.forEach((status) => {
+      const steps = counts.get(status.playbook) || new Map();
+      status.awaiting.forEach((step) => steps.set(step, (steps.get(step) || 0) + 1));
+      counts.set(status.playbook, steps);
+    });
+    const rows = [];
+    [...counts.keys()].sort().forEach((playbook) => {
+      [...counts.get(playbook).entries()].sort().forEach(([step, count]) => rows.push(
+        element('tr', { 'data-playbook': playbook, 'data-step': step },
+          element('td', { title: playbook }, playbookName(playbook)),
+          element('td', { title: step }, words(step)),
+          element('td', { class: 'count' }, count))));
+    });
+    $('#by-playbook tbody').replaceChildren(...rows);
+    $('#by-playbook-empty').hidden = rows.length > 0;
+  }
+
+  function renderRenewals(renewals, updated) {
+    const rows = renewals.map((status) => element('tr', {
+        'data-renewal-id': status.renewalId,
+        class: [status.escalated ? 'late escalated' : late(status) ? 'late' : '',
+          updated === status.renewalId ? 'updated' : ''].join(' ').trim() || null
+      },
+      element('td', { class: 'alias' }, element('code', null, status.alias)),
+      element('td', { class: 'partner' }, status.partnerId),
+      element('td', { class: 'playbook', title: status.playbook }, playbookName(status.playbook)),
+      element('td', { class: 'awaiting' }, status.awaiting.map(words).join(', ')),
+      element('td', { class: 'next-actors' }, ...status.nextActors.map((actor) => actorBadge(actor))),
+      element('td', { class: 'waiting-since', title: time(status.waitingSince) },
+        status.waitingSince ? age(status.waitingSince) + ' (since ' + time(status.waitingSince) + ')' : ''),
+      element('td', { class: 'late-flag' }, lateText(status))));
+    $('#renewals tbody').replaceChildren(...rows);
+  }
+
+  function render(updated) {
+    const renewals = [...open.values()].sort((a, b) =>
+      String(a.waitingSince || '').localeCompare(String(b.waitingSince || '')));
+    renderFigures(renewals);
+    renderByPlaybook(renewals);
+    renderRenewals(renewals, updated);
+  }
+
+  function showEvent(event, fresh) {
+    if (shown.has(event.id)) {
+      return false;
+    }
+    shown.add(event.id);
+    const renewal = event.renewal || {};
+    const item = element('li', {
+        'data-event-id': event.id, 'data-renewal-id': event.renewalId, 'data-type': event.type,
+        class: fresh ? 'new' : null
+      },
+      element('div', null, element('span', { class: 'type' }, event.type), ' ',
+        event.actor ? eventActor(event.actor) : ''),
+      element('div', { class: 'meta' }, [renewal.alias, renewal.partnerId, event.step && words(event.step)]
+        .filter(Boolean).join(' · ')),
+      element('div', { class: 'meta' }, time(event.at)));
+    const list = $('#events');
+    list.prepend(item);
+    while (list.children.length > MAX_EVENTS_SHOWN) {
+      shown.delete(list.lastElementChild.getAttribute('data-event-id'));
+      list.lastElementChild.remove();
+    }
+    return true;
+  }
+
+  function receive(event) {
+    if (event.at) {
+      clockOffsetMs = Math.max(clockOffsetMs, Date.parse(event.at) - Date.now());
+    }
+    if (!showEvent(event, true)) {
+      return;
+    }
+    if (event.renewal) {
+      track(event.renewal);
+    }
+    render(event.renewalId);
+  }
+
+  function start(summary) {
+    open.clear();
+    shown.clear();
+    $('#events').replaceChildren();
+    clockOffsetMs = Date.parse(summary.generatedAt) - Date.now();
+    summary.renewals.forEach(track);
+    summary.recentEvents.forEach((event) => showEvent(event, false));
+    render();
+  }
+
+  function follow(lastEventId) {
+    if (source) {
+      source.close();
+    }
+    source = new EventSource(lastEventId ? 'stream?lastEventId=' + encodeURIComponent(lastEventId) : 'stream');
+    source.onopen = () => setStatus('live');
+    source.onmessage = (message) => receive(JSON.parse(message.data));
+    // the events missed since lastEventId are no longer kept: start again from the summary
+    source.addEventListener('reset', () => refresh());
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) {
+        setStatus('disconnected');
+        setTimeout(refresh, RETRY_AFTER_CLOSE_MS);
+      } else {
+        setStatus('reconnecting');
+      }
+    };
+  }
+
+  async function refresh() {
+    try {
+      const response = await fetch('summary', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      const summary = await response.json();
+      start(summary);
+      follow(summary.lastEventId);
+    } catch (failure) {
+      setStatus('disconnected');
+      setTimeout(refresh, RETRY_AFTER_CLOSE_MS);
+    }
+  }
+
+  setInterval(() => render(), 30000);
+  refresh();
+}());
