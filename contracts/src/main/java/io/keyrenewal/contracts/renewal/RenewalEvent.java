@@ -38,7 +38,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(KeyPairRolledBack.class),
         @JsonSubTypes.Type(PartnerStepOverdue.class),
         @JsonSubTypes.Type(PartnerStepEscalated.class),
-        @JsonSubTypes.Type(DowntimeOverrun.class)
+        @JsonSubTypes.Type(DowntimeOverrun.class),
+        @JsonSubTypes.Type(CertificateRequestedFromCa.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -46,7 +47,7 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         SenderExchangedCertificate, DrainConfirmed, KeyPairExchangeApproved, KeyPairExchangeDecided,
         KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
-        PartnerStepEscalated, DowntimeOverrun {
+        PartnerStepEscalated, DowntimeOverrun, CertificateRequestedFromCa {
 
     RenewalId renewalId();
 
