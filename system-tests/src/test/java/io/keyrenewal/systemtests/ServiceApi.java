@@ -7,32 +7,57 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** JSON over HTTP to one service; each call states the status it expects. */
+/** JSON over HTTP to one service; each call states the status it expects. Keeps every response it received. */
 final class ServiceApi {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI baseUrl;
+    private final List<String> responses;
 
     ServiceApi(URI baseUrl) {
+        this(baseUrl, new ArrayList<>());
+    }
+
+    /** @param responses where every response (status, headers and body) is added as it arrives */
+    ServiceApi(URI baseUrl, List<String> responses) {
         this.baseUrl = baseUrl;
+        this.responses = responses;
     }
 
     JsonNode get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET().build(), 200);
+        return ContractJson.mapper().readTree(getText(path));
+    }
+
+    /** The body of a GET answered 200, as text (PEM, JSON Lines). */
+    String getText(String path) throws Exception {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET().build(), 200).body();
+    }
+
+    HttpResponse<String> getResponse(String path, int expectedStatus) throws Exception {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET().build(), expectedStatus);
     }
 
     JsonNode post(String path, String json, int expectedStatus) throws Exception {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+        return post(path, json, "application/json", expectedStatus);
     }
 
-    private JsonNode send(HttpRequest request, int expectedStatus) throws Exception {
+    JsonNode post(String path, String body, String contentType, int expectedStatus) throws Exception {
+        return ContractJson.mapper().readTree(send(HttpRequest.newBuilder(baseUrl.resolve(path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                expectedStatus).body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request, int expectedStatus) throws Exception {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        responses.add(request.method() + " " + request.uri() + " " + response.statusCode() + " "
+                + response.headers().map() + " " + response.body());
         assertThat(response.statusCode()).as("%s %s answered %s", request.method(), request.uri(), response.body())
                 .isEqualTo(expectedStatus);
-        return ContractJson.mapper().readTree(response.body());
+        return response;
     }
 }
