@@ -29,12 +29,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.keyrenewal.renewal.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The start request's certificate options through REST, and a renewal whose certificate comes from the tenant's CA
@@ -100,7 +99,7 @@ class CaCertificateRenewalIntegrationTest {
                 + "\"certificateSource\":\"CA\"");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         String renewalId = json(response).get("renewalId").asText();
-        ConsumerRecord<String, String> startedRecord = awaitEvents(renewalId, "RenewalStarted").get(0);
+        ConsumerRecord<String, String> startedRecord = events.awaitTypes(renewalId, "RenewalStarted").get(0);
         RenewalStarted started = (RenewalStarted) ContractJson.read(startedRecord.value(), RenewalEvent.class);
         assertThat(started.subjectDn()).isEqualTo("CN=ca-signer, O=Tenant AG, C=CH");
         assertThat(started.validityDays()).isEqualTo(397);
@@ -113,7 +112,7 @@ class CaCertificateRenewalIntegrationTest {
         kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, requested));
         kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, requested));
 
-        CertificateRequestedFromCa waiting = (CertificateRequestedFromCa) ContractJson.read(awaitEvents(renewalId,
+        CertificateRequestedFromCa waiting = (CertificateRequestedFromCa) ContractJson.read(events.awaitTypes(renewalId,
                 "RenewalStarted", "CertificateRequestedFromCa").get(1).value(), RenewalEvent.class);
         assertThat(waiting.certificateSigningRequest()).isEqualTo(CSR);
         assertThat(waiting.publicKeySha256()).isEqualTo(publicKey);
@@ -126,7 +125,7 @@ class CaCertificateRenewalIntegrationTest {
         kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, new KeyPairGenerated("rep-issued",
                 new RenewalId(renewalId), causationId, "ca-signer", Certificates.certificate("ca-signer", "7f01", issued),
                 Certificates.ref("ca-signer", "01"), issued)));
-        awaitEvents(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
+        events.awaitTypes(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
                 "CertificateProvided");
         assertThat(json(http.get("/renewals/" + renewalId)).at("/renewal/awaiting").asText())
                 .isEqualTo("PARTNER_VERIFIES_BOTH");
@@ -135,20 +134,5 @@ class CaCertificateRenewalIntegrationTest {
     private HttpResponse<String> start(String alias, String options) {
         return http.post("/renewals", "{\"alias\":\"" + alias + "\",\"partnerId\":\"acme\","
                 + "\"guaranteedDeliveryTime\":\"P30D\"," + options + "}");
-    }
-
-    private List<ConsumerRecord<String, String>> awaitEvents(String renewalId, String... types) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.withKey(renewalId))
-                .extracting(record -> TopicRecorder.header(record, MessageHeaders.TYPE))
-                .containsExactly(types));
-        return events.withKey(renewalId);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return ContractJson.mapper().readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
     }
 }

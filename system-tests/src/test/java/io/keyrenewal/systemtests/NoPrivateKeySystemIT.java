@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.MessageHeaders;
-import io.keyrenewal.contracts.PartnerId;
-import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.ConfirmationType;
-import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
@@ -18,13 +15,8 @@ import io.keyrenewal.localstack.StackService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Cipher;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -78,6 +67,8 @@ class NoPrivateKeySystemIT {
     static ServiceApi keystore;
     static ServiceApi notifications;
     static TopicReader events;
+    static PartnerSystem partner;
+    static Renewalctl renewalctl;
 
     @BeforeAll
     static void startTheStack() {
@@ -90,12 +81,15 @@ class NoPrivateKeySystemIT {
         keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE), responses);
         notifications = new ServiceApi(stack.baseUrl(StackService.NOTIFICATION_SERVICE), responses);
         events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
+        partner = new PartnerSystem(stack.bootstrapServers());
+        renewalctl = new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE), responses::add);
     }
 
     @AfterAll
     static void stopTheStack() {
         if (events != null) {
             events.close();
+            partner.close();
         }
         if (stack != null) {
             stack.close();
@@ -135,9 +129,9 @@ class NoPrivateKeySystemIT {
         assertThat(caProvided.certificate().subject()).isEqualTo(requested.subject());
 
         // a self-signed renewal with its own subject and validity, from the command line
-        assertThat(renewalctl(2, "start", "--alias", DECRYPT_ALIAS, "--partner", "acme", "--guaranteed-delivery",
+        assertThat(renewalctl.run(2, "start", "--alias", DECRYPT_ALIAS, "--partner", "acme", "--guaranteed-delivery",
                 "P30D", "--subject-dn", "initech")).contains("refused (400)").contains("subjectDn");
-        String selfSigned = renewalctl(0, "start", "--alias", DECRYPT_ALIAS, "--partner", "acme",
+        String selfSigned = renewalctl.run(0, "start", "--alias", DECRYPT_ALIAS, "--partner", "acme",
                 "--guaranteed-delivery", "P30D", "--purpose", "DECRYPT_OUTBOUND_RESPONSE", "--key-algorithm",
                 "RSA_2048", "--subject-dn", "CN=" + DECRYPT_ALIAS + ", OU=Integration, O=Tenant AG",
                 "--validity-days", "120").trim();
@@ -162,7 +156,7 @@ class NoPrivateKeySystemIT {
                 .isEqualTo("session key".getBytes(StandardCharsets.UTF_8));
 
         // the partner's steps and the tenant's approval; the exchange puts the CA's certificate to work
-        confirm(caRenewal, ConfirmationType.VERIFIES_BOTH);
+        partner.confirm(caRenewal, ConfirmationType.VERIFIES_BOTH);
         awaitEvents(caRenewal, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
                 "CertificateProvided", "PartnerVerifiesBoth");
         renewals.post("/renewals/" + caRenewal + "/exchange-approval", "", 200);
@@ -171,8 +165,8 @@ class NoPrivateKeySystemIT {
                 "KeyPairExchanged", "PartnerInformedOfExchange");
         assertThat(keystore.getText("/keystore/entries/" + CA_ALIAS + "/chain"))
                 .isEqualTo(pem(issued, ca.certificate()));
-        confirm(caRenewal, ConfirmationType.OLD_CERTIFICATE_REMOVED);
-        confirm(selfSigned, ConfirmationType.SWITCHED_TO_NEW_KEY);
+        partner.confirm(caRenewal, ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        partner.confirm(selfSigned, ConfirmationType.SWITCHED_TO_NEW_KEY);
         awaitEvents(selfSigned, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
                 "PartnerSwitchedToNewKey");
         awaitEvents(caRenewal, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
@@ -265,35 +259,6 @@ class NoPrivateKeySystemIT {
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(events.records(renewalId))
                 .extracting(record -> TopicReader.header(record, MessageHeaders.TYPE)).containsExactly(types));
         return events.bodies(renewalId).stream().map(body -> ContractJson.read(body, RenewalEvent.class)).toList();
-    }
-
-    private static void confirm(String renewalId, ConfirmationType type) throws Exception {
-        String confirmationId = type + "-" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId,
-                    ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
-                            new PartnerId("acme"), type, Instant.now())));
-            record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
-        }
-    }
-
-    /** Runs renewalctl in this JVM against the stack; checks its exit code; answers what it printed. */
-    private static String renewalctl(int expectedExitCode, String... arguments) {
-        StringWriter out = new StringWriter();
-        picocli.CommandLine commandLine = io.keyrenewal.ctl.RenewalCtl.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        String[] withServer = Stream.concat(Stream.of("--url", stack.baseUrl(StackService.RENEWAL_SERVICE).toString(),
-                "--user", "operator"), Stream.of(arguments)).toArray(String[]::new);
-        int exitCode = commandLine.execute(withServer);
-        responses.add("renewalctl " + String.join(" ", arguments) + ": " + out);
-        assertThat(exitCode).as("renewalctl %s printed:%n%s", String.join(" ", arguments), out)
-                .isEqualTo(expectedExitCode);
-        return out.toString();
     }
 
     private static String pem(X509Certificate... certificates) throws Exception {

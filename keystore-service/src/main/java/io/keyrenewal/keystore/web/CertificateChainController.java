@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.keyrenewal.keystore.web.Problems.problem;
+
 /**
  * The CA flow of a renewal with {@code certificateSource} CA: read the staged key pair's certification request, then
  * import the CA's certificate chain (PEM, in any order) for it. Public material only.
@@ -69,12 +71,6 @@ class CertificateChainController {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Report not published", "the certificate chain is stored,"
                 + " but its report could not be published (" + failure.getMessage() + "): import the same chain"
                 + " again once Kafka is reachable");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     /**
