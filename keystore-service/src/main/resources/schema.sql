@@ -28,3 +28,20 @@ CREATE TABLE IF NOT EXISTS entry_history (
 );
 
 CREATE INDEX IF NOT EXISTS entry_history_by_certificate ON entry_history (certificate_sha256, id);
+
+CREATE TABLE IF NOT EXISTS ca_certificate_request (
+    renewal_id        VARCHAR(200)   NOT NULL PRIMARY KEY,
+    alias             VARCHAR(64)    NOT NULL,
+    causation_id      VARCHAR(200)   NOT NULL,
+    staged_sha256     CHAR(64)       NOT NULL,
+    public_key_sha256 CHAR(64)       NOT NULL,
+    subject           VARCHAR(1100)  NOT NULL,
+    csr_pem           VARCHAR(20000) NOT NULL,
+    activate_on_issue BOOLEAN        NOT NULL,
+    previous_json     VARCHAR(2000),
+    issued_sha256     CHAR(64),
+    requested_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    issued_at         TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX IF NOT EXISTS ca_certificate_request_by_alias ON ca_certificate_request (alias, requested_at);

@@ -8,7 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** SHA-256 fingerprint of a certificate's DER encoding, lower-case hex (64 characters). */
+/**
+ * SHA-256 fingerprint of a DER encoding, lower-case hex (64 characters): of a certificate, or where a field says so,
+ * of a public key (its X.509 SubjectPublicKeyInfo).
+ */
 public record Fingerprint(@JsonValue String value) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

@@ -1,5 +1,6 @@
 package io.keyrenewal.contracts;
 
+import io.keyrenewal.contracts.keystore.CertificateSigningRequested;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
@@ -51,6 +52,7 @@ class ContractJsonRoundTripTest {
             "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", SHA256,
             "CN=partner-acme-decrypt", "CN=partner-acme-decrypt", "1a2b3c", AT, AT.plus(Duration.ofDays(365)));
     static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=old", "0f");
+    static final String CSR = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
 
     static Stream<RenewalEvent> renewalEvents() {
         return Stream.of(
@@ -93,7 +95,12 @@ class ContractJsonRoundTripTest {
                 new DowntimeOverrun(RENEWAL, PARTNER, AT, AT),
                 new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/1", "c-8", "acme", "SWITCHED_TO_NEW_KEY",
                         "signature does not match", AT),
-                new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/2", null, null, null, "not JSON", AT));
+                new PartnerConfirmationRejected(RENEWAL, "kafka:t/0/2", null, null, null, "not JSON", AT),
+                new RenewalStarted(RENEWAL, "tenant-sign", PARTNER, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH,
+                        Duration.ofDays(7), KeyAlgorithm.EC_P384, AT, ExchangeApproval.TENANT_APPROVES,
+                        "CN=tenant-sign,O=Tenant AG,C=CH", 730, CertificateSource.CA),
+                new CertificateRequestedFromCa(RENEWAL, "tenant-sign", "r-7", "CN=tenant-sign,O=Tenant AG,C=CH", CSR,
+                        SHA256, AT));
     }
 
     static Stream<KeystoreReport> keystoreReports() {
@@ -104,7 +111,9 @@ class ContractJsonRoundTripTest {
                 new KeyPairExchangeApplied("r-4", RENEWAL, "e-4", "tenant-sign", CERTIFICATE.ref(), OLD,
                         AT.plus(Duration.ofDays(90)), AT),
                 new KeyPairRollbackApplied("r-5", RENEWAL, "e-5", "tenant-sign", OLD, AT),
-                new KeyPairDiscarded("r-6", RENEWAL, "e-6", "tenant-sign", CERTIFICATE.ref(), AT));
+                new KeyPairDiscarded("r-6", RENEWAL, "e-6", "tenant-sign", CERTIFICATE.ref(), AT),
+                new CertificateSigningRequested("r-7", RENEWAL, "e-7", "tenant-sign", "CN=tenant-sign,O=Tenant AG",
+                        CSR, SHA256, AT));
     }
 
     @ParameterizedTest
@@ -171,6 +180,45 @@ class ContractJsonRoundTripTest {
         assertThat(stored).doesNotContain("exchangeApproval");
         assertThat(((RenewalStarted) ContractJson.read(stored, RenewalEvent.class)).exchangeApproval())
                 .isEqualTo(ExchangeApproval.TENANT_APPROVES);
+    }
+
+    @Test
+    void aRenewalStartedStoredBeforeTheCertificateFieldsExistedReadsAsTheKeystoresSelfSignedDefault() {
+        String stored = """
+                {"type":"RenewalStarted","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","alias":"tenant-sign",
+                 "partnerId":"acme","playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH",
+                 "guaranteedDeliveryTime":"P7D","keyAlgorithm":"EC_P256","at":"2026-11-22T10:15:30.123Z",
+                 "exchangeApproval":"AUTOMATIC"}""";
+
+        RenewalStarted started = (RenewalStarted) ContractJson.read(stored, RenewalEvent.class);
+
+        assertThat(started.subjectDn()).isNull();
+        assertThat(started.validityDays()).isNull();
+        assertThat(started.certificateSource()).isEqualTo(CertificateSource.SELF_SIGNED);
+        assertThat(started.exchangeApproval()).isEqualTo(ExchangeApproval.AUTOMATIC);
+        assertThat(started).isEqualTo(new RenewalStarted(RENEWAL, "tenant-sign", PARTNER,
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, Duration.ofDays(7), KeyAlgorithm.EC_P256, AT,
+                ExchangeApproval.AUTOMATIC));
+    }
+
+    @Test
+    void theCertificateRequestRulesAcceptX500NamesAndSaneValiditiesAndSayWhatIsWrongOtherwise() {
+        assertThat(CertificateRequestRules.subjectDnProblem(null)).isEmpty();
+        assertThat(CertificateRequestRules.subjectDnProblem("CN=tenant-sign, O=Tenant AG, C=CH")).isEmpty();
+        assertThat(CertificateRequestRules.subjectDnProblem("CN=a\\,b,OU=ops+UID=7")).isEmpty();
+        assertThat(CertificateRequestRules.subjectDnProblem("tenant-sign")).get().asString()
+                .contains("not an X.500 distinguished name");
+        assertThat(CertificateRequestRules.subjectDnProblem("CN=x,NOSUCHATTRIBUTE=y")).isPresent();
+        assertThat(CertificateRequestRules.subjectDnProblem(" ")).get().asString().contains("at least one");
+        assertThat(CertificateRequestRules.subjectDnProblem("CN=" + "x".repeat(1100))).get().asString()
+                .contains("1024");
+
+        assertThat(CertificateRequestRules.validityDaysProblem(null)).isEmpty();
+        assertThat(CertificateRequestRules.validityDaysProblem(1)).isEmpty();
+        assertThat(CertificateRequestRules.validityDaysProblem(3650)).isEmpty();
+        assertThat(CertificateRequestRules.validityDaysProblem(0)).get().asString()
+                .isEqualTo("must be between 1 and 3650 days, not 0");
+        assertThat(CertificateRequestRules.validityDaysProblem(3651)).isPresent();
     }
 
     @Test

@@ -23,6 +23,12 @@ public record CausingMessage(String id) {
         return UUID.nameUUIDFromBytes(("keystore-service/report/" + id).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** The id of a later report answering this message, one per {@code step} (e.g. a CA's certificate imported). */
+    public String reportId(String step) {
+        return UUID.nameUUIDFromBytes(("keystore-service/report/" + id + "/" + step).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
     /** The report that {@code operation}, asked for by this message, failed for the reason {@code failure} gives. */
     public KeystoreOperationFailed failed(RenewalId renewalId, String operation, KeystoreFailure failure, Instant at) {
         return new KeystoreOperationFailed(reportId(), renewalId, id, operation, failure.getMessage(), at);

@@ -33,7 +33,7 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotReachIntoTheKafkaAdapter = noClasses()
             .that().resideInAnyPackage("..keystore.generation..", "..keystore.removal..", "..keystore.seed..",
                     "..keystore.exchange..", "..keystore.rollback..", "..keystore.discard..", "..keystore.history..",
-                    "..keystore.crypto..",
+                    "..keystore.crypto..", "..keystore.issuance..",
                     "..keystore.journal..")
             .should().dependOnClassesThat().resideInAnyPackage("..keystore.messaging..", "..keystore.web..",
                     "org.apache.kafka..", "org.springframework.kafka..");

@@ -131,6 +131,15 @@ public class RenewalCtl {
         @Option(names = "--key-algorithm") String keyAlgorithm;
         @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
         boolean automatic;
+        @Option(names = "--subject-dn", description = "the new certificate's subject, e.g. \"CN=acme-sign, O=Tenant"
+                + " AG, C=CH\" (default: the keystore's, CN=<alias>)")
+        String subjectDn;
+        @Option(names = "--validity-days", description = "the new self-signed certificate's validity, 1-3650 days"
+                + " (default: the keystore's)")
+        Integer validityDays;
+        @Option(names = "--certificate-source", description = "SELF_SIGNED (default) or CA: the keystore asks the"
+                + " tenant's CA, the renewal waits until the CA's chain is imported into the keystore")
+        String certificateSource;
 
         @Override
         public Integer call() {
@@ -145,6 +154,15 @@ public class RenewalCtl {
             }
             if (keyAlgorithm != null) {
                 body.put("keyAlgorithm", keyAlgorithm);
+            }
+            if (subjectDn != null) {
+                body.put("subjectDn", subjectDn);
+            }
+            if (validityDays != null) {
+                body.put("validityDays", validityDays);
+            }
+            if (certificateSource != null) {
+                body.put("certificateSource", certificateSource);
             }
             String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
             out().println(renewalId);

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JSON over HTTP to one service; each call states the status it expects. Logged in as the local profile's
- * {@code operator} (tenant administrator and auditor of renewal-service).
+ * JSON over HTTP to one service; each call states the status it expects. Keeps every response it received. Logged
+ * in as the local profile's {@code operator} (tenant administrator and auditor of renewal-service).
  */
 final class ServiceApi {
 
@@ -25,18 +27,39 @@ final class ServiceApi {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI baseUrl;
+    private final List<String> responses;
 
     ServiceApi(URI baseUrl) {
+        this(baseUrl, new ArrayList<>());
+    }
+
+    /** @param responses where every response (status, headers and body) is added as it arrives */
+    ServiceApi(URI baseUrl, List<String> responses) {
         this.baseUrl = baseUrl;
+        this.responses = responses;
     }
 
     JsonNode get(String path) throws Exception {
-        return send(request(path).GET().build(), 200);
+        return ContractJson.mapper().readTree(getText(path));
+    }
+
+    /** The body of a GET answered 200, as text (PEM, JSON Lines). */
+    String getText(String path) throws Exception {
+        return send(request(path).GET().build(), 200).body();
+    }
+
+    HttpResponse<String> getResponse(String path, int expectedStatus) throws Exception {
+        return send(request(path).GET().build(), expectedStatus);
     }
 
     JsonNode post(String path, String json, int expectedStatus) throws Exception {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+        return post(path, json, "application/json", expectedStatus);
+    }
+
+    JsonNode post(String path, String body, String contentType, int expectedStatus) throws Exception {
+        return ContractJson.mapper().readTree(send(request(path)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                expectedStatus).body());
     }
 
     /** The service's own time (its clock is movable in the local stack). */
@@ -48,10 +71,12 @@ final class ServiceApi {
         return HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", OPERATOR);
     }
 
-    private JsonNode send(HttpRequest request, int expectedStatus) throws Exception {
+    private HttpResponse<String> send(HttpRequest request, int expectedStatus) throws Exception {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        responses.add(request.method() + " " + request.uri() + " " + response.statusCode() + " "
+                + response.headers().map() + " " + response.body());
         assertThat(response.statusCode()).as("%s %s answered %s", request.method(), request.uri(), response.body())
                 .isEqualTo(expectedStatus);
-        return ContractJson.mapper().readTree(response.body());
+        return response;
     }
 }

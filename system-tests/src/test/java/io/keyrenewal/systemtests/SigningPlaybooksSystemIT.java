@@ -2,13 +2,12 @@ package io.keyrenewal.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
-import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
@@ -19,23 +18,15 @@ import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
 import io.keyrenewal.localstack.StackService;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +50,7 @@ class SigningPlaybooksSystemIT {
     static ServiceApi keystore;
     static TopicReader events;
     static TopicReader notifications;
-    static KafkaProducer<String, String> partnerSystem;
+    static PartnerSystem partnerSystem;
 
     @BeforeAll
     static void startTheStack() {
@@ -72,9 +63,7 @@ class SigningPlaybooksSystemIT {
         keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE));
         events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
         notifications = new TopicReader(stack.bootstrapServers(), Topics.PARTNER_NOTIFICATIONS);
-        partnerSystem = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        partnerSystem = new PartnerSystem(stack);
     }
 
     @AfterAll
@@ -199,25 +188,10 @@ class SigningPlaybooksSystemIT {
         assertThat(renewalctl(0, "replay", "--poll", "PT0.1S")).contains("DONE");
     }
 
-    /** Runs renewalctl in this JVM against the stack; checks its exit code; answers what it printed. */
-    private static String renewalctl(int expectedExitCode, String... arguments) {
-        return renewalctlAs("operator", "operator-local", expectedExitCode, arguments);
-    }
-
     /** Runs renewalctl as another user of the local profile. */
     private static String renewalctlAs(String user, String password, int expectedExitCode, String... arguments) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        picocli.CommandLine commandLine = io.keyrenewal.ctl.RenewalCtl.commandLine();
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(out, true));
-        String[] withServer = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                "--url", stack.baseUrl(StackService.RENEWAL_SERVICE).toString(), "--user", user,
-                "--password", password),
-                java.util.Arrays.stream(arguments)).toArray(String[]::new);
-        int exitCode = commandLine.execute(withServer);
-        assertThat(exitCode).as("renewalctl %s printed:%n%s", String.join(" ", arguments), out).isEqualTo(
-                expectedExitCode);
-        return out.toString();
+        return new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE), user, password).run(expectedExitCode,
+                arguments);
     }
 
     private static String start(String alias, String playbook, String approval) throws Exception {
@@ -240,14 +214,11 @@ class SigningPlaybooksSystemIT {
     }
 
     private static void confirm(String renewalId, ConfirmationType type) throws Exception {
-        String confirmationId = type + "-" + UUID.randomUUID();
-        String body = ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
-                new PartnerId("acme"), type, renewals.now()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId, body);
-        record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(ConfirmationSignatures.RECORD_HEADER,
-                stack.demoPartnerKey().sign(body).getBytes(StandardCharsets.UTF_8)));
-        partnerSystem.send(record).get();
+        partnerSystem.confirm(renewalId, type);
+    }
+
+    private static String renewalctl(int expectedExitCode, String... arguments) {
+        return new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE)).run(expectedExitCode, arguments);
     }
 
     private static List<RenewalEvent> awaitEvents(String renewalId, String... types) {

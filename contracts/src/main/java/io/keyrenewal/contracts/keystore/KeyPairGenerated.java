@@ -6,8 +6,9 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Require;
 
 /**
- * A new key pair and its self-signed certificate are stored under {@code alias} in the tenant keystore; the key it
- * renews ({@code previous}, null if none) is retained beside it so both can decrypt.
+ * A new key pair and its certificate (self-signed, or issued by the tenant's CA after
+ * {@link CertificateSigningRequested}) are stored under {@code alias} in the tenant keystore; the key it renews
+ * ({@code previous}, null if none) is retained beside it so both can decrypt.
  */
 public record KeyPairGenerated(String reportId, RenewalId renewalId, String causationId, String alias,
                                CertificateInfo certificate, CertificateRef previous, java.time.Instant at)

@@ -18,10 +18,11 @@ import java.time.Instant;
         @JsonSubTypes.Type(KeystoreOperationFailed.class),
         @JsonSubTypes.Type(KeyPairExchangeApplied.class),
         @JsonSubTypes.Type(KeyPairRollbackApplied.class),
-        @JsonSubTypes.Type(KeyPairDiscarded.class)
+        @JsonSubTypes.Type(KeyPairDiscarded.class),
+        @JsonSubTypes.Type(CertificateSigningRequested.class)
 })
 public sealed interface KeystoreReport permits KeyPairGenerated, KeyPairRemoved, KeystoreOperationFailed,
-        KeyPairExchangeApplied, KeyPairRollbackApplied, KeyPairDiscarded {
+        KeyPairExchangeApplied, KeyPairRollbackApplied, KeyPairDiscarded, CertificateSigningRequested {
 
     String reportId();
 

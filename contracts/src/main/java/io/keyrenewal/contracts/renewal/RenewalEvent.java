@@ -39,7 +39,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(PartnerStepOverdue.class),
         @JsonSubTypes.Type(PartnerStepEscalated.class),
         @JsonSubTypes.Type(DowntimeOverrun.class),
-        @JsonSubTypes.Type(PartnerConfirmationRejected.class)
+        @JsonSubTypes.Type(PartnerConfirmationRejected.class),
+        @JsonSubTypes.Type(CertificateRequestedFromCa.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -47,7 +48,7 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         SenderExchangedCertificate, DrainConfirmed, KeyPairExchangeApproved, KeyPairExchangeDecided,
         KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
-        PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected {
+        PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa {
 
     RenewalId renewalId();
 

@@ -15,16 +15,31 @@ import java.time.Instant;
  *                               {@link ExchangeApproval#TENANT_APPROVES}
  * @param guaranteedDeliveryTime how long a message may still be on its way; the old key is kept at least this
  *                               long (and at least 90 days)
+ * @param subjectDn              the new certificate's subject (X.500, RFC 2253); null: the keystore's default
+ *                               ({@code CN=<alias>, O=<organization>})
+ * @param validityDays           the new self-signed certificate's validity in days; null: the keystore's default.
+ *                               A CA decides its certificate's validity itself
+ * @param certificateSource      who issues the certificate; null reads as {@link CertificateSource#SELF_SIGNED}
+ *                               (renewals started before the field existed)
  */
 public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                              Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
-                             ExchangeApproval exchangeApproval) implements RenewalEvent {
+                             ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
+                             CertificateSource certificateSource) implements RenewalEvent {
 
-    /** A renewal whose exchange the tenant administrator approves. */
+    /** A renewal whose exchange the tenant administrator approves, with the keystore's default certificate. */
     public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                           Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at) {
         this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at,
                 ExchangeApproval.TENANT_APPROVES);
+    }
+
+    /** A renewal with the keystore's default self-signed certificate. */
+    public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                          Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
+                          ExchangeApproval exchangeApproval) {
+        this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval, null,
+                null, CertificateSource.DEFAULT);
     }
 
     public RenewalStarted {
@@ -37,5 +52,7 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
         Require.present(at, "at");
         // stored before the field existed: those renewals ran with approval
         exchangeApproval = exchangeApproval == null ? ExchangeApproval.TENANT_APPROVES : exchangeApproval;
+        // stored before the field existed: those renewals got self-signed certificates
+        certificateSource = certificateSource == null ? CertificateSource.DEFAULT : certificateSource;
     }
 }

@@ -5,7 +5,7 @@ import io.keyrenewal.keystore.KeystoreFailure;
 /** No key pair or certificate could be made, e.g. the JVM lacks the algorithm. */
 public class KeyGenerationFailed extends KeystoreFailure {
 
-    KeyGenerationFailed(String reason, Throwable cause) {
+    public KeyGenerationFailed(String reason, Throwable cause) {
         super(reason, cause);
     }
 }

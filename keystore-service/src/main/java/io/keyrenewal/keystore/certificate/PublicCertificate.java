@@ -91,6 +91,24 @@ public record PublicCertificate(X509Certificate certificate) {
         return HexFormat.of().formatHex(identifier);
     }
 
+    /** SHA-256 of the public key's SubjectPublicKeyInfo: the same for every certificate of one key pair. */
+    public Fingerprint publicKeySha256() {
+        return Fingerprint.sha256Of(certificate.getPublicKey().getEncoded());
+    }
+
+    /** Whether the certificate names itself as issuer and its own key verifies its signature. */
+    public boolean isSelfSigned() {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException notByItself) {
+            return false;
+        }
+    }
+
     public CertificateInfo info() {
         return new CertificateInfo(pem(), fingerprint(), subject(), issuer(), serialHex(),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());

@@ -26,13 +26,15 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 /**
- * Generates a key pair with BouncyCastle and issues its self-signed X.509 v3 certificate
- * ({@code CN=<alias>, O=<organization>}, not a CA, with subject and authority key identifiers).
+ * Generates a key pair with BouncyCastle and issues its self-signed X.509 v3 certificate (by default
+ * {@code CN=<alias>, O=<organization>}, valid for the configured validity; a renewal may ask for another subject and
+ * validity), not a CA, with subject and authority key identifiers.
  */
 @Component
 public class SelfSignedKeyPairIssuer {
@@ -50,9 +52,13 @@ public class SelfSignedKeyPairIssuer {
     }
 
     public IssuedKeyPair issue(String alias, KeyAlgorithm algorithm) {
+        return issue(alias, algorithm, CertificateTerms.DEFAULTS);
+    }
+
+    public IssuedKeyPair issue(String alias, KeyAlgorithm algorithm, CertificateTerms terms) {
         try {
             KeyPair keyPair = generateKeyPair(algorithm);
-            return new IssuedKeyPair(keyPair.getPrivate(), selfSign(alias, keyPair, algorithm));
+            return new IssuedKeyPair(keyPair.getPrivate(), selfSign(alias, keyPair, algorithm, terms));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new KeyGenerationFailed("cannot generate a " + algorithm + " key pair for alias '" + alias + "': "
                     + e.getMessage(), e);
@@ -79,11 +85,13 @@ public class SelfSignedKeyPairIssuer {
         return algorithm == KeyAlgorithm.EC_P256 || algorithm == KeyAlgorithm.EC_P384;
     }
 
-    private X509Certificate selfSign(String alias, KeyPair keyPair, KeyAlgorithm algorithm)
+    private X509Certificate selfSign(String alias, KeyPair keyPair, KeyAlgorithm algorithm, CertificateTerms terms)
             throws GeneralSecurityException, OperatorCreationException, CertIOException {
-        X500Principal name = new X500Principal("CN=" + alias + ", O=" + properties.organization());
+        X500Principal name = new X500Principal(terms.subjectDn() != null ? terms.subjectDn()
+                : "CN=" + alias + ", O=" + properties.organization());
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(properties.validity());
+        Instant notAfter = notBefore.plus(terms.validityDays() != null ? Duration.ofDays(terms.validityDays())
+                : properties.validity());
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, serialNumber(), Date.from(notBefore),
                 Date.from(notAfter), name, keyPair.getPublic())

@@ -3,14 +3,17 @@ package io.keyrenewal.keystore.generation;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.KeystoreFailure;
+import io.keyrenewal.keystore.certificate.CertificateTerms;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.keystore.history.EntryHistory;
+import io.keyrenewal.keystore.issuance.RequestCaCertificate;
 import io.keyrenewal.keystore.journal.KeyGeneration;
 import io.keyrenewal.keystore.journal.KeyGenerationJournal;
 import io.keyrenewal.keystore.store.EntryState;
@@ -25,9 +28,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair. Playbook 3 (decryption)
- * makes it the alias's key at once and archives the old one beside it, so both decrypt; playbooks 1 and 2 (signing)
- * stage it, and the old key stays active until the exchange is decided. A renewal gets one new key pair, however
+ * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair, with the subject and
+ * validity the renewal asks for (or the configured defaults). Playbook 3 (decryption) makes it the alias's key at once
+ * and archives the old one beside it, so both decrypt; playbooks 1 and 2 (signing) stage it, and the old key stays
+ * active until the exchange is decided. A renewal that asks for a CA-issued certificate gets its key pair staged and
+ * its certification request reported instead ({@link RequestCaCertificate}). A renewal gets one new key pair, however
  * often its start is delivered.
  */
 @Component
@@ -37,14 +42,17 @@ public class WhenRenewalStartedThenGenerateKeyPair {
     private static final Logger log = LoggerFactory.getLogger(WhenRenewalStartedThenGenerateKeyPair.class);
 
     private final SelfSignedKeyPairIssuer issuer;
+    private final RequestCaCertificate caCertificate;
     private final TenantKeystore keystore;
     private final KeyGenerationJournal journal;
     private final EntryHistory history;
     private final Clock clock;
 
-    public WhenRenewalStartedThenGenerateKeyPair(SelfSignedKeyPairIssuer issuer, TenantKeystore keystore,
-                                                 KeyGenerationJournal journal, EntryHistory history, Clock clock) {
+    public WhenRenewalStartedThenGenerateKeyPair(SelfSignedKeyPairIssuer issuer, RequestCaCertificate caCertificate,
+                                                 TenantKeystore keystore, KeyGenerationJournal journal,
+                                                 EntryHistory history, Clock clock) {
         this.issuer = issuer;
+        this.caCertificate = caCertificate;
         this.keystore = keystore;
         this.journal = journal;
         this.history = history;
@@ -54,7 +62,9 @@ public class WhenRenewalStartedThenGenerateKeyPair {
     public KeystoreReport handle(RenewalStarted event, CausingMessage cause) {
         try {
             KeystoreAlias alias = KeystoreAlias.of(event.alias());
-            return alreadyGenerated(event, cause).orElseGet(() -> generate(event, alias, cause));
+            return caCertificate.reportAgain(event, cause)
+                    .or(() -> alreadyGenerated(event, cause))
+                    .orElseGet(() -> generate(event, alias, cause));
         } catch (KeystoreFailure failure) {
             log.warn("Renewal {}: key generation for alias '{}' failed: {}", event.renewalId(), event.alias(),
                     failure.getMessage());
@@ -73,19 +83,24 @@ public class WhenRenewalStartedThenGenerateKeyPair {
     }
 
     private KeystoreReport generate(RenewalStarted event, KeystoreAlias alias, CausingMessage cause) {
-        IssuedKeyPair keyPair = issuer.issue(alias.value(), event.keyAlgorithm());
+        IssuedKeyPair keyPair = issuer.issue(alias.value(), event.keyAlgorithm(),
+                new CertificateTerms(event.subjectDn(), event.validityDays()));
         PublicCertificate certificate = keyPair.publicCertificate();
         CertificateRef current = keystore.current(alias).map(KeystoreEntry::certificate)
                 .map(PublicCertificate::ref).orElse(null);
         journal.record(new KeyGeneration(event.renewalId(), alias.value(), certificate.fingerprint(), current));
+        if (event.certificateSource() == CertificateSource.CA) {
+            return caCertificate.request(event, alias, keyPair, current, cause);
+        }
         boolean staged = event.playbook() != Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
         Optional<PublicCertificate> before = staged ? keystore.stage(alias, keyPair) : keystore.install(alias, keyPair);
         history.generated(alias, certificate, staged ? EntryState.STAGED : EntryState.ACTIVE,
                 staged ? null : before.orElse(null), event.renewalId(), cause);
         CertificateRef previous = before.map(PublicCertificate::ref).orElse(null);
-        log.info("Renewal {}: generated {} key pair {} under alias '{}' ({}), previous {}", event.renewalId(),
-                event.keyAlgorithm(), certificate.fingerprint(), alias, staged ? "staged" : "active at once",
-                previous == null ? "none" : previous.sha256());
+        log.info("Renewal {}: generated {} key pair {} under alias '{}' ({}), subject '{}' until {}, previous {}",
+                event.renewalId(), event.keyAlgorithm(), certificate.fingerprint(), alias,
+                staged ? "staged" : "active at once", certificate.subject(),
+                certificate.certificate().getNotAfter().toInstant(), previous == null ? "none" : previous.sha256());
         return generated(event, cause, alias.value(), certificate, previous);
     }
 

@@ -51,6 +51,15 @@ public class EntryHistory {
         }
     }
 
+    /** The staged key pair got the certificate a CA issued; the certificate it was generated with is gone. */
+    public void certified(KeystoreAlias alias, PublicCertificate replaced, PublicCertificate issued,
+                          RenewalId renewalId, CausingMessage cause) {
+        record(alias, replaced, alias.stagedEntryName(replaced.serialHex()), EntryState.REMOVED, null,
+                "CERTIFICATE_REPLACED", renewalId, cause);
+        record(alias, issued, alias.stagedEntryName(issued.serialHex()), EntryState.STAGED, null,
+                "CA_CERTIFICATE_IMPORTED", renewalId, cause);
+    }
+
     public void exchanged(KeystoreAlias alias, Exchange exchange, RenewalId renewalId, CausingMessage cause) {
         record(alias, exchange.activated(), alias.currentEntryName(), EntryState.ACTIVE, null, "EXCHANGED_IN",
                 renewalId, cause);

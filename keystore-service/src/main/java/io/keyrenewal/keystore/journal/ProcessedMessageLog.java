@@ -34,6 +34,20 @@ public class ProcessedMessageLog {
                 .map(json -> ContractJson.read(json, KeystoreReport.class));
     }
 
+    /**
+     * Makes {@code report} the answer to {@code messageId} from now on: the keystore finished later what the message
+     * asked (a CA's certificate was imported), so a redelivery gets the final report.
+     */
+    public void replace(String messageId, KeystoreReport report) {
+        int updated = jdbc.sql("UPDATE processed_message SET report_json = :report WHERE message_id = :id")
+                .param("id", messageId)
+                .param("report", ContractJson.write(report))
+                .update();
+        if (updated == 0) {
+            record(messageId, report);
+        }
+    }
+
     /** Keeps the first report recorded for {@code messageId}; a later one for the same id is ignored. */
     public void record(String messageId, KeystoreReport report) {
         try {

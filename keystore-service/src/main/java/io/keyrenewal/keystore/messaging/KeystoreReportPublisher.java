@@ -4,6 +4,7 @@ import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.keystore.KeystoreReports;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Publishes a report on {@code keystore.reports.v1} (key = renewal id, CloudEvents headers) and waits for the ack. */
 @Component
-class KeystoreReportPublisher {
+class KeystoreReportPublisher implements KeystoreReports {
 
     static final String SOURCE = "/keyrenewal/keystore-service";
     private static final long SEND_TIMEOUT_SECONDS = 30;
@@ -30,7 +31,8 @@ class KeystoreReportPublisher {
         this.template = template;
     }
 
-    void publish(KeystoreReport report) {
+    @Override
+    public void publish(KeystoreReport report) {
         String renewalId = report.renewalId().value();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.KEYSTORE_REPORTS, renewalId,
                 ContractJson.write(report));
@@ -55,14 +57,5 @@ class KeystoreReportPublisher {
 
     private static void header(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Kafka did not take the report; the error handler retries the renewal event. */
-    static class ReportNotPublished extends RuntimeException {
-
-        ReportNotPublished(KeystoreReport report, Throwable cause) {
-            super("report " + report.reportId() + " for renewal " + report.renewalId()
-                    + " was not acknowledged by Kafka: " + cause.getMessage(), cause);
-        }
     }
 }

@@ -87,14 +87,24 @@ final class AliasStore {
 
     /** Renames {@code entry} to {@code entryName}, with {@code retainedUntil} (or without a date if null). */
     KeystoreEntry move(KeystoreEntry entry, String entryName, Instant retainedUntil) {
+        return relocate(entry, entryName, null, retainedUntil);
+    }
+
+    /** Stores the key of {@code entry} under {@code entryName} with {@code chain} (leaf first) instead of its own. */
+    KeystoreEntry certify(KeystoreEntry entry, String entryName, X509Certificate[] chain) {
+        return relocate(entry, entryName, chain, entry.retainedUntil());
+    }
+
+    private KeystoreEntry relocate(KeystoreEntry entry, String entryName, X509Certificate[] newChain,
+                                   Instant retainedUntil) {
         try {
             PrivateKey key = (PrivateKey) store.getKey(entry.entryName(), protection.getPassword());
-            Certificate[] chain = store.getCertificateChain(entry.entryName());
+            Certificate[] chain = newChain != null ? newChain : store.getCertificateChain(entry.entryName());
             store.deleteEntry(entry.entryName());
             entries = null;
             put(entryName, key, chain, retainedUntil);
-            return new KeystoreEntry(entryName, alias.value(), KeystoreAlias.stateOf(entryName), entry.certificate(),
-                    retainedUntil);
+            return new KeystoreEntry(entryName, alias.value(), KeystoreAlias.stateOf(entryName),
+                    new PublicCertificate((X509Certificate) chain[0]), retainedUntil);
         } catch (GeneralSecurityException e) {
             throw new KeystoreUnavailable("cannot move entry '" + entry.entryName() + "': " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +59,29 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
             store.put(alias.stagedEntryName(keyPair.publicCertificate().serialHex()), keyPair.privateKey(),
                     keyPair.certificate(), null);
             return Change.written(active);
+        });
+    }
+
+    @Override
+    public KeystoreEntry installChain(KeystoreAlias alias, Fingerprint staged, List<X509Certificate> chain) {
+        PublicCertificate leaf = new PublicCertificate(chain.get(0));
+        return change(alias, store -> {
+            Optional<KeystoreEntry> installed = store.holding(leaf.fingerprint());
+            if (installed.isPresent()) {
+                return Change.none(installed.get());
+            }
+            KeystoreEntry entry = store.holding(staged).orElseThrow(() -> new OperationRefused("alias '" + alias
+                    + "' holds no staged key pair with certificate " + staged + " any more (discarded?)"));
+            if (entry.state() != EntryState.STAGED) {
+                throw new OperationRefused("certificate " + staged + " of alias '" + alias + "' is " + entry.state()
+                        + ": only a staged key pair gets a CA's certificate");
+            }
+            if (!entry.certificate().publicKeySha256().equals(leaf.publicKeySha256())) {
+                throw new OperationRefused("the certificate " + leaf.fingerprint() + " is for another key than the"
+                        + " staged key pair " + staged + " of alias '" + alias + "'");
+            }
+            return Change.written(store.certify(entry, alias.stagedEntryName(leaf.serialHex()),
+                    chain.toArray(X509Certificate[]::new)));
         });
     }
 

@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,16 @@ public interface TenantKeystore {
      * @return the certificate of the alias's active key pair, empty if it has none
      */
     Optional<PublicCertificate> stage(KeystoreAlias alias, IssuedKeyPair keyPair);
+
+    /**
+     * Gives the staged key pair whose certificate is {@code staged} the certificate chain a CA issued for it
+     * ({@code chain}, leaf first, the leaf carrying the same public key); the entry is renamed after the leaf's serial
+     * and stays staged. If the alias holds the leaf already, changes nothing.
+     *
+     * @return the entry that holds the leaf
+     * @throws OperationRefused if the alias holds neither, {@code staged} is not staged or the keys differ
+     */
+    KeystoreEntry installChain(KeystoreAlias alias, Fingerprint staged, List<X509Certificate> chain);
 
     /**
      * Makes the staged key pair {@code staged} the active one and archives the active one until {@code archiveUntil}.

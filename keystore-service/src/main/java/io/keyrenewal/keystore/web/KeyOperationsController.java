@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.keyrenewal.keystore.web.Problems.problem;
+
 /**
  * Runtime crypto for integration flows: sign with an alias's active key, decrypt with the key a message names. Byte
  * fields are Base64 in JSON. No private key is ever part of a request or response.
@@ -63,12 +65,6 @@ class KeyOperationsController {
     @ExceptionHandler(KeystoreFailure.class)
     ProblemDetail refused(KeystoreFailure refused) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Key operation refused", refused.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     record SignRequest(byte[] payload) {

@@ -93,9 +93,7 @@ class KeystoreEntriesController {
 
     @ExceptionHandler(UnknownEntry.class)
     ProblemDetail unknownEntry(UnknownEntry unknown) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-        problem.setTitle("Unknown keystore entry");
-        return problem;
+        return Problems.problem(HttpStatus.NOT_FOUND, "Unknown keystore entry", unknown.getMessage());
     }
 
     static class UnknownEntry extends RuntimeException {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SelfSignedKeyPairIssuerTest {
 
@@ -120,6 +121,24 @@ class SelfSignedKeyPairIssuerTest {
 
         assertThat(certificate.getNotBefore().toInstant()).isEqualTo(NOW);
         assertThat(certificate.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(365)));
+    }
+
+    @Test
+    void usesTheSubjectAndValidityTheRenewalAsksFor() {
+        X509Certificate certificate = issuer.issue("acme-sign", KeyAlgorithm.EC_P256,
+                new CertificateTerms("CN=acme-sign, OU=Integration, O=Tenant AG, C=CH", 30)).certificate();
+
+        assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=acme-sign,OU=Integration,O=Tenant AG,C=CH");
+        assertThat(certificate.getIssuerX500Principal()).isEqualTo(certificate.getSubjectX500Principal());
+        assertThat(certificate.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void refusesASubjectThatIsNoDistinguishedNameAndAValidityOutOfRange() {
+        assertThatThrownBy(() -> new CertificateTerms("acme-sign", null)).isInstanceOf(KeyGenerationFailed.class)
+                .hasMessageContaining("subjectDn 'acme-sign' is not an X.500 distinguished name");
+        assertThatThrownBy(() -> new CertificateTerms(null, 3651)).isInstanceOf(KeyGenerationFailed.class)
+                .hasMessage("validityDays must be between 1 and 3650 days, not 3651");
     }
 
     @Test

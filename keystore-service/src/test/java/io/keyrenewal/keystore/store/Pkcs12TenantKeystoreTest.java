@@ -4,6 +4,7 @@ import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.keystore.certificate.CertificateProperties;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
+import io.keyrenewal.keystore.certificate.TestCertificateAuthority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,6 +296,54 @@ class Pkcs12TenantKeystoreTest {
         assertThat(keystore.entry(retainedEntry)).map(KeystoreEntry::state).contains(EntryState.ARCHIVED);
         assertThat(legacyFile).doesNotExist();
         assertThat(legacyFile.resolveSibling("keystore.p12.migrated")).exists();
+    }
+
+    @Test
+    void givesTheStagedKeyPairTheCaIssuedChainUnderTheLeafsSerialAndOnlyOnce() throws Exception {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair staged = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().stage(alias, staged);
+        Instant now = Instant.now();
+        TestCertificateAuthority root = TestCertificateAuthority.root("CN=Test Root CA", now);
+        X509Certificate leaf = root.issue("CN=acme-sign,O=Tenant AG", staged.certificate().getPublicKey(), now,
+                now.plus(Duration.ofDays(90)));
+
+        KeystoreEntry entry = keystore().installChain(alias, staged.publicCertificate().fingerprint(),
+                List.of(leaf, root.certificate()));
+
+        String entryName = "acme-sign.staged." + leaf.getSerialNumber().toString(16);
+        assertThat(entry.entryName()).isEqualTo(entryName);
+        assertThat(entry.state()).isEqualTo(EntryState.STAGED);
+        KeyStore loaded = loadWithJdk("acme-sign");
+        assertThat(Collections.list(loaded.aliases())).containsExactly(entryName);
+        assertThat(loaded.getCertificateChain(entryName)).containsExactly(leaf, root.certificate());
+        assertSigns((PrivateKey) loaded.getKey(entryName, PASSWORD.toCharArray()), leaf);
+        assertThat(keystore().installChain(alias, staged.publicCertificate().fingerprint(), List.of(leaf,
+                root.certificate()))).isEqualTo(entry);
+        assertThat(keystore().chain(entryName)).extracting(certificate -> certificate.certificate())
+                .containsExactly(leaf, root.certificate());
+    }
+
+    @Test
+    void refusesAChainForAnotherKeyAndForAKeyPairThatIsNotStaged() {
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        IssuedKeyPair staged = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        IssuedKeyPair active = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, active);
+        keystore().stage(alias, staged);
+        Instant now = Instant.now();
+        TestCertificateAuthority root = TestCertificateAuthority.root("CN=Test Root CA", now);
+        X509Certificate forActive = root.issue("CN=acme-sign", active.certificate().getPublicKey(), now,
+                now.plus(Duration.ofDays(90)));
+
+        assertThatThrownBy(() -> keystore().installChain(alias, staged.publicCertificate().fingerprint(),
+                List.of(forActive, root.certificate())))
+                .isInstanceOf(OperationRefused.class).hasMessageContaining("is for another key");
+        assertThatThrownBy(() -> keystore().installChain(alias, active.publicCertificate().fingerprint(),
+                List.of(forActive, root.certificate())))
+                .isInstanceOf(OperationRefused.class).hasMessageContaining("is ACTIVE");
+        assertThat(keystore().entriesOf(alias)).extracting(KeystoreEntry::certificate)
+                .containsExactly(active.publicCertificate(), staged.publicCertificate());
     }
 
     private KeyStore loadWithJdk(String alias) throws Exception {

@@ -76,7 +76,7 @@ public class HistoryExport {
         return switch (type) {
             case "RenewalStarted" -> "tenant";
             case "NewKeyPairCreated", "KeyPairExchanged", "OldKeyPairRemoved", "StagedKeyPairDiscarded",
-                 "KeyPairRolledBack", "KeystoreFailureRecorded" -> "keystore";
+                 "KeyPairRolledBack", "KeystoreFailureRecorded", "CertificateRequestedFromCa" -> "keystore";
             default -> payloadType.contains("PartnerEvents$") ? "tenant" : "system";
         };
     }

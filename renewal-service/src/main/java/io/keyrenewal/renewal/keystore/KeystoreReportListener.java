@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.keystore;
 
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.CertificateSigningRequested;
 import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
 import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
@@ -60,6 +61,11 @@ public class KeystoreReportListener {
         if (report instanceof KeyPairRollbackApplied rolledBack) {
             return new Commands.RecordKeyPairRolledBack(rolledBack.renewalId(), rolledBack.reportId(),
                     rolledBack.reactivated(), recordedAt);
+        }
+        if (report instanceof CertificateSigningRequested requested) {
+            return new Commands.RecordCertificateSigningRequest(requested.renewalId(), requested.reportId(),
+                    requested.subject(), requested.certificateSigningRequest(), requested.publicKeySha256(),
+                    recordedAt);
         }
         if (report instanceof KeyPairDiscarded discarded) {
             return new Commands.RecordKeyPairDiscarded(discarded.renewalId(), discarded.reportId(),

@@ -2,9 +2,11 @@ package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
@@ -22,10 +24,21 @@ public final class Commands {
     private Commands() {
     }
 
-    /** The tenant administrator starts the renewal of the key pair under {@code alias}. */
+    /**
+     * The tenant administrator starts the renewal of the key pair under {@code alias}; {@code subjectDn} and
+     * {@code validityDays} null take the keystore's defaults.
+     */
     public record StartRenewal(@TargetAggregateIdentifier RenewalId renewalId, String alias, PartnerId partnerId,
                                Playbook playbook, Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm,
-                               ExchangeApproval exchangeApproval, Instant requestedAt) {
+                               ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
+                               CertificateSource certificateSource, Instant requestedAt) {
+
+        public StartRenewal(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                            Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm,
+                            ExchangeApproval exchangeApproval, Instant requestedAt) {
+            this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, exchangeApproval, null,
+                    null, CertificateSource.DEFAULT, requestedAt);
+        }
 
         public StartRenewal(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                             Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant requestedAt) {
@@ -37,6 +50,12 @@ public final class Commands {
     /** The keystore reports that it generated the new key pair. */
     public record RecordKeyPairGenerated(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
                                          CertificateInfo certificate, CertificateRef previous, Instant recordedAt) {
+    }
+
+    /** The keystore reports that it asked the tenant's CA for the new key pair's certificate. */
+    public record RecordCertificateSigningRequest(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                                  String subject, String certificateSigningRequest,
+                                                  Fingerprint publicKeySha256, Instant recordedAt) {
     }
 
     /**

@@ -2,9 +2,13 @@ package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
+import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateRequestRules;
+import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
+import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DowntimeOverrun;
@@ -40,6 +44,7 @@ import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
 import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.RecordCertificateSigningRequest;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
@@ -91,6 +96,8 @@ public class Renewal {
     private PlaybookDefinition playbook;
     private Duration guaranteedDeliveryTime;
     private ExchangeApproval exchangeApproval;
+    private CertificateSource certificateSource;
+    private Fingerprint publicKeyAwaitingCa;
     private Status status;
     private final Set<Milestone> done = EnumSet.noneOf(Milestone.class);
     private CertificateInfo newCertificate;
@@ -119,9 +126,16 @@ public class Renewal {
         if (command.guaranteedDeliveryTime() == null || command.guaranteedDeliveryTime().isNegative()) {
             throw new RenewalRefused.InvalidRenewalRequest("guaranteedDeliveryTime must be zero or positive");
         }
+        CertificateRequestRules.subjectDnProblem(command.subjectDn()).ifPresent(problem -> {
+            throw new RenewalRefused.InvalidRenewalRequest("subjectDn " + problem);
+        });
+        CertificateRequestRules.validityDaysProblem(command.validityDays()).ifPresent(problem -> {
+            throw new RenewalRefused.InvalidRenewalRequest("validityDays " + problem);
+        });
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
-                command.exchangeApproval()));
+                command.exchangeApproval(), command.subjectDn(), command.validityDays(),
+                command.certificateSource()));
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------
@@ -140,6 +154,21 @@ public class Renewal {
                 command.recordedAt()));
         advance(command.recordedAt(), deadlines);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
+    }
+
+    /** A renewal with a CA-issued certificate: the keystore asked the CA; the renewal waits for the keystore. */
+    @CommandHandler
+    public void handle(RecordCertificateSigningRequest command) {
+        if (status != Status.OPEN || done.contains(Milestone.KEY_PAIR_CREATED)
+                || command.publicKeySha256().equals(publicKeyAwaitingCa)) {
+            return; // aborted meanwhile, the certificate came already, or the same request reported again
+        }
+        if (certificateSource != CertificateSource.CA) {
+            throw new RenewalRefused.StepNotAllowed("renewal " + renewalId + " asked for a " + certificateSource
+                    + " certificate, not one from a CA");
+        }
+        apply(new CertificateRequestedFromCa(renewalId, alias, command.reportId(), command.subject(),
+                command.certificateSigningRequest(), command.publicKeySha256(), command.recordedAt()));
     }
 
     @CommandHandler
@@ -515,6 +544,7 @@ public class Renewal {
         playbook = Playbooks.of(event.playbook());
         guaranteedDeliveryTime = event.guaranteedDeliveryTime();
         exchangeApproval = event.exchangeApproval();
+        certificateSource = event.certificateSource();
         status = Status.OPEN;
     }
 
@@ -535,6 +565,8 @@ public class Renewal {
             retainOldKeyUntil = exchanged.retainOldKeyUntil();
         } else if (event instanceof PartnerSwitchedToNewKey switched) {
             retainOldKeyUntil = switched.retainOldKeyUntil();
+        } else if (event instanceof CertificateRequestedFromCa requested) {
+            publicKeyAwaitingCa = requested.publicKeySha256();
         } else if (event instanceof KeystoreFailureRecorded failure) {
             recordedFailureReports.add(failure.reportId());
         } else if (event instanceof PartnerConfirmationRejected rejected) {

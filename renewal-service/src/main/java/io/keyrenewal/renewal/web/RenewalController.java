@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
@@ -89,6 +90,8 @@ public class RenewalController {
                     request.guaranteedDeliveryTime(),
                     Objects.requireNonNullElse(request.keyAlgorithm(), KeyAlgorithm.DEFAULT),
                     Objects.requireNonNullElse(request.exchangeApproval(), ExchangeApproval.TENANT_APPROVES),
+                    request.subjectDn() == null ? null : request.subjectDn().strip(), request.validityDays(),
+                    Objects.requireNonNullElse(request.certificateSource(), CertificateSource.DEFAULT),
                     clock.instant()));
         });
         log.info("Renewal {} started for alias {} with partner {}", renewalId, request.alias(), request.partnerId());

@@ -1,8 +1,12 @@
 package io.keyrenewal.renewal.web;
 
+import io.keyrenewal.contracts.renewal.CertificateRequestRules;
+import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +23,12 @@ import java.time.Duration;
  *                               {@code TENANT_DECRYPTS_OUTBOUND_RESPONSE} when neither is given
  * @param keyAlgorithm           optional; {@code EC_P256} by default
  * @param exchangeApproval       optional; {@code TENANT_APPROVES} (default) or {@code AUTOMATIC}
+ * @param subjectDn              optional; the new certificate's subject, an X.500 name such as
+ *                               {@code CN=acme-sign, O=Tenant AG, C=CH}; the keystore's default when absent
+ * @param validityDays           optional; the new self-signed certificate's validity, 1-3650 days; the keystore's
+ *                               default when absent
+ * @param certificateSource      optional; {@code SELF_SIGNED} (default) or {@code CA}: the keystore asks the tenant's
+ *                               CA for the certificate and the renewal waits until an operator imports it
  */
 public record StartRenewalRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}",
@@ -30,5 +40,13 @@ public record StartRenewalRequest(
         KeyPurpose purpose,
         Playbook playbook,
         KeyAlgorithm keyAlgorithm,
-        ExchangeApproval exchangeApproval) {
+        ExchangeApproval exchangeApproval,
+        @SubjectDistinguishedName String subjectDn,
+        @Min(value = CertificateRequestRules.MIN_VALIDITY_DAYS, message = VALIDITY_RANGE)
+        @Max(value = CertificateRequestRules.MAX_VALIDITY_DAYS, message = VALIDITY_RANGE)
+        Integer validityDays,
+        CertificateSource certificateSource) {
+
+    static final String VALIDITY_RANGE = "must be between " + CertificateRequestRules.MIN_VALIDITY_DAYS + " and "
+            + CertificateRequestRules.MAX_VALIDITY_DAYS + " days";
 }

@@ -1,5 +1,8 @@
 package io.keyrenewal.renewal.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -87,6 +90,15 @@ public final class Http {
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The response's body as JSON; an {@link AssertionError} showing it if it is none. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return ContractJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.support;
 
+import io.keyrenewal.contracts.MessageHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Reads a topic from its beginning into memory; tests poll it from inside Awaitility. */
 public final class TopicRecorder implements AutoCloseable {
@@ -37,6 +41,13 @@ public final class TopicRecorder implements AutoCloseable {
 
     public List<ConsumerRecord<String, String>> withKey(String key) {
         return poll(record -> key.equals(record.key()));
+    }
+
+    /** Waits until the records with {@code key} are of exactly these {@code ce_type}s, in order; answers them. */
+    public List<ConsumerRecord<String, String>> awaitTypes(String key, String... types) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(withKey(key))
+                .extracting(record -> header(record, MessageHeaders.TYPE)).containsExactly(types));
+        return withKey(key);
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
