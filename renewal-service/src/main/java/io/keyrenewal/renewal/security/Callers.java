@@ -1,13 +1,13 @@
 package io.keyrenewal.renewal.security;
 
 import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.security.PartnerUser;
+import io.keyrenewal.security.SecuritySettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.Optional;
 
 /** Who is calling: the authenticated user's name and, for partners, the partner they speak for. */
@@ -37,28 +37,12 @@ public class Callers {
         }
         Object principal = authentication.getPrincipal();
         if (principal instanceof PartnerUser user) {
-            return Optional.ofNullable(user.partnerId());
+            return user.partnerId();
         }
         if (principal instanceof Jwt jwt) {
             return Optional.ofNullable(jwt.getClaimAsString(partnerIdClaim)).filter(id -> !id.isBlank())
                     .map(PartnerId::new);
         }
         return Optional.empty();
-    }
-
-    /** A local user who speaks for a partner. */
-    static final class PartnerUser extends User {
-
-        private final PartnerId partnerId;
-
-        PartnerUser(String username, String password, Collection<org.springframework.security.core.GrantedAuthority>
-                authorities, PartnerId partnerId) {
-            super(username, password, authorities);
-            this.partnerId = partnerId;
-        }
-
-        PartnerId partnerId() {
-            return partnerId;
-        }
     }
 }

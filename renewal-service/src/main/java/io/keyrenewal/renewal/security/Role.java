@@ -8,9 +8,4 @@ public enum Role {
     AUDITOR,
     /** A partner system's administrator: confirms its own renewals' steps and reads their state. */
     PARTNER;
-
-    /** The authority Spring Security checks for this role. */
-    public String authority() {
-        return "ROLE_" + name();
-    }
 }

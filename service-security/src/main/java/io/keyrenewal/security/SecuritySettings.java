@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.security;
+package io.keyrenewal.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,8 +12,8 @@ import java.util.List;
  *                       {@code oauth2}: bearer JWTs of the tenant's identity provider (the default outside the local
  *                       profile), configured with Spring's {@code spring.security.oauth2.resourceserver.jwt.*}
  * @param users          the local users, with password hashes ({@code {bcrypt}...}), never plain passwords
- * @param rolesClaim     the JWT claim listing the caller's roles ({@code TENANT_ADMIN}, {@code AUDITOR},
- *                       {@code PARTNER})
+ * @param rolesClaim     the JWT claim listing the caller's roles (the service's role names, e.g.
+ *                       {@code TENANT_ADMIN})
  * @param partnerIdClaim the JWT claim naming the partner a {@code PARTNER} caller speaks for
  */
 @ConfigurationProperties("keyrenewal.security")
@@ -25,6 +25,9 @@ public record SecuritySettings(@DefaultValue("oauth2") Mode mode, List<LocalUser
         users = users == null ? List.of() : List.copyOf(users);
     }
 
+    /** The role of callers who speak for a partner; its users name their partner. */
+    public static final String PARTNER_ROLE = "PARTNER";
+
     public enum Mode { LOCAL, OAUTH2 }
 
     /**
@@ -33,7 +36,7 @@ public record SecuritySettings(@DefaultValue("oauth2") Mode mode, List<LocalUser
      * @param password  the password's hash with its encoder's id, e.g. {@code {bcrypt}$2a$10$...}
      * @param partnerId for a {@code PARTNER}: the partner the user speaks for
      */
-    public record LocalUser(String username, String password, List<Role> roles, String partnerId) {
+    public record LocalUser(String username, String password, List<String> roles, String partnerId) {
 
         public LocalUser {
             if (username == null || username.isBlank()) {
@@ -45,7 +48,7 @@ public record SecuritySettings(@DefaultValue("oauth2") Mode mode, List<LocalUser
                         + " makes one)");
             }
             roles = roles == null ? List.of() : List.copyOf(roles);
-            if (roles.contains(Role.PARTNER) && (partnerId == null || partnerId.isBlank())) {
+            if (roles.contains(PARTNER_ROLE) && (partnerId == null || partnerId.isBlank())) {
                 throw new IllegalArgumentException("keyrenewal.security.users: " + username
                         + " has the role PARTNER but no partner-id");
             }
