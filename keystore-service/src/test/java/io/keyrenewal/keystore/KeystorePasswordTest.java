@@ -78,7 +78,8 @@ class KeystorePasswordTest {
     /** The real application, without a broker: no listener starts, no topic is created. */
     private ConfigurableApplicationContext start(String... arguments) {
         String[] common = {"--KEYRENEWAL_DATA_DIR=" + dataDir, "--SERVER_PORT=0",
-                "--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false"};
+                "--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false",
+                "--keyrenewal.security.mode=local"};
         String[] all = new String[common.length + arguments.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(arguments, 0, all, common.length, arguments.length);

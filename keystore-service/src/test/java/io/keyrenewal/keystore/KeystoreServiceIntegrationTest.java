@@ -99,6 +99,10 @@ class KeystoreServiceIntegrationTest {
 
     private static final String PASSWORD = "integration-test-password";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** BCrypt of "keystore-test". */
+    private static final String TEST_PASSWORD_HASH = "{bcrypt}$2a$10$tPJLfsVvr3qoBmkhq7.N5ebAWw/GMawKv8z9bAOFiqOSGZvsckqJS";
+    private static final String LOGIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "keystore-test:keystore-test".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     static Path dataDir;
@@ -107,6 +111,14 @@ class KeystoreServiceIntegrationTest {
     static void environment(DynamicPropertyRegistry registry) {
         registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
         registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
+        // local users: one with every role for the operations, one auditor to show a role is enforced
+        registry.add("keyrenewal.security.mode", () -> "local");
+        registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
+        registry.add("keyrenewal.security.users[0].password", () -> TEST_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[0].roles", () -> "TENANT_ADMIN,AUDITOR,INTEGRATION_FLOW");
+        registry.add("keyrenewal.security.users[1].username", () -> "keystore-auditor");
+        registry.add("keyrenewal.security.users[1].password", () -> TEST_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[1].roles", () -> "AUDITOR");
         registry.add("KEYSTORE_SEED_ALIASES",
                 () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
                         + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
@@ -123,6 +135,29 @@ class KeystoreServiceIntegrationTest {
     int port;
 
     private final List<String> apiResponses = new ArrayList<>();
+
+    @Test
+    void theKeysAreUsedOnlyByTheRolesThatMay() {
+        String auditor = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "keystore-auditor:keystore-test".getBytes(StandardCharsets.UTF_8));
+        String wrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "keystore-test:guess".getBytes(StandardCharsets.UTF_8));
+        String sign = "{\"payload\":\"aGVsbG8=\"}";
+
+        assertThat(get("/keystore/entries", null).getStatusCode().value()).isEqualTo(401);
+        assertThat(get("/keystore/entries", wrongPassword).getStatusCode().value()).isEqualTo(401);
+        assertThat(get("/keystore/entries", auditor).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/keystore/aliases/acme-sign/sign", sign, MediaType.APPLICATION_JSON, auditor)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/keystore/aliases/acme-sign/decrypt", "{}", MediaType.APPLICATION_JSON, auditor)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/keystore/entries/acme-sign/staged/certificate-chain", "", MediaType.TEXT_PLAIN, auditor)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", MediaType.APPLICATION_JSON, auditor)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/keystore/aliases/acme-sign/sign", sign, MediaType.APPLICATION_JSON, LOGIN)
+                .getStatusCode().value()).isEqualTo(200);
+    }
 
     @Test
     void seedsTheConfiguredAliasesWithAnInitialKeyPairInTheKeystoreFile() throws Exception {
@@ -900,8 +935,12 @@ class KeystoreServiceIntegrationTest {
     }
 
     private ResponseEntity<String> post(String path, String body, MediaType type) {
+        return post(path, body, type, LOGIN);
+    }
+
+    private ResponseEntity<String> post(String path, String body, MediaType type, String login) {
         ResponseEntity<String> response = RestClient.create("http://localhost:" + port).post().uri(path)
-                .contentType(type).body(body)
+                .header("Authorization", login).contentType(type).body(body)
                 .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
                         .headers(answer.getHeaders())
                         .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -1025,7 +1064,15 @@ class KeystoreServiceIntegrationTest {
     }
 
     private ResponseEntity<String> get(String path) {
-        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get().uri(path)
+        return get(path, LOGIN);
+    }
+
+    private ResponseEntity<String> get(String path, String login) {
+        RestClient.RequestHeadersSpec<?> call = RestClient.create("http://localhost:" + port).get().uri(path);
+        if (login != null) {
+            call.header("Authorization", login);
+        }
+        ResponseEntity<String> response = call
                 .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
                         .headers(answer.getHeaders())
                         .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));

@@ -52,6 +52,12 @@ final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), "POST " + path);
     }
 
+    /** The Authorization header of a local-profile user. */
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     URI url(String path) {
         return baseUrl.resolve(path);
     }

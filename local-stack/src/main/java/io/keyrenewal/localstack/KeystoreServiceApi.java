@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 
-/** The keystore-service's REST API as the demo uses it. */
+/** The keystore-service's REST API as the demo uses it, logged in as the local profile's {@code operator}. */
 public final class KeystoreServiceApi {
 
     private final JsonHttp http;
 
     public KeystoreServiceApi(URI baseUrl) {
-        this.http = new JsonHttp(baseUrl);
+        this.http = new JsonHttp(baseUrl, JsonHttp.basic(RenewalServiceApi.LOCAL_USER,
+                RenewalServiceApi.LOCAL_PASSWORD));
     }
 
     /** How many entries {@code GET /keystore/entries} lists (a JSON array, or an object with an "entries" array). */

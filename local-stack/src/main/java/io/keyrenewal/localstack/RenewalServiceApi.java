@@ -13,15 +13,14 @@ import java.util.Map;
 /** The renewal-service's REST API as the demo uses it, logged in as the local profile's {@code operator}. */
 public final class RenewalServiceApi {
 
-    /** The local profile's tenant administrator and auditor (renewal-service's application-local.yml). */
+    /** The local profile's tenant administrator and auditor (application-local.yml of renewal- and keystore-service). */
     public static final String LOCAL_USER = "operator";
     public static final String LOCAL_PASSWORD = "operator-local";
 
     private final JsonHttp http;
 
     public RenewalServiceApi(URI baseUrl) {
-        this.http = new JsonHttp(baseUrl, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (LOCAL_USER + ":" + LOCAL_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        this.http = new JsonHttp(baseUrl, JsonHttp.basic(LOCAL_USER, LOCAL_PASSWORD));
     }
 
     /** A renewal just started: its id and the {@code Location} the service answered. */

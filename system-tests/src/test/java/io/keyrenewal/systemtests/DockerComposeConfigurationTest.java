@@ -88,10 +88,11 @@ class DockerComposeConfigurationTest {
         assertThat(environment("keystore-service").get("KEYSTORE_PASSWORD").toString()).startsWith("${KEYSTORE_PASSWORD:?");
     }
 
-    @Test
-    void theRestApiTrustsTheIdentityProviderTheOperatorNames() {
-        assertThat(environment("renewal-service").get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")
-                .toString()).startsWith("${OIDC_ISSUER_URI:?");
+    @ParameterizedTest
+    @ValueSource(strings = {"renewal-service", "keystore-service"})
+    void theRestApiTrustsTheIdentityProviderTheOperatorNames(String service) {
+        assertThat(environment(service).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").toString())
+                .startsWith("${OIDC_ISSUER_URI:?");
     }
 
     private static Set<String> databasesCreated() throws IOException {

@@ -65,6 +65,8 @@ class NoPrivateKeySystemIT {
     static final PrivateKeyScanner scanner = new PrivateKeyScanner();
     static ServiceApi renewals;
     static ServiceApi keystore;
+    /** An integration flow of the tenant: the one role that signs and decrypts with the keys. */
+    static ServiceApi integrationFlow;
     static ServiceApi notifications;
     static TopicReader events;
     static PartnerSystem partner;
@@ -79,6 +81,7 @@ class NoPrivateKeySystemIT {
                 .build(), System.out);
         renewals = new ServiceApi(stack.baseUrl(StackService.RENEWAL_SERVICE), responses);
         keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE), responses);
+        integrationFlow = keystore.as("integration-flow", "integration-flow-local");
         notifications = new ServiceApi(stack.baseUrl(StackService.NOTIFICATION_SERVICE), responses);
         events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
         partner = new PartnerSystem(stack);
@@ -144,11 +147,11 @@ class NoPrivateKeySystemIT {
         assertThat(learnKeys()).isEqualTo(4);
 
         // the keys at work: the old key signs until the exchange, old and new decrypt
-        keystore.post("/keystore/aliases/" + CA_ALIAS + "/sign", "{\"payload\":\""
+        integrationFlow.post("/keystore/aliases/" + CA_ALIAS + "/sign", "{\"payload\":\""
                 + Base64.getEncoder().encodeToString("response".getBytes(StandardCharsets.UTF_8)) + "\"}", 200);
         Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
         oaep.init(Cipher.ENCRYPT_MODE, parse(decryptProvided.certificate().pem()).getPublicKey());
-        JsonNode decrypted = keystore.post("/keystore/aliases/" + DECRYPT_ALIAS + "/decrypt", "{\"keyIdentifier\":{"
+        JsonNode decrypted = integrationFlow.post("/keystore/aliases/" + DECRYPT_ALIAS + "/decrypt", "{\"keyIdentifier\":{"
                 + "\"sha256\":\"" + decryptProvided.certificate().sha256() + "\"},\"ciphertext\":\"" + Base64
                 .getEncoder().encodeToString(oaep.doFinal("session key".getBytes(StandardCharsets.UTF_8))) + "\"}",
                 200);

@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ServiceApi {
 
-    private static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString(
-            (RenewalServiceApi.LOCAL_USER + ":" + RenewalServiceApi.LOCAL_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String OPERATOR = basic(RenewalServiceApi.LOCAL_USER, RenewalServiceApi.LOCAL_PASSWORD);
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI baseUrl;
     private final List<String> responses;
+    private final String authorization;
 
     ServiceApi(URI baseUrl) {
         this(baseUrl, new ArrayList<>());
@@ -35,8 +35,22 @@ final class ServiceApi {
 
     /** @param responses where every response (status, headers and body) is added as it arrives */
     ServiceApi(URI baseUrl, List<String> responses) {
+        this(baseUrl, responses, OPERATOR);
+    }
+
+    private ServiceApi(URI baseUrl, List<String> responses, String authorization) {
         this.baseUrl = baseUrl;
         this.responses = responses;
+        this.authorization = authorization;
+    }
+
+    /** The same service as another local user (e.g. keystore-service's {@code integration-flow}). */
+    ServiceApi as(String user, String password) {
+        return new ServiceApi(baseUrl, responses, basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     JsonNode get(String path) throws Exception {
@@ -68,7 +82,7 @@ final class ServiceApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", OPERATOR);
+        return HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", authorization);
     }
 
     private HttpResponse<String> send(HttpRequest request, int expectedStatus) throws Exception {

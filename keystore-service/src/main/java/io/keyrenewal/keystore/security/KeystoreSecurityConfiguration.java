@@ -1,0 +1,35 @@
+package io.keyrenewal.keystore.security;
+
+import io.keyrenewal.security.ApiAuthentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use the tenant's keys. Integration flows sign and decrypt with them ({@code INTEGRATION_FLOW}); the tenant
+ * administrator imports CA answers; the administrator and the auditor read the public material. Anything not named
+ * is denied: without credentials 401, with another role 403.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KeystoreSecurityConfiguration {
+
+    /** The roles of keystore-service's API. */
+    public enum Role { TENANT_ADMIN, AUDITOR, INTEGRATION_FLOW }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication) throws Exception {
+        String admin = Role.TENANT_ADMIN.name();
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                .requestMatchers(HttpMethod.POST, "/keystore/aliases/*/sign", "/keystore/aliases/*/decrypt")
+                .hasRole(Role.INTEGRATION_FLOW.name())
+                .requestMatchers(HttpMethod.POST, "/keystore/entries/*/staged/certificate-chain").hasRole(admin)
+                .requestMatchers(HttpMethod.POST, "/admin/clock/advance").hasRole(admin)
+                .requestMatchers(HttpMethod.GET, "/keystore/**").hasAnyRole(admin, Role.AUDITOR.name())
+                .anyRequest().denyAll());
+        authentication.apply(http, null);
+        return http.build();
+    }
+}
