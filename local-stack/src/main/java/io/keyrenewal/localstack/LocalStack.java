@@ -243,8 +243,6 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(config.port(service)));
         if (service == StackService.RENEWAL_SERVICE) {
             environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
-            // the local profile's users (operator, tenant-admin, auditor, acme); outside it, OAuth2 JWTs
-            environment.put("SPRING_PROFILES_ACTIVE", "local");
         }
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
@@ -252,9 +250,10 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == StackService.KEYSTORE_SERVICE) {
             environment.put("KEYSTORE_SEED_ALIASES", config.seedAliases());
-            // the local profile's known keystore password; outside it the service needs KEYSTORE_PASSWORD
-            environment.put("SPRING_PROFILES_ACTIVE", "local");
         }
+        // the local profile: its users (operator, tenant-admin, auditor, ...) and the keystore's known password;
+        // outside it the services need OAuth2 JWTs and KEYSTORE_PASSWORD
+        environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.putAll(config.environment(service));
         return environment;
     }

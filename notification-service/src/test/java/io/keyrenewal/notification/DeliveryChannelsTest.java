@@ -125,6 +125,11 @@ class DeliveryChannelsTest {
     @DynamicPropertySource
     static void mailServerAndDataFolder(DynamicPropertyRegistry registry) {
         registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
+        // a local auditor reads the delivery log
+        registry.add("keyrenewal.security.mode", () -> "local");
+        registry.add("keyrenewal.security.users[0].username", () -> "notification-test");
+        registry.add("keyrenewal.security.users[0].password", () -> NotificationServiceTest.AUDITOR_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[0].roles", () -> "AUDITOR");
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
@@ -387,7 +392,8 @@ class DeliveryChannelsTest {
 
     private JsonNode deliveryLog(RenewalId renewal) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/notifications?renewalId=" + renewal)).GET().build(),
+                "http://localhost:" + port + "/notifications?renewalId=" + renewal))
+                .header("Authorization", NotificationServiceTest.AUDITOR).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return ContractJson.mapper().readTree(response.body());
     }

@@ -62,6 +62,12 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationServiceTest {
 
+    /** BCrypt of "keystore-test", the password of the test's auditor. */
+    static final String AUDITOR_PASSWORD_HASH =
+            "{bcrypt}$2a$10$tPJLfsVvr3qoBmkhq7.N5ebAWw/GMawKv8z9bAOFiqOSGZvsckqJS";
+    static final String AUDITOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "notification-test:keystore-test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final Instant STARTED_AT = Instant.parse("2026-11-22T10:00:00Z");
     private static final CertificateInfo CERTIFICATE = TestCertificates.decryptor();
 
@@ -85,6 +91,11 @@ class NotificationServiceTest {
     @DynamicPropertySource
     static void dataInTheTemporaryFolder(DynamicPropertyRegistry registry) {
         registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
+        // a local auditor reads the delivery log
+        registry.add("keyrenewal.security.mode", () -> "local");
+        registry.add("keyrenewal.security.users[0].username", () -> "notification-test");
+        registry.add("keyrenewal.security.users[0].password", () -> AUDITOR_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[0].roles", () -> "AUDITOR");
     }
 
     @BeforeEach
@@ -222,6 +233,15 @@ class NotificationServiceTest {
     }
 
     @Test
+    void theDeliveryLogIsReadOnlyWithARole() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/notifications?renewalId=r-1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(get("/notifications?renewalId=r-1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusesToListNotificationsWithoutARenewalId() throws Exception {
         HttpResponse<String> response = get("/notifications");
 
@@ -296,7 +316,8 @@ class NotificationServiceTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", AUDITOR)
+                        .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -93,6 +93,7 @@ class RestartMidDeliveryTest {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--KEYRENEWAL_DATA_DIR=" + dataDir,
                 "--server.port=0",
+                "--keyrenewal.security.mode=local",
                 "--keyrenewal.notification.delivery.poll-interval=100ms",
                 "--keyrenewal.notification.delivery.dispatching=" + dispatching);
     }

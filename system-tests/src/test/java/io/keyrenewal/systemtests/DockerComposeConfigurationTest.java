@@ -89,7 +89,7 @@ class DockerComposeConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"renewal-service", "keystore-service"})
+    @ValueSource(strings = {"renewal-service", "keystore-service", "notification-service"})
     void theRestApiTrustsTheIdentityProviderTheOperatorNames(String service) {
         assertThat(environment(service).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").toString())
                 .startsWith("${OIDC_ISSUER_URI:?");
