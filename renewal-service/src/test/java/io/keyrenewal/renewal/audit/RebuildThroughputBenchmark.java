@@ -140,7 +140,8 @@ class RebuildThroughputBenchmark {
 
     /** Stores {@code events} events of interleaved renewals with their chain links; answers how many renewals. */
     private int store(int events) throws SQLException {
-        RenewalHistories histories = new RenewalHistories(42, RENEWALS_IN_FLIGHT, Instant.parse("2025-01-01T00:00:00Z"));
+        RenewalHistories histories = new RenewalHistories(42, RENEWALS_IN_FLIGHT,
+                Instant.parse("2025-01-01T00:00:00Z"));
         Map<String, String> lastHash = new HashMap<>();
         HexFormat hex = HexFormat.of();
         try (Connection eventConnection = connect(); Connection chainConnection = connect()) {

@@ -95,7 +95,7 @@ public final class RenewalHistories {
     }
 
     private final class Renewal {
-        final RenewalId id = new RenewalId(new UUID(random.nextLong(), random.nextLong()).toString());
+        final RenewalId id;
         final String alias;
         final PartnerId partner = new PartnerId("partner-" + random.nextInt(500));
         final List<Function<Instant, RenewalEvent>> steps = new ArrayList<>();
@@ -103,6 +103,8 @@ public final class RenewalHistories {
         int emitted;
 
         Renewal(int number) {
+            id = new RenewalId(UUID.nameUUIDFromBytes(("renewal-" + number).getBytes(StandardCharsets.UTF_8))
+                    .toString());
             alias = "alias-" + number;
             int kind = random.nextInt(100);
             if (kind < 50) {
