@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * <p>
  * The store is read once, in the order it was written (no sort), on a connection of its own; the events are parsed on
  * every core and folded, in that order, into the views of the renewals seen last, kept in memory
- * ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by a writer thread meanwhile.
+ * ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by writer threads meanwhile.
  */
 @Component
 public class ReadModelRebuild {
@@ -64,7 +64,8 @@ public class ReadModelRebuild {
     private static final int CHUNKS_AHEAD = 16;
     private static final int VIEWS_PER_WRITE = 1_000;
     private static final int WRITE_ATTEMPTS = 3;
-    private static final int WRITES_AHEAD = 2;
+    private static final int WRITERS = 2;
+    private static final int WRITES_AHEAD = 2 * WRITERS;
     private static final ObjectReader EVENTS = ContractJson.mapper().readerFor(RenewalEvent.class);
 
     /** Where a rebuild stands: events folded of the total when it started. */
@@ -214,19 +215,20 @@ public class ReadModelRebuild {
 
     /**
      * The views being rebuilt, folded in store order on this thread. The most recently folded ones stay in memory;
-     * the others are pushed out in batches to a writer thread, which writes them while the fold goes on. A view
+     * the others are pushed out in batches to the writers, which write them while the fold goes on. A view
      * pushed out is taken back, once written, should more of its events follow.
      */
     private final class Fold implements AutoCloseable {
 
-        /** Views handed to the writer, until it wrote them. */
+        /** Views handed to a writer, until it wrote them. */
         private record Batch(Map<String, RenewalView> views, CompletableFuture<Void> written) {
         }
 
         private final Map<String, RenewalView> inMemory = new LinkedHashMap<>(1024, 0.75f, true);
         private Map<String, RenewalView> pushedOut = new LinkedHashMap<>();
         private final Deque<Batch> beingWritten = new ArrayDeque<>();
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("read-model-rebuild-write"));
+        private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS,
+                daemon("read-model-rebuild-write"));
         private final Set<String> existedAtStart = new HashSet<>(jdbc.queryForList(
                 "select renewal_id from renewal_view", String.class));
 
