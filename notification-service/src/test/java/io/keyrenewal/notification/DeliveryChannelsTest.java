@@ -27,6 +27,7 @@ import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
+import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
@@ -85,7 +86,8 @@ import static org.awaitility.Awaitility.await;
         "keyrenewal.notification.tenant.email=" + DeliveryChannelsTest.TENANT_EMAIL,
         "keyrenewal.notification.webhook-secrets.globex=globex-secret",
         "keyrenewal.notification.webhook-secrets.initech=initech-secret",
-        "keyrenewal.notification.webhook-secrets.failing=failing-secret"})
+        "keyrenewal.notification.webhook-secrets.failing=failing-secret",
+        "keyrenewal.notification.webhook-secrets.latecomer=latecomer-secret"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class DeliveryChannelsTest {
 
@@ -103,6 +105,7 @@ class DeliveryChannelsTest {
     private static final WebhookReceiver globexHook = new WebhookReceiver("globex-secret", 204);
     private static final WebhookReceiver initechHook = new WebhookReceiver("initech-secret", 200);
     private static final WebhookReceiver failingHook = new WebhookReceiver("failing-secret", 500);
+    private static final WebhookReceiver latecomerHook = new WebhookReceiver("latecomer-secret", 204);
 
     @TempDir
     static Path dataDir;
@@ -153,6 +156,7 @@ class DeliveryChannelsTest {
         globexHook.close();
         initechHook.close();
         failingHook.close();
+        latecomerHook.close();
     }
 
     @Test
@@ -266,6 +270,34 @@ class DeliveryChannelsTest {
                                 + aborted + ")");
         assertThat(initechHook.calls()).filteredOn(call -> call.body().contains(renewalId.value()))
                 .hasSize(6).allSatisfy(call -> assertThat(call.validSignature()).isTrue());
+    }
+
+    @Test
+    void sendsAnEventDeliveredAgainNowhereNewAfterThePartnerAddedAChannel() throws Exception {
+        PartnerId latecomer = new PartnerId("latecomer");
+        List<PartnerContact> contacts = List.of(new PartnerContact(PartnerRole.RECEIVER_ADMINISTRATOR, "Rita", null));
+        publish.directoryEntry(new PartnerDirectoryEntry(latecomer, "Latecomer", contacts,
+                new PartnerChannels(true, false, null), false, Instant.parse("2026-11-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> contactBook.find(latecomer).isPresent());
+        Playbook playbook = Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+        publish.event("s-" + renewalId, new RenewalStarted(renewalId, "decryptor", latecomer, playbook,
+                Duration.ofDays(1), KeyAlgorithm.DEFAULT, AT));
+        publish.event("p-" + renewalId, provided(latecomer, playbook));
+        awaitLog(renewalId, 1, "SENT");
+
+        publish.directoryEntry(new PartnerDirectoryEntry(latecomer, "Latecomer", contacts,
+                new PartnerChannels(true, false, latecomerHook.url()), false, Instant.parse("2026-11-02T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> contactBook.find(latecomer)
+                .map(entry -> entry.channels().webhookUrl() != null).orElse(false));
+        publish.event("p-" + renewalId, provided(latecomer, playbook));
+        publish.event("w-" + renewalId, new PartnerSwitchedToNewKey(renewalId, latecomer, "l-1",
+                AT.plus(Duration.ofDays(90)), AT));
+
+        JsonNode log = awaitLog(renewalId, 3, "SENT");
+        assertThat(find(log, "w-" + renewalId + ":RECEIVER_ADMINISTRATOR", "webhook").path("status").asText())
+                .isEqualTo("SENT");
+        assertThat(latecomerHook.calls()).extracting(WebhookReceiver.Call::notificationId)
+                .containsExactly("w-" + renewalId + ":RECEIVER_ADMINISTRATOR");
     }
 
     @Test

@@ -87,11 +87,11 @@ final class PartnerCommands {
 
     static PrivateKey privateKey(Path pem) {
         String text = new String(read(pem), StandardCharsets.US_ASCII);
-        if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new IllegalArgumentException(pem + " is not a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----);"
+        if (!text.contains("BEGIN PRIVATE KEY")) {
+            throw new IllegalArgumentException(pem + " is not a PKCS#8 PEM private key (a 'PRIVATE KEY' block);"
                     + " convert it with: openssl pkcs8 -topk8 -nocrypt -in <key> -out <key.p8.pem>");
         }
-        byte[] der = Base64.getMimeDecoder().decode(text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+        byte[] der = Base64.getMimeDecoder().decode(text.replaceAll("-+(BEGIN|END) PRIVATE KEY-+", ""));
         for (String algorithm : new String[] {"EC", "RSA"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));

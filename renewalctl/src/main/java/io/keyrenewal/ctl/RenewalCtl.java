@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /** {@code renewalctl}: the operator's command line over renewal-service's REST API. */
 @Command(name = "renewalctl", mixinStandardHelpOptions = true, version = "renewalctl 0.1.0",
@@ -31,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
                 RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
                 RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
-                RenewalCtl.Replay.class, PartnerCommands.SignConfirmation.class,
+                RenewalCtl.Replay.class, RenewalCtl.Republish.class, PartnerCommands.SignConfirmation.class,
                 PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class})
 public class RenewalCtl {
 
@@ -106,6 +107,31 @@ public class RenewalCtl {
 
         static String reason(String reason) {
             return ContractJson.mapper().createObjectNode().put("reason", reason).toString();
+        }
+
+        /** Shows a background job's progress as a bar until it ends; 0 if it is done. */
+        Integer follow(JsonNode started, Supplier<JsonNode> progressNow, Duration poll) {
+            JsonNode progress = started;
+            while ("RUNNING".equals(progress.get("state").asText())) {
+                bar(progress);
+                LockSupport.parkNanos(poll.toNanos());
+                progress = progressNow.get();
+            }
+            bar(progress);
+            out().println();
+            out().printf("%s: %d of %d events%s%n", progress.get("state").asText(),
+                    progress.get("eventsDone").asLong(), progress.get("eventsTotal").asLong(),
+                    progress.hasNonNull("failure") ? " (" + progress.get("failure").asText() + ")" : "");
+            return "DONE".equals(progress.get("state").asText()) ? 0 : 1;
+        }
+
+        private void bar(JsonNode progress) {
+            long total = Math.max(1, progress.get("eventsTotal").asLong());
+            long done = progress.get("eventsDone").asLong();
+            int filled = (int) (30 * Math.min(done, total) / total);
+            out().printf("\r[%s%s] %d/%d", "#".repeat(filled), "-".repeat(30 - filled), done,
+                    progress.get("eventsTotal").asLong());
+            out().flush();
         }
 
         void printRenewal(JsonNode renewal) {
@@ -322,27 +348,39 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            JsonNode progress = client().post("/audit/rebuild", "");
-            while ("RUNNING".equals(progress.get("state").asText())) {
-                bar(progress);
-                LockSupport.parkNanos(poll.toNanos());
-                progress = client().get("/audit/rebuild");
-            }
-            bar(progress);
-            out().println();
-            out().printf("%s: %d of %d events%s%n", progress.get("state").asText(),
-                    progress.get("eventsDone").asLong(), progress.get("eventsTotal").asLong(),
-                    progress.hasNonNull("failure") ? " (" + progress.get("failure").asText() + ")" : "");
-            return "DONE".equals(progress.get("state").asText()) ? 0 : 1;
+            return follow(client().post("/audit/rebuild", ""), () -> client().get("/audit/rebuild"), poll);
         }
+    }
 
-        private void bar(JsonNode progress) {
-            long total = Math.max(1, progress.get("eventsTotal").asLong());
-            long done = progress.get("eventsDone").asLong();
-            int filled = (int) (30 * done / total);
-            out().printf("\r[%s%s] %d/%d", "#".repeat(filled), "-".repeat(30 - filled), done,
-                    progress.get("eventsTotal").asLong());
-            out().flush();
+    @Command(name = "republish", description = "Sends stored history to renewal.events.v1 again, as first sent "
+            + "(consumers drop what they had): a renewal's, or what was stored in a time range. With a progress bar.")
+    static class Republish extends Subcommand {
+        @Option(names = "--renewal", paramLabel = "RENEWAL", description = "the whole history of this renewal")
+        String renewalId;
+        @Option(names = "--from", description = "events stored from this instant on (ISO-8601, e.g. "
+                + "2026-01-01T00:00:00Z)")
+        String from;
+        @Option(names = "--to", description = "events stored before this instant")
+        String to;
+        @Option(names = "--poll", defaultValue = "PT0.5S", description = "how often to ask for progress")
+        Duration poll;
+
+        @Override
+        public Integer call() {
+            ObjectNode selection = ContractJson.mapper().createObjectNode();
+            if (renewalId != null) {
+                selection.put("renewalId", renewalId);
+            }
+            if (from != null) {
+                selection.put("from", from);
+            }
+            if (to != null) {
+                selection.put("to", to);
+            }
+            JsonNode job = client().post("/audit/republish", selection.toString());
+            String jobId = job.get("jobId").asText();
+            out().printf("republish %s%n", jobId);
+            return follow(job, () -> client().get("/audit/republish/" + jobId), poll);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +157,7 @@ class SigningPlaybooksSystemIT {
     }
 
     @Test
-    void theOperatorStartsListsAbortsAuditsAndReplaysFromTheCommandLine() throws Exception {
+    void theOperatorStartsListsAbortsAuditsReplaysAndRepublishesFromTheCommandLine() throws Exception {
         String renewalId = renewalctl(0, "start", "--alias", "cli-signer", "--partner", "acme",
                 "--guaranteed-delivery", "P7D", "--playbook", "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH").trim();
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
@@ -186,6 +187,25 @@ class SigningPlaybooksSystemIT {
         assertThat(java.nio.file.Files.readAllLines(export)).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(line -> assertThat(ContractJson.mapper().readTree(line).get("hash").asText()).hasSize(64));
         assertThat(renewalctl(0, "replay", "--poll", "PT0.1S")).contains("DONE");
+
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "RenewalAborted", "StagedKeyPairDiscarded");
+        List<String> sent = events.records(renewalId).stream().map(SigningPlaybooksSystemIT::asSent).toList();
+        assertThat(renewalctl(2, "republish")).contains("refused (400)").contains("give a renewalId");
+        assertThat(renewalctl(0, "republish", "--renewal", renewalId, "--poll", "PT0.1S"))
+                .contains("DONE: 6 of 6 events");
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(events.records(renewalId)).hasSize(12));
+        assertThat(events.records(renewalId).stream().map(SigningPlaybooksSystemIT::asSent).toList())
+                .as("the same records again, headers and all").isEqualTo(java.util.stream.Stream.concat(sent.stream(),
+                        sent.stream()).toList());
+    }
+
+    /** Key, body and headers of a record, as a consumer receives them. */
+    private static String asSent(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        StringBuilder sent = new StringBuilder(record.key()).append('\n').append(record.value());
+        record.headers().forEach(header -> sent.append('\n').append(header.key()).append('=')
+                .append(new String(header.value(), StandardCharsets.UTF_8)));
+        return sent.toString();
     }
 
     /** Runs renewalctl as another user of the local profile. */

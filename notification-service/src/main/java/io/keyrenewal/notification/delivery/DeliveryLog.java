@@ -14,7 +14,7 @@ public interface DeliveryLog {
 
     /**
      * Records {@code notification} and one {@link DeliveryStatus#QUEUED} delivery per address, due at {@code now};
-     * what is already recorded stays as it is.
+     * a notification recorded before stays as it is, deliveries and all, whatever the addresses are now.
      */
     void enqueue(PartnerNotification notification, String html, List<Address> addresses, Instant now);
 

@@ -50,7 +50,7 @@ class JdbcDeliveryLog implements DeliveryLog {
     @Override
     @Transactional
     public void enqueue(PartnerNotification notification, String html, List<Address> addresses, Instant now) {
-        jdbc.sql("""
+        int composed = jdbc.sql("""
                         INSERT INTO partner_message
                           (notification_id, renewal_id, notification_json, html, created_at)
                         SELECT :notificationId, :renewalId, :json, :html, :createdAt
@@ -61,6 +61,10 @@ class JdbcDeliveryLog implements DeliveryLog {
                 .param("html", html)
                 .param("createdAt", utc(now))
                 .update();
+        if (composed == 0) {
+            return; // recorded before, with its deliveries: the partner may have added a channel since, but an
+                    // event delivered again (a redelivery, a republish) must not send the old message anywhere new
+        }
         for (Address address : addresses) {
             jdbc.sql("""
                             INSERT INTO notification_delivery

@@ -1,30 +1,72 @@
 package io.keyrenewal.renewal.query;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds the renewal read model from the event store on an operator's request, in the background, with progress,
- * while the write side runs on: each renewal's events are folded afresh and written only if no newer live event
- * reached its view meanwhile. Only the read model is touched: no relay, keystore or notification handler runs again.
+ * while the write side runs on: each renewal's events are folded afresh and its view written only if no newer live
+ * event reached it meanwhile. Only the read model is touched: no relay, keystore or notification handler runs again.
+ * <p>
+ * The store is read once, in the order it was written (no sort), on a connection of its own; the events are parsed on
+ * every core and folded, in that order, into the views of the renewals seen last, kept in memory
+ * ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by writer threads meanwhile.
  */
 @Component
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final String RENEWAL_AGGREGATE = "Renewal";
+    private static final int FETCH_SIZE = 1_000;
+    private static final int EVENTS_PER_CHUNK = 500;
+    private static final int CHUNKS_AHEAD = 16;
+    private static final int VIEWS_PER_WRITE = 1_000;
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final int WRITERS = 2;
+    private static final int WRITES_AHEAD = 2 * WRITERS;
+    private static final ObjectReader EVENTS = ContractJson.mapper().readerFor(RenewalEvent.class);
 
     /** Where a rebuild stands: events folded of the total when it started. */
     public record Progress(String state, long eventsDone, long eventsTotal, Instant startedAt, Instant finishedAt,
@@ -33,23 +75,30 @@ public class ReadModelRebuild {
         static final Progress NEVER_RAN = new Progress("NEVER_RAN", 0, 0, null, null, null);
     }
 
+    /** Events in store order, parsed; the empty chunk ends the stream. */
+    private record Chunk(String[] renewalIds, long[] sequences, RenewalEvent[] events, int size) {
+
+        static final Chunk END = new Chunk(new String[0], new long[0], new RenewalEvent[0], 0);
+    }
+
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final RenewalViewRepository views;
+    private final EntityManager entityManager;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int viewsInMemory;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("read-model-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
 
-    public ReadModelRebuild(JdbcTemplate jdbc, RenewalViewRepository views, TransactionTemplate transaction,
-                            Clock clock) {
+    public ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EntityManager entityManager,
+                            TransactionTemplate transaction, Clock clock,
+                            @Value("${keyrenewal.rebuild.views-in-memory:20000}") int viewsInMemory) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.views = views;
+        this.entityManager = entityManager;
         this.transaction = transaction;
         this.clock = clock;
+        this.viewsInMemory = viewsInMemory;
     }
 
     public Progress progress() {
@@ -70,46 +119,238 @@ public class ReadModelRebuild {
     }
 
     private void run(long total, Instant startedAt) {
-        long[] done = {0};
-        RenewalView[] current = {null};
-        try {
-            jdbc.query("select aggregate_identifier, sequence_number, payload from domain_event_entry where type = ?"
-                    + " order by aggregate_identifier, sequence_number", row -> {
-                String renewalId = row.getString(1);
-                if (current[0] != null && !current[0].getRenewalId().equals(renewalId)) {
-                    write(current[0]);
-                    current[0] = null;
+        BlockingQueue<Future<Chunk>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        AtomicBoolean stopped = new AtomicBoolean();
+        ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                daemon("read-model-rebuild-parse"));
+        Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped));
+        long done = 0;
+        try (Fold fold = new Fold()) {
+            reader.start();
+            for (Chunk chunk = chunks.take().get(); chunk != Chunk.END; chunk = chunks.take().get()) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    fold.apply(chunk.renewalIds()[i], chunk.sequences()[i], chunk.events()[i]);
                 }
-                if (current[0] == null) {
-                    current[0] = new RenewalView(renewalId);
-                }
-                RenewalEvent event = ContractJson.read(new String(row.getBytes(3), StandardCharsets.UTF_8),
-                        RenewalEvent.class);
-                RenewalViewProjection.apply(current[0], event);
-                current[0].folded(row.getLong(2));
-                if (++done[0] % 1000 == 0) {
-                    progress.set(new Progress("RUNNING", done[0], total, startedAt, null, null));
-                }
-            }, RENEWAL_AGGREGATE);
-            if (current[0] != null) {
-                write(current[0]);
+                done += chunk.size();
+                progress.set(new Progress("RUNNING", done, total, startedAt, null, null));
             }
-            progress.set(new Progress("DONE", done[0], total, startedAt, clock.instant(), null));
-            log.info("Read model rebuilt from {} events", done[0]);
+            fold.finish();
+            progress.set(new Progress("DONE", done, total, startedAt, clock.instant(), null));
+            log.info("Read model rebuilt from {} events", done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed(done, total, startedAt, e);
+        } catch (ExecutionException | CompletionException e) {
+            failed(done, total, startedAt, e.getCause());
         } catch (RuntimeException e) {
-            progress.set(new Progress("FAILED", done[0], total, startedAt, clock.instant(), e.getMessage()));
-            log.error("Read model rebuild failed after {} events", done[0], e);
+            failed(done, total, startedAt, e);
+        } finally {
+            stopped.set(true);
+            reader.interrupt();
+            parsers.shutdownNow();
         }
     }
 
-    /** Writes the refolded view unless the live projection already holds a newer one. */
-    private void write(RenewalView rebuilt) {
-        transaction.executeWithoutResult(status -> {
-            Long live = jdbc.query("select last_sequence from renewal_view where renewal_id = ? for update",
-                    rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, rebuilt.getRenewalId());
-            if (live == null || live <= rebuilt.getLastSequence()) {
-                views.save(rebuilt);
+    private void failed(long done, long total, Instant startedAt, Throwable cause) {
+        progress.set(new Progress("FAILED", done, total, startedAt, clock.instant(), cause.getMessage()));
+        log.error("Read model rebuild failed after {} events", done, cause);
+    }
+
+    /** Reads the renewal events in store order, in chunks handed to the parsers, and ends with {@link Chunk#END}. */
+    private void read(BlockingQueue<Future<Chunk>> chunks, ExecutorService parsers, AtomicBoolean stopped) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement select = connection.prepareStatement("select aggregate_identifier,"
+                    + " sequence_number, payload from domain_event_entry where type = ? order by global_index")) {
+                select.setString(1, RENEWAL_AGGREGATE);
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rows = select.executeQuery()) {
+                    boolean more = rows.next();
+                    while (more && !stopped.get()) {
+                        String[] renewalIds = new String[EVENTS_PER_CHUNK];
+                        long[] sequences = new long[EVENTS_PER_CHUNK];
+                        byte[][] payloads = new byte[EVENTS_PER_CHUNK][];
+                        int size = 0;
+                        for (; more && size < EVENTS_PER_CHUNK; more = rows.next(), size++) {
+                            renewalIds[size] = rows.getString(1);
+                            sequences[size] = rows.getLong(2);
+                            payloads[size] = rows.getBytes(3);
+                        }
+                        int rowsRead = size;
+                        hand(chunks, parsers.submit(() -> parse(renewalIds, sequences, payloads, rowsRead)), stopped);
+                    }
+                }
+            } finally {
+                connection.rollback();
             }
-        });
+            hand(chunks, CompletableFuture.completedFuture(Chunk.END), stopped);
+        } catch (SQLException | RuntimeException e) {
+            hand(chunks, CompletableFuture.failedFuture(e), stopped);
+        }
+    }
+
+    private static Chunk parse(String[] renewalIds, long[] sequences, byte[][] payloads, int size) {
+        RenewalEvent[] events = new RenewalEvent[size];
+        for (int i = 0; i < size; i++) {
+            try {
+                events[i] = EVENTS.readValue(payloads[i]);
+            } catch (IOException e) {
+                throw new IllegalStateException("event " + sequences[i] + " of renewal " + renewalIds[i]
+                        + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return new Chunk(renewalIds, sequences, events, size);
+    }
+
+    private static void hand(BlockingQueue<Future<Chunk>> chunks, Future<Chunk> chunk, AtomicBoolean stopped) {
+        try {
+            while (!stopped.get() && !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                // the fold is behind: wait for room
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The views being rebuilt, folded in store order on this thread. The most recently folded ones stay in memory;
+     * the others are pushed out in batches to the writers, which write them while the fold goes on. A view
+     * pushed out is taken back, once written, should more of its events follow.
+     */
+    private final class Fold implements AutoCloseable {
+
+        /** Views handed to a writer, until it wrote them. */
+        private record Batch(Map<String, RenewalView> views, CompletableFuture<Void> written) {
+        }
+
+        private final Map<String, RenewalView> inMemory = new LinkedHashMap<>(1024, 0.75f, true);
+        private Map<String, RenewalView> pushedOut = new LinkedHashMap<>();
+        private final Deque<Batch> beingWritten = new ArrayDeque<>();
+        private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS,
+                daemon("read-model-rebuild-write"));
+        private final Set<String> existedAtStart = new HashSet<>(jdbc.queryForList(
+                "select renewal_id from renewal_view", String.class));
+
+        void apply(String renewalId, long sequence, RenewalEvent event) {
+            RenewalView view = inMemory.get(renewalId);
+            if (view == null) {
+                view = sequence == 0 ? new RenewalView(renewalId) : recall(renewalId);
+                inMemory.put(renewalId, view);
+                if (inMemory.size() > viewsInMemory) {
+                    Iterator<Map.Entry<String, RenewalView>> eldest = inMemory.entrySet().iterator();
+                    pushOut(eldest.next().getValue());
+                    eldest.remove();
+                }
+            }
+            if (view.getLastSequence() != null && view.getLastSequence() >= sequence) {
+                return; // the live projection has folded it already
+            }
+            RenewalViewProjection.apply(view, event);
+            view.folded(sequence);
+        }
+
+        /** Writes every view still in memory and waits until all are written. */
+        void finish() {
+            inMemory.values().forEach(this::pushOut);
+            inMemory.clear();
+            handToWriter();
+            while (!beingWritten.isEmpty()) {
+                beingWritten.poll().written().join();
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+        }
+
+        private void pushOut(RenewalView view) {
+            pushedOut.put(view.getRenewalId(), view);
+            if (pushedOut.size() >= Math.min(VIEWS_PER_WRITE, viewsInMemory)) {
+                handToWriter();
+            }
+        }
+
+        private void handToWriter() {
+            if (pushedOut.isEmpty()) {
+                return;
+            }
+            List<RenewalView> views = List.copyOf(pushedOut.values());
+            beingWritten.add(new Batch(pushedOut, CompletableFuture.runAsync(() -> write(views, existedAtStart),
+                    writer)));
+            pushedOut = new LinkedHashMap<>();
+            while (beingWritten.size() > WRITES_AHEAD
+                    || !beingWritten.isEmpty() && beingWritten.peek().written().isDone()) {
+                beingWritten.poll().written().join();
+            }
+        }
+
+        /** A view pushed out of memory earlier: waiting for the writer, being written, or as written. */
+        private RenewalView recall(String renewalId) {
+            RenewalView waiting = pushedOut.remove(renewalId);
+            if (waiting != null) {
+                return waiting;
+            }
+            for (Batch batch : beingWritten) {
+                RenewalView handedOver = batch.views().remove(renewalId);
+                if (handedOver != null) {
+                    batch.written().join();
+                    return handedOver;
+                }
+            }
+            RenewalView written = transaction.execute(status -> entityManager.find(RenewalView.class, renewalId));
+            if (written == null) {
+                throw new IllegalStateException("the view of renewal " + renewalId + " was deleted during the"
+                        + " rebuild; rebuild again");
+            }
+            return written;
+        }
+    }
+
+    /**
+     * Writes a batch of refolded views, except those the live projection has moved past meanwhile, in one
+     * transaction. Only renewals whose view existed when the rebuild started are looked up and locked: the live
+     * projection creates a view with the renewal's first event, so no other view can appear meanwhile (should one
+     * all the same, the batch is written again, looking up every view).
+     */
+    private void write(List<RenewalView> views, Set<String> existedAtStart) {
+        for (int attempt = 1; ; attempt++) {
+            boolean lookUpAll = attempt > 1;
+            try {
+                transaction.executeWithoutResult(status -> writeUnlessNewer(views.stream()
+                        .filter(view -> lookUpAll || existedAtStart.contains(view.getRenewalId())).toList(), views));
+                return;
+            } catch (DataIntegrityViolationException insertedMeanwhile) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    throw insertedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private void writeUnlessNewer(List<RenewalView> existing, List<RenewalView> rebuilt) {
+        entityManager.unwrap(Session.class).setJdbcBatchSize(rebuilt.size());
+        Map<String, RenewalView> live = existing.isEmpty() ? Map.of() : entityManager.createQuery(
+                        "select v from RenewalView v where v.renewalId in :ids", RenewalView.class)
+                .setParameter("ids", existing.stream().map(RenewalView::getRenewalId).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().collect(Collectors.toMap(RenewalView::getRenewalId, Function.identity()));
+        for (RenewalView view : rebuilt) {
+            RenewalView current = live.get(view.getRenewalId());
+            if (current == null) {
+                entityManager.persist(view);
+            } else if (current.getLastSequence() == null || current.getLastSequence() <= view.getLastSequence()) {
+                entityManager.merge(view);
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

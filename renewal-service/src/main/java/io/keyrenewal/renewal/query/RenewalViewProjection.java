@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -108,17 +111,34 @@ public class RenewalViewProjection {
     }
 
     private static void progress(RenewalView view, RenewalEvent event) {
+        Optional<Milestone> recorded = Milestones.recordedBy(event);
+        Standing standing = STANDINGS.computeIfAbsent(new StandingKey(view.getPlaybook(), view.getDoneSteps(),
+                recorded.orElse(null)), RenewalViewProjection::standing);
+        view.progressed(standing.doneSteps(), recorded.map(Milestone::name).orElse(view.getLastStep()),
+                standing.awaiting(), standing.nextActor(), event.at());
+    }
+
+    /** Where a playbook stands once a milestone is recorded after those done: the same every time, so kept. */
+    private record StandingKey(String playbook, String doneSteps, Milestone recorded) {
+    }
+
+    private record Standing(String doneSteps, String awaiting, String nextActor) {
+    }
+
+    private static final Map<StandingKey, Standing> STANDINGS = new ConcurrentHashMap<>();
+
+    private static Standing standing(StandingKey key) {
         Set<Milestone> done = EnumSet.noneOf(Milestone.class);
-        Arrays.stream(view.getDoneSteps().split(",")).filter(name -> !name.isEmpty()).map(Milestone::valueOf)
+        Arrays.stream(key.doneSteps().split(",")).filter(name -> !name.isEmpty()).map(Milestone::valueOf)
                 .forEach(done::add);
-        Milestones.recordedBy(event).ifPresent(done::add);
-        PlaybookDefinition playbook = Playbooks.of(Playbook.valueOf(view.getPlaybook()));
+        if (key.recorded() != null) {
+            done.add(key.recorded());
+        }
+        PlaybookDefinition playbook = Playbooks.of(Playbook.valueOf(key.playbook()));
         List<Step> awaited = playbook.allowedNow(done);
-        view.progressed(done.stream().map(Milestone::name).collect(Collectors.joining(",")),
-                Milestones.recordedBy(event).map(Milestone::name).orElse(view.getLastStep()),
+        return new Standing(done.stream().map(Milestone::name).collect(Collectors.joining(",")),
                 awaited.stream().map(step -> step.milestone().name()).collect(Collectors.joining(",")),
                 awaited.stream().map(Step::actor).distinct().map(Actor::name).map(String::toLowerCase)
-                        .collect(Collectors.joining(",")),
-                event.at());
+                        .collect(Collectors.joining(",")));
     }
 }

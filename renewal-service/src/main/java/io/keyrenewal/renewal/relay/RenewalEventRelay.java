@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +47,12 @@ public class RenewalEventRelay {
     }
 
     @EventHandler
-    public void on(RenewalEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
-                   @Timestamp Instant storedAt) {
+    public void on(RenewalEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence) {
+        pendingSendsOfThisBatch().add(kafka.send(recordOf(event, eventId, sequence)));
+    }
+
+    /** The record of one stored event, the same whenever it is sent: by the relay, or again by {@link Republish}. */
+    static ProducerRecord<String, String> recordOf(RenewalEvent event, String eventId, long sequence) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS,
                 event.renewalId().value(), ContractJson.write(event));
         header(record, MessageHeaders.ID, eventId);
@@ -61,7 +63,7 @@ public class RenewalEventRelay {
         header(record, MessageHeaders.SUBJECT, event.renewalId().value());
         header(record, MessageHeaders.REVISION, "1");
         header(record, MessageHeaders.SEQUENCE, String.valueOf(sequence));
-        pendingSendsOfThisBatch().add(kafka.send(record));
+        return record;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -77,7 +79,8 @@ public class RenewalEventRelay {
         });
     }
 
-    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, String>>> sends) {
+    /** Waits until Kafka acknowledged every send, or fails naming how many it did not. */
+    static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, String>>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -85,8 +88,7 @@ public class RenewalEventRelay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka acknowledged renewal events", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + sends.size()
-                    + " renewal events; the batch is retried", e);
+            throw new IllegalStateException("Kafka did not acknowledge all of " + sends.size() + " renewal events", e);
         }
     }
 }

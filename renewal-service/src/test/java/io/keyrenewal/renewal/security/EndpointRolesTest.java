@@ -66,6 +66,8 @@ class EndpointRolesTest {
             Map.entry("GET /audit/rebuild", AUDITOR),
             Map.entry("GET /audit/export", AUDITOR),
             Map.entry("GET /audit/verification", AUDITOR),
+            Map.entry("POST /audit/republish", AUDITOR),
+            Map.entry("GET /audit/republish/{jobId}", AUDITOR),
             Map.entry("GET /audit/renewals/{renewalId}", AUDITOR),
             Map.entry("GET /audit/aliases/{alias}/active-certificate", AUDITOR),
             Map.entry("GET /audit/partners/{partnerId}/certificates", AUDITOR),

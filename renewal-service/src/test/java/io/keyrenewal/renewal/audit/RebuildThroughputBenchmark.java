@@ -1,0 +1,268 @@
+package io.keyrenewal.renewal.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.renewal.query.AsOfQueries;
+import io.keyrenewal.renewal.query.ReadModelRebuild;
+import io.keyrenewal.renewal.query.RenewalViewRepository;
+import io.keyrenewal.renewal.support.RealPostgres;
+import io.keyrenewal.renewal.support.RenewalHistories;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How fast the read model is rebuilt from a large event store on PostgreSQL, next to a plain JDBC read of the same
+ * table. The store is filled as production fills it (events serialized by the service's own serializer, interleaved
+ * renewals, gap-free global index, hash chain), only faster: by COPY. Not a timed test: it prints the figures and
+ * checks that the rebuilt read model is right. Each round reads the table plainly, then rebuilds into an emptied read
+ * model, so a busy machine shows as a spread between rounds.
+ * <p>
+ * Run: {@code ./mvnw -pl renewal-service -am -Pbenchmark test -Dtest=RebuildThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dkeyrenewal.benchmark.events=1000000] [-Dkeyrenewal.benchmark.rounds=2]}
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1)
+class RebuildThroughputBenchmark {
+
+    static final int EVENTS = Integer.getInteger("keyrenewal.benchmark.events", 1_000_000);
+    static final int RENEWALS_IN_FLIGHT = 2_000;
+    static final int ROUNDS = Integer.getInteger("keyrenewal.benchmark.rounds", 2);
+    static final int PLAIN_READ_FETCH_SIZE = 1_000;
+    static final RealPostgres.Database DATABASE = RealPostgres.freshDatabase();
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ReadModelRebuild rebuild;
+    @Autowired
+    RenewalViewRepository views;
+    @Autowired
+    AsOfQueries asOf;
+    @Autowired
+    EventStore eventStore;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+    }
+
+    @AfterAll
+    static void freeTheDisk() throws SQLException {
+        try (Connection connection = connect()) {
+            connection.createStatement().execute("truncate domain_event_entry, event_chain, renewal_view");
+        }
+    }
+
+    @Test
+    void rebuildsTheReadModelOfAMillionStoredEventsAndComparesItWithAPlainRead() throws Exception {
+        stopTheRelays();
+        Instant loadStart = Instant.now();
+        int renewals = store(EVENTS);
+        System.out.printf("%nREBUILD BENCHMARK on %s: %d events of %d renewals stored in %d s%n", DATABASE.server(),
+                EVENTS, renewals, Duration.between(loadStart, Instant.now()).toSeconds());
+
+        plainRead();
+        for (int round = 1; round <= ROUNDS; round++) {
+            long readStart = System.nanoTime();
+            long read = plainRead();
+            double readRate = rate(read, System.nanoTime() - readStart);
+
+            views.deleteAllInBatch();
+            long rebuildStart = System.nanoTime();
+            rebuild.start();
+            ReadModelRebuild.Progress progress = await().atMost(Duration.ofMinutes(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(rebuild::progress, done -> !"RUNNING".equals(done.state()));
+            double rebuildRate = rate(progress.eventsDone(), System.nanoTime() - rebuildStart);
+
+            System.out.printf("REBUILD BENCHMARK round %d: plain read %.0f events/s, rebuild %.0f events/s,"
+                    + " rebuild/read = %.2f%n", round, readRate, rebuildRate, rebuildRate / readRate);
+            assertThat(read).isEqualTo(EVENTS);
+            assertThat(progress.state()).as(String.valueOf(progress.failure())).isEqualTo("DONE");
+            assertThat(progress.eventsDone()).isEqualTo(EVENTS);
+            assertThat(views.count()).isEqualTo(renewals);
+        }
+        for (String renewalId : sampleOfRenewals()) {
+            ObjectNode rebuilt = ContractJson.mapper().valueToTree(views.findById(renewalId).orElseThrow());
+            ObjectNode folded = ContractJson.mapper().valueToTree(asOf.renewal(renewalId, Instant.MAX).orElseThrow());
+            assertThat(rebuilt.remove("lastSequence").asLong())
+                    .isEqualTo(eventStore.lastSequenceNumberFor(renewalId).orElseThrow());
+            folded.remove("lastSequence");
+            assertThat(rebuilt).isEqualTo(folded);
+        }
+    }
+
+    /** In production the relays are caught up and idle during a rebuild; here they would publish the whole store. */
+    private void stopTheRelays() {
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .forEach(processor -> processor.shutDown());
+    }
+
+    /** Stores {@code events} events of interleaved renewals with their chain links; answers how many renewals. */
+    private int store(int events) throws SQLException {
+        RenewalHistories histories = new RenewalHistories(42, RENEWALS_IN_FLIGHT,
+                Instant.parse("2025-01-01T00:00:00Z"));
+        Map<String, String> lastHash = new HashMap<>();
+        HexFormat hex = HexFormat.of();
+        try (Connection eventConnection = connect(); Connection chainConnection = connect()) {
+            CopyIn eventRows = eventConnection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy domain_event_entry"
+                    + " (global_index, sequence_number, meta_data, payload, aggregate_identifier, event_identifier,"
+                    + " payload_revision, payload_type, time_stamp, type) from stdin with (format csv)");
+            CopyIn chainRows = chainConnection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy event_chain"
+                    + " (aggregate_identifier, sequence_number, event_identifier, previous_hash, hash)"
+                    + " from stdin with (format csv)");
+            CsvBuffer eventCsv = new CsvBuffer(eventRows);
+            CsvBuffer chainCsv = new CsvBuffer(chainRows);
+            for (long globalIndex = 1; globalIndex <= events; globalIndex++) {
+                RenewalHistories.Stored next = histories.next();
+                String eventId = IdentifierFactory.getInstance().generateIdentifier();
+                GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>("Renewal", next.renewalId(),
+                        next.sequence(), next.event(), MetaData.with("traceId", eventId).and("correlationId", eventId),
+                        eventId, next.event().at());
+                DomainEventEntry entry = new DomainEventEntry(message, eventSerializer);
+                String payloadType = entry.getPayload().getType().getName();
+                String revision = entry.getPayload().getType().getRevision();
+                eventCsv.row(globalIndex, next.sequence(), "\\x" + hex.formatHex(entry.getMetaData().getData()),
+                        "\\x" + hex.formatHex(entry.getPayload().getData()), next.renewalId(), eventId,
+                        revision == null ? "" : revision, payloadType,
+                        DateTimeUtils.formatInstant(message.getTimestamp()), "Renewal");
+                String previous = next.sequence() == 0 ? ChainLink.GENESIS : lastHash.get(next.renewalId());
+                String hash = ChainLink.hash(previous, eventId, next.renewalId(), next.sequence(),
+                        message.getTimestamp(), payloadType, revision, entry.getPayload().getData());
+                lastHash.put(next.renewalId(), hash);
+                chainCsv.row(next.renewalId(), next.sequence(), eventId, previous, hash);
+            }
+            eventCsv.end();
+            chainCsv.end();
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("select setval('domain_event_entry_seq', " + events + ")");
+            statement.execute("vacuum analyze domain_event_entry");
+            statement.execute("vacuum analyze event_chain");
+        }
+        return histories.renewals();
+    }
+
+    /** Reads every stored event in table order and touches its payload, as fast as JDBC goes. */
+    private long plainRead() throws SQLException {
+        long events = 0;
+        long payloadBytes = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("select global_index, aggregate_identifier,"
+                    + " sequence_number, payload_type, payload from domain_event_entry")) {
+                select.setFetchSize(PLAIN_READ_FETCH_SIZE);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events++;
+                        payloadBytes += rows.getBytes(5).length + rows.getString(2).length();
+                    }
+                }
+            }
+            connection.commit();
+        }
+        assertThat(payloadBytes).isPositive();
+        return events;
+    }
+
+    private List<String> sampleOfRenewals() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select renewal_id from renewal_view order by renewal_id"
+                     + " limit 100")) {
+            List<String> sample = new ArrayList<>();
+            while (rows.next()) {
+                sample.add(rows.getString(1));
+            }
+            return sample;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double rate(long events, long nanos) {
+        return events * 1e9 / nanos;
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(DATABASE.url(), DATABASE.user(), DATABASE.password());
+    }
+
+    /** CSV rows for COPY, handed over in blocks of a few megabytes. */
+    private static final class CsvBuffer {
+
+        private final CopyIn copy;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4 << 20);
+        private final StringBuilder line = new StringBuilder(4096);
+
+        CsvBuffer(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void row(Object... values) throws SQLException {
+            line.setLength(0);
+            for (int i = 0; i < values.length; i++) {
+                line.append(i == 0 ? "" : ",").append(values[i]);
+            }
+            buffer.writeBytes(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+            if (buffer.size() > 4 << 20) {
+                flush();
+            }
+        }
+
+        void end() throws SQLException {
+            flush();
+            copy.endCopy();
+        }
+
+        private void flush() throws SQLException {
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            buffer.reset();
+        }
+    }
+}
