@@ -1,10 +1,15 @@
 package io.keyrenewal.ctl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.partner.ConfirmationSignatures;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +21,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** What a partner (or whoever helps one) does with renewalctl: sign a confirmation, send it over REST. */
@@ -48,11 +54,10 @@ final class PartnerCommands {
         @Override
         public Integer call() {
             byte[] body = read(file);
-            String renewalId = io.keyrenewal.contracts.ContractJson.read(new String(body, StandardCharsets.UTF_8),
-                    io.keyrenewal.contracts.partner.PartnerConfirmation.class).renewalId().value();
-            var receipt = client().post("/partner-api/renewals/" + renewalId + "/confirmations",
-                    new String(body, StandardCharsets.UTF_8),
-                    java.util.Map.of(ConfirmationSignatures.HTTP_HEADER, ConfirmationSignatures.sign(body, kid,
+            String json = new String(body, StandardCharsets.UTF_8);
+            String renewalId = ContractJson.read(json, PartnerConfirmation.class).renewalId().value();
+            JsonNode receipt = client().post("/partner-api/renewals/" + renewalId + "/confirmations", json,
+                    Map.of(ConfirmationSignatures.HTTP_HEADER, ConfirmationSignatures.sign(body, kid,
                             privateKey(key))));
             out().printf("confirmed %s (%s)%n", receipt.path("type").asText(),
                     receipt.path("confirmationId").asText());
@@ -64,10 +69,11 @@ final class PartnerCommands {
     @Command(name = "hash-password", description = "Prints the hash of a password for a local user"
             + " (keyrenewal.security.users[].password).")
     static class HashPassword implements Callable<Integer> {
-        @Option(names = "--password", required = true, interactive = true, description = "asked for if not given")
+        @Option(names = "--password", required = true, interactive = true, arity = "0..1",
+                description = "the password, or asked for when --password has no value")
         char[] password;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** JSON over HTTP to renewal-service; a refusal becomes a {@link Refused} carrying the problem detail's reason. */
 final class RenewalServiceClient {
@@ -39,10 +40,10 @@ final class RenewalServiceClient {
     }
 
     JsonNode post(String path, String body) {
-        return post(path, body, java.util.Map.of());
+        return post(path, body, Map.of());
     }
 
-    JsonNode post(String path, String body, java.util.Map<String, String> headers) {
+    JsonNode post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);

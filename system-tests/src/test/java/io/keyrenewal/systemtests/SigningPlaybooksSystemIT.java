@@ -167,6 +167,10 @@ class SigningPlaybooksSystemIT {
         assertThat(renewalctl(2, "approve", renewalId)).contains("refused (409)").contains("PARTNER_VERIFIES_BOTH");
         assertThat(renewalctlAs("auditor", "auditor-local", 2, "approve", renewalId)).contains("refused (403)");
         assertThat(renewalctlAs("operator", "wrong", 2, "list")).contains("refused (401)");
+        String hash = renewalctl(0, "hash-password", "--password", "operator-local").trim();
+        assertThat(hash).startsWith("{bcrypt}$2a$10$");
+        assertThat(org.springframework.security.crypto.bcrypt.BCrypt.checkpw("operator-local",
+                hash.substring("{bcrypt}".length()))).as(hash).isTrue();
 
         // the partner signs its confirmation with the tool and sends it over REST
         Path confirmation = data.resolve("verifies-both.json");
