@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.time.Instant;
 
 /**
  * The JSON mapping of every contract record: ISO-8601 times and durations, unknown fields ignored (changes are
@@ -22,6 +25,8 @@ public final class ContractJson {
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("canonical-instants")
+                        .addDeserializer(Instant.class, new CanonicalInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

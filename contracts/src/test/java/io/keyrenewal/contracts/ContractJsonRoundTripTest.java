@@ -258,8 +258,16 @@ class ContractJsonRoundTripTest {
 
     @Test
     void valueTypesRefuseInvalidValues() {
-        assertThatThrownBy(() -> new PartnerId("acme corp")).hasMessageContaining("partnerId");
-        assertThatThrownBy(() -> new Fingerprint("XYZ")).hasMessageContaining("SHA-256");
+        for (String invalid : new String[]{"acme corp", "acme/1", "ümlaut", "a".repeat(65), " ", ""}) {
+            assertThatThrownBy(() -> new PartnerId(invalid)).as(invalid).hasMessageContaining("partnerId");
+        }
+        assertThat(new PartnerId("A.z_0-9").value()).isEqualTo("A.z_0-9");
+        assertThat(new PartnerId("a".repeat(64)).value()).hasSize(64);
+        String sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        for (String invalid : new String[]{"XYZ", sha256.toUpperCase(java.util.Locale.ROOT), sha256 + "0",
+                sha256.substring(1), sha256.replace('e', 'g'), sha256.replace('0', ' ')}) {
+            assertThatThrownBy(() -> new Fingerprint(invalid)).as(invalid).hasMessageContaining("fingerprint");
+        }
         assertThat(Fingerprint.sha256Of(new byte[0]).value())
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(Topics.deadLetter(Topics.KEYSTORE_REPORTS)).isEqualTo("keystore.reports.v1.dlt");
