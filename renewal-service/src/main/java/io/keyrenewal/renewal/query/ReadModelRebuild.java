@@ -3,13 +3,12 @@ package io.keyrenewal.renewal.query;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.persistence.BinaryResults;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
+import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,12 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -41,9 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Rebuilds the renewal read model from the event store on an operator's request, in the background, with progress,
@@ -63,12 +59,11 @@ public class ReadModelRebuild {
     private static final int EVENTS_PER_CHUNK = 500;
     private static final int CHUNKS_AHEAD = 16;
     private static final int VIEWS_PER_WRITE = 1_000;
-    private static final int WRITE_ATTEMPTS = 3;
     private static final int WRITERS = 2;
     private static final int WRITES_AHEAD = 2 * WRITERS;
     private static final ObjectReader EVENTS = ContractJson.mapper().readerFor(RenewalEvent.class);
 
-    /** Where a rebuild stands: events folded of the total when it started. */
+    /** Where a rebuild stands: events folded of the total in the store as the rebuild reads it. */
     public record Progress(String state, long eventsDone, long eventsTotal, Instant startedAt, Instant finishedAt,
                            String failure) {
 
@@ -84,6 +79,7 @@ public class ReadModelRebuild {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final EntityManagerFactory entityManagerFactory;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int viewsInMemory;
@@ -91,11 +87,12 @@ public class ReadModelRebuild {
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
 
     public ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EntityManager entityManager,
-                            TransactionTemplate transaction, Clock clock,
+                            EntityManagerFactory entityManagerFactory, TransactionTemplate transaction, Clock clock,
                             @Value("${keyrenewal.rebuild.views-in-memory:20000}") int viewsInMemory) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.entityManagerFactory = entityManagerFactory;
         this.transaction = transaction;
         this.clock = clock;
         this.viewsInMemory = viewsInMemory;
@@ -110,45 +107,61 @@ public class ReadModelRebuild {
         if ("RUNNING".equals(progress.get().state())) {
             return progress.get();
         }
-        long total = jdbc.queryForObject("select count(*) from domain_event_entry where type = ?", Long.class,
+        long estimate = jdbc.queryForObject("select count(*) from domain_event_entry where type = ?", Long.class,
                 RENEWAL_AGGREGATE);
         Instant startedAt = clock.instant();
-        progress.set(new Progress("RUNNING", 0, total, startedAt, null, null));
-        worker.submit(() -> run(total, startedAt));
+        progress.set(new Progress("RUNNING", 0, estimate, startedAt, null, null));
+        worker.submit(() -> run(new AtomicLong(estimate), startedAt));
         return progress.get();
     }
 
-    private void run(long total, Instant startedAt) {
+    /** {@code total} is counted again in the reader's snapshot: events stored since the estimate count too. */
+    private void run(AtomicLong total, Instant startedAt) {
         BlockingQueue<Future<Chunk>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
         AtomicBoolean stopped = new AtomicBoolean();
         ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemon("read-model-rebuild-parse"));
-        Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped));
+        Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped, total));
         long done = 0;
-        try (Fold fold = new Fold()) {
+        long start = System.nanoTime();
+        try (Fold fold = new Fold(target())) {
             reader.start();
             for (Chunk chunk = chunks.take().get(); chunk != Chunk.END; chunk = chunks.take().get()) {
                 for (int i = 0; i < chunk.size(); i++) {
                     fold.apply(chunk.renewalIds()[i], chunk.sequences()[i], chunk.events()[i]);
                 }
                 done += chunk.size();
-                progress.set(new Progress("RUNNING", done, total, startedAt, null, null));
+                progress.set(new Progress("RUNNING", done, total.get(), startedAt, null, null));
             }
+            long folded = System.nanoTime();
             fold.finish();
-            progress.set(new Progress("DONE", done, total, startedAt, clock.instant(), null));
-            log.info("Read model rebuilt from {} events", done);
+            progress.set(new Progress("DONE", done, total.get(), startedAt, clock.instant(), null));
+            log.info("Read model rebuilt from {} events in {} ms (folded after {} ms)", done,
+                    (System.nanoTime() - start) / 1_000_000, (folded - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failed(done, total, startedAt, e);
+            failed(done, total.get(), startedAt, e);
         } catch (ExecutionException | CompletionException e) {
-            failed(done, total, startedAt, e.getCause());
+            failed(done, total.get(), startedAt, e.getCause());
         } catch (RuntimeException e) {
-            failed(done, total, startedAt, e);
+            failed(done, total.get(), startedAt, e);
         } finally {
             stopped.set(true);
             reader.interrupt();
             parsers.shutdownNow();
         }
+    }
+
+    /** On PostgreSQL a new table swapped in at the end; elsewhere the live table, view by view. */
+    private RebuildTarget target() {
+        try (Connection connection = dataSource.getConnection()) {
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return new SwappedTableTarget(dataSource, entityManagerFactory);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the rebuild: " + e.getMessage(), e);
+        }
+        return new LiveTableTarget(jdbc, entityManager, transaction);
     }
 
     private void failed(long done, long total, Instant startedAt, Throwable cause) {
@@ -157,12 +170,23 @@ public class ReadModelRebuild {
     }
 
     /** Reads the renewal events in store order, in chunks handed to the parsers, and ends with {@link Chunk#END}. */
-    private void read(BlockingQueue<Future<Chunk>> chunks, ExecutorService parsers, AtomicBoolean stopped) {
+    private void read(BlockingQueue<Future<Chunk>> chunks, ExecutorService parsers, AtomicBoolean stopped,
+                      AtomicLong total) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement select = connection.prepareStatement("select aggregate_identifier,"
-                    + " sequence_number, payload from domain_event_entry where type = ? order by global_index")) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from domain_event_entry"
+                    + " where type = ?")) {
+                count.setString(1, RENEWAL_AGGREGATE);
+                try (ResultSet counted = count.executeQuery()) {
+                    counted.next();
+                    total.set(counted.getLong(1));
+                }
+            }
+            try (PreparedStatement select = BinaryResults.prepare(connection, "select"
+                    + " aggregate_identifier, sequence_number, payload from domain_event_entry where type = ?"
+                    + " order by global_index")) {
                 select.setString(1, RENEWAL_AGGREGATE);
                 select.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = select.executeQuery()) {
@@ -215,8 +239,8 @@ public class ReadModelRebuild {
 
     /**
      * The views being rebuilt, folded in store order on this thread. The most recently folded ones stay in memory;
-     * the others are pushed out in batches to the writers, which write them while the fold goes on. A view
-     * pushed out is taken back, once written, should more of its events follow.
+     * the others are pushed out in batches to the writers, which write them to the target while the fold goes on.
+     * A view pushed out is taken back, once written, should more of its events follow.
      */
     private final class Fold implements AutoCloseable {
 
@@ -224,13 +248,16 @@ public class ReadModelRebuild {
         private record Batch(Map<String, RenewalView> views, CompletableFuture<Void> written) {
         }
 
+        private final RebuildTarget target;
         private final Map<String, RenewalView> inMemory = new LinkedHashMap<>(1024, 0.75f, true);
         private Map<String, RenewalView> pushedOut = new LinkedHashMap<>();
         private final Deque<Batch> beingWritten = new ArrayDeque<>();
         private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS,
                 daemon("read-model-rebuild-write"));
-        private final Set<String> existedAtStart = new HashSet<>(jdbc.queryForList(
-                "select renewal_id from renewal_view", String.class));
+
+        Fold(RebuildTarget target) {
+            this.target = target;
+        }
 
         void apply(String renewalId, long sequence, RenewalEvent event) {
             RenewalView view = inMemory.get(renewalId);
@@ -250,7 +277,7 @@ public class ReadModelRebuild {
             view.folded(sequence);
         }
 
-        /** Writes every view still in memory and waits until all are written. */
+        /** Writes every view still in memory, waits until all are written, and makes them the read model. */
         void finish() {
             inMemory.values().forEach(this::pushOut);
             inMemory.clear();
@@ -258,11 +285,13 @@ public class ReadModelRebuild {
             while (!beingWritten.isEmpty()) {
                 beingWritten.poll().written().join();
             }
+            target.complete();
         }
 
         @Override
         public void close() {
             writer.shutdownNow();
+            target.close();
         }
 
         private void pushOut(RenewalView view) {
@@ -277,8 +306,7 @@ public class ReadModelRebuild {
                 return;
             }
             List<RenewalView> views = List.copyOf(pushedOut.values());
-            beingWritten.add(new Batch(pushedOut, CompletableFuture.runAsync(() -> write(views, existedAtStart),
-                    writer)));
+            beingWritten.add(new Batch(pushedOut, CompletableFuture.runAsync(() -> target.write(views), writer)));
             pushedOut = new LinkedHashMap<>();
             while (beingWritten.size() > WRITES_AHEAD
                     || !beingWritten.isEmpty() && beingWritten.peek().written().isDone()) {
@@ -296,53 +324,16 @@ public class ReadModelRebuild {
                 RenewalView handedOver = batch.views().remove(renewalId);
                 if (handedOver != null) {
                     batch.written().join();
-                    return handedOver;
+                    RenewalView written = target.takeBack(renewalId);
+                    return written != null ? written : handedOver;
                 }
             }
-            RenewalView written = transaction.execute(status -> entityManager.find(RenewalView.class, renewalId));
+            RenewalView written = target.takeBack(renewalId);
             if (written == null) {
                 throw new IllegalStateException("the view of renewal " + renewalId + " was deleted during the"
                         + " rebuild; rebuild again");
             }
             return written;
-        }
-    }
-
-    /**
-     * Writes a batch of refolded views, except those the live projection has moved past meanwhile, in one
-     * transaction. Only renewals whose view existed when the rebuild started are looked up and locked: the live
-     * projection creates a view with the renewal's first event, so no other view can appear meanwhile (should one
-     * all the same, the batch is written again, looking up every view).
-     */
-    private void write(List<RenewalView> views, Set<String> existedAtStart) {
-        for (int attempt = 1; ; attempt++) {
-            boolean lookUpAll = attempt > 1;
-            try {
-                transaction.executeWithoutResult(status -> writeUnlessNewer(views.stream()
-                        .filter(view -> lookUpAll || existedAtStart.contains(view.getRenewalId())).toList(), views));
-                return;
-            } catch (DataIntegrityViolationException insertedMeanwhile) {
-                if (attempt == WRITE_ATTEMPTS) {
-                    throw insertedMeanwhile;
-                }
-            }
-        }
-    }
-
-    private void writeUnlessNewer(List<RenewalView> existing, List<RenewalView> rebuilt) {
-        entityManager.unwrap(Session.class).setJdbcBatchSize(rebuilt.size());
-        Map<String, RenewalView> live = existing.isEmpty() ? Map.of() : entityManager.createQuery(
-                        "select v from RenewalView v where v.renewalId in :ids", RenewalView.class)
-                .setParameter("ids", existing.stream().map(RenewalView::getRenewalId).toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().collect(Collectors.toMap(RenewalView::getRenewalId, Function.identity()));
-        for (RenewalView view : rebuilt) {
-            RenewalView current = live.get(view.getRenewalId());
-            if (current == null) {
-                entityManager.persist(view);
-            } else if (current.getLastSequence() == null || current.getLastSequence() <= view.getLastSequence()) {
-                entityManager.merge(view);
-            }
         }
     }
 

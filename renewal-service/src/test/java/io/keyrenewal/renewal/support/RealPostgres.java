@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,13 @@ public final class RealPostgres {
     }
 
     public record Database(String url, String user, String password, String server) {
+
+        /** Points a Spring test context's data source at this database. */
+        public void useFor(DynamicPropertyRegistry registry) {
+            registry.add("spring.datasource.url", this::url);
+            registry.add("spring.datasource.username", this::user);
+            registry.add("spring.datasource.password", this::password);
+        }
     }
 
     private RealPostgres() {
@@ -43,6 +51,12 @@ public final class RealPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server.description(), e);
         }
+        return new Database(server.baseUrl() + name, server.user(), server.password(), server.description());
+    }
+
+    /** A database created earlier on the same server, e.g. one a benchmark kept. */
+    public static synchronized Database existingDatabase(String name) {
+        Server server = server();
         return new Database(server.baseUrl() + name, server.user(), server.password(), server.description());
     }
 
