@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.renewal.persistence.BinaryResults;
 import io.keyrenewal.renewal.query.AsOfQueries;
 import io.keyrenewal.renewal.query.ReadModelRebuild;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.postgresql.PGResultSetMetaData;
 import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,14 +51,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How fast the read model is rebuilt from a large event store on PostgreSQL, next to a plain JDBC read of the same
+ * How fast the read model is rebuilt from a large event store on PostgreSQL, next to plain JDBC reads of the same
  * table. The store is filled as production fills it (events serialized by the service's own serializer, interleaved
  * renewals, gap-free global index, hash chain), only faster: by COPY. Not a timed test: it prints the figures and
- * checks that the rebuilt read model is right. Each round reads the table plainly, then rebuilds into an emptied read
- * model, so a busy machine shows as a spread between rounds.
+ * checks that the rebuilt read model is right. Each round reads the table plainly twice, with the driver's defaults
+ * (payloads as hex text) and with binary results as the rebuild reads, then rebuilds into an emptied read model, so a
+ * busy machine shows as a spread between rounds. Round 1 runs on a cold JVM (the rebuild's code is compiled as it
+ * goes); the summary is the median of the later rounds.
  * <p>
  * Run: {@code ./mvnw -pl renewal-service -am -Pbenchmark test -Dtest=RebuildThroughputBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dkeyrenewal.benchmark.events=1000000] [-Dkeyrenewal.benchmark.rounds=2]}
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dkeyrenewal.benchmark.events=1000000] [-Dkeyrenewal.benchmark.rounds=4]
+ * [-Dkeyrenewal.benchmark.keep=true] [-Dkeyrenewal.benchmark.database=NAME]}: {@code keep} leaves the stored events
+ * in their database (its name is printed), {@code database} rebuilds from such a database instead of storing anew.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
@@ -65,9 +71,11 @@ class RebuildThroughputBenchmark {
 
     static final int EVENTS = Integer.getInteger("keyrenewal.benchmark.events", 1_000_000);
     static final int RENEWALS_IN_FLIGHT = 2_000;
-    static final int ROUNDS = Integer.getInteger("keyrenewal.benchmark.rounds", 2);
+    static final int ROUNDS = Integer.getInteger("keyrenewal.benchmark.rounds", 4);
     static final int PLAIN_READ_FETCH_SIZE = 1_000;
-    static final RealPostgres.Database DATABASE = RealPostgres.freshDatabase();
+    static final String STORED = System.getProperty("keyrenewal.benchmark.database");
+    static final RealPostgres.Database DATABASE = STORED == null ? RealPostgres.freshDatabase()
+            : RealPostgres.existingDatabase(STORED);
 
     @Autowired
     DataSource dataSource;
@@ -87,13 +95,14 @@ class RebuildThroughputBenchmark {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        DATABASE.useFor(registry);
     }
 
     @AfterAll
     static void freeTheDisk() throws SQLException {
+        if (Boolean.getBoolean("keyrenewal.benchmark.keep")) {
+            return;
+        }
         try (Connection connection = connect()) {
             connection.createStatement().execute("truncate domain_event_entry, event_chain, renewal_view");
         }
@@ -103,30 +112,43 @@ class RebuildThroughputBenchmark {
     void rebuildsTheReadModelOfAMillionStoredEventsAndComparesItWithAPlainRead() throws Exception {
         stopTheRelays();
         Instant loadStart = Instant.now();
-        int renewals = store(EVENTS);
-        System.out.printf("%nREBUILD BENCHMARK on %s: %d events of %d renewals stored in %d s%n", DATABASE.server(),
-                EVENTS, renewals, Duration.between(loadStart, Instant.now()).toSeconds());
+        int renewals = STORED == null ? store(EVENTS) : storedRenewals();
+        System.out.printf("%nREBUILD BENCHMARK on %s, database %s: %d events of %d renewals stored in %d s%n",
+                DATABASE.server(), DATABASE.url().substring(DATABASE.url().lastIndexOf('/') + 1), EVENTS, renewals,
+                Duration.between(loadStart, Instant.now()).toSeconds());
 
-        plainRead();
+        plainRead(false);
+        plainRead(true);
+        List<double[]> warmRounds = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            long readStart = System.nanoTime();
-            long read = plainRead();
-            double readRate = rate(read, System.nanoTime() - readStart);
-
+            double textRate = timed(() -> plainRead(false));
+            double binaryRate = timed(() -> plainRead(true));
             views.deleteAllInBatch();
             long rebuildStart = System.nanoTime();
             rebuild.start();
             ReadModelRebuild.Progress progress = await().atMost(Duration.ofMinutes(60))
                     .pollInterval(Duration.ofMillis(50))
                     .until(rebuild::progress, done -> !"RUNNING".equals(done.state()));
-            double rebuildRate = rate(progress.eventsDone(), System.nanoTime() - rebuildStart);
+            double rebuildRate = progress.eventsDone() * 1e9 / (System.nanoTime() - rebuildStart);
 
-            System.out.printf("REBUILD BENCHMARK round %d: plain read %.0f events/s, rebuild %.0f events/s,"
-                    + " rebuild/read = %.2f%n", round, readRate, rebuildRate, rebuildRate / readRate);
-            assertThat(read).isEqualTo(EVENTS);
+            System.out.printf("REBUILD BENCHMARK round %d%s: plain read %.0f events/s (driver defaults), %.0f events/s"
+                            + " (binary); rebuild %.0f events/s; rebuild/read = %.2f (defaults), %.2f (binary)%n",
+                    round, round == 1 ? " (cold JVM)" : "", textRate, binaryRate, rebuildRate, rebuildRate / textRate,
+                    rebuildRate / binaryRate);
             assertThat(progress.state()).as(String.valueOf(progress.failure())).isEqualTo("DONE");
             assertThat(progress.eventsDone()).isEqualTo(EVENTS);
             assertThat(views.count()).isEqualTo(renewals);
+            if (round > 1) {
+                warmRounds.add(new double[]{textRate, binaryRate, rebuildRate});
+            }
+        }
+        if (!warmRounds.isEmpty()) {
+            double text = median(warmRounds, 0);
+            double binary = median(warmRounds, 1);
+            double rebuilt = median(warmRounds, 2);
+            System.out.printf("REBUILD BENCHMARK median of rounds 2-%d: plain read %.0f events/s (driver defaults),"
+                            + " %.0f events/s (binary); rebuild %.0f events/s; rebuild/read = %.2f (defaults), %.2f"
+                            + " (binary)%n", ROUNDS, text, binary, rebuilt, rebuilt / text, rebuilt / binary);
         }
         for (String renewalId : sampleOfRenewals()) {
             ObjectNode rebuilt = ContractJson.mapper().valueToTree(views.findById(renewalId).orElseThrow());
@@ -189,16 +211,23 @@ class RebuildThroughputBenchmark {
         return histories.renewals();
     }
 
-    /** Reads every stored event in table order and touches its payload, as fast as JDBC goes. */
-    private long plainRead() throws SQLException {
+    /**
+     * Reads every stored event in table order and touches its payload: with the driver's defaults (a statement run
+     * once gets text results, so the payload comes as hex) or with binary results, as the rebuild reads.
+     */
+    private long plainRead(boolean binary) throws SQLException {
         long events = 0;
         long payloadBytes = 0;
+        String sql = "select global_index, aggregate_identifier, sequence_number, payload_type, payload"
+                + " from domain_event_entry";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement("select global_index, aggregate_identifier,"
-                    + " sequence_number, payload_type, payload from domain_event_entry")) {
+            try (PreparedStatement select = binary ? BinaryResults.prepare(connection, sql)
+                    : connection.prepareStatement(sql + " /* plain read " + System.nanoTime() + " */")) {
                 select.setFetchSize(PLAIN_READ_FETCH_SIZE);
                 try (ResultSet rows = select.executeQuery()) {
+                    assertThat(rows.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(5))
+                            .as("payload format").isEqualTo(binary ? 1 : 0);
                     while (rows.next()) {
                         events++;
                         payloadBytes += rows.getBytes(5).length + rows.getString(2).length();
@@ -208,7 +237,36 @@ class RebuildThroughputBenchmark {
             connection.commit();
         }
         assertThat(payloadBytes).isPositive();
+        assertThat(events).isEqualTo(EVENTS);
         return events;
+    }
+
+    /** Events per second of a read. */
+    private static double timed(Read read) throws SQLException {
+        long start = System.nanoTime();
+        long events = read.events();
+        return events * 1e9 / (System.nanoTime() - start);
+    }
+
+    private interface Read {
+        long events() throws SQLException;
+    }
+
+    private static double median(List<double[]> rounds, int figure) {
+        double[] values = rounds.stream().mapToDouble(round -> round[figure]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    /** The renewals of a store kept from an earlier run; its size must be the one asked for. */
+    private int storedRenewals() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet counts = statement.executeQuery("select count(*), count(distinct aggregate_identifier)"
+                     + " from domain_event_entry where type = 'Renewal'")) {
+            counts.next();
+            assertThat(counts.getLong(1)).as("events stored in " + STORED).isEqualTo(EVENTS);
+            return counts.getInt(2);
+        }
     }
 
     private List<String> sampleOfRenewals() {
@@ -223,10 +281,6 @@ class RebuildThroughputBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double rate(long events, long nanos) {
-        return events * 1e9 / nanos;
     }
 
     private static Connection connect() throws SQLException {
