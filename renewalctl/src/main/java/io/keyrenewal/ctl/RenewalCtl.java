@@ -341,7 +341,7 @@ public class RenewalCtl {
         }
     }
 
-    @Command(name = "replay", description = "Rebuilds the read model from the event store, with a progress bar.")
+    @Command(name = "replay", description = "Rebuilds the read models from the event store, with a progress bar.")
     static class Replay extends Subcommand {
         @Option(names = "--poll", defaultValue = "PT0.5S", description = "how often to ask for progress")
         Duration poll;

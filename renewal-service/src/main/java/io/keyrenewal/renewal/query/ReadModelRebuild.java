@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.query;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.persistence.BinaryResults;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -40,15 +41,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
- * Rebuilds the renewal read model from the event store on an operator's request, in the background, with progress,
- * while the write side runs on: each renewal's events are folded afresh and its view written only if no newer live
- * event reached it meanwhile. Only the read model is touched: no relay, keystore or notification handler runs again.
+ * Rebuilds the read models from the event store on an operator's request, in the background, with progress, while
+ * the write side runs on: the partner directory first (each partner's last event carries its whole entry), then the
+ * renewal views, each folded afresh and kept only where no newer live event reached it meanwhile. Only the read models
+ * are touched: no relay, keystore or notification handler runs again.
  * <p>
- * The store is read once, in the order it was written (no sort), on a connection of its own; the events are parsed on
- * every core and folded, in that order, into the views of the renewals seen last, kept in memory
- * ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by writer threads meanwhile.
+ * The store is read once, in the order it was written, in one snapshot, on a connection of its own (binary results
+ * on PostgreSQL); the events are parsed on every core and folded, in that order, into the views of the renewals seen
+ * last, kept in memory ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by writer
+ * threads meanwhile, to the {@link RebuildTarget} of the database: on PostgreSQL a new table swapped in at the end
+ * ({@link SwappedTableTarget}), elsewhere the live table ({@link LiveTableTarget}).
  */
 @Component
 public class ReadModelRebuild {
@@ -81,19 +86,22 @@ public class ReadModelRebuild {
     private final EntityManager entityManager;
     private final EntityManagerFactory entityManagerFactory;
     private final TransactionTemplate transaction;
+    private final PartnerDirectory partners;
     private final Clock clock;
     private final int viewsInMemory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("read-model-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
 
     public ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EntityManager entityManager,
-                            EntityManagerFactory entityManagerFactory, TransactionTemplate transaction, Clock clock,
+                            EntityManagerFactory entityManagerFactory, TransactionTemplate transaction,
+                            PartnerDirectory partners, Clock clock,
                             @Value("${keyrenewal.rebuild.views-in-memory:20000}") int viewsInMemory) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.transaction = transaction;
+        this.partners = partners;
         this.clock = clock;
         this.viewsInMemory = viewsInMemory;
     }
@@ -108,7 +116,7 @@ public class ReadModelRebuild {
             return progress.get();
         }
         long estimate = jdbc.queryForObject("select count(*) from domain_event_entry where type = ?", Long.class,
-                RENEWAL_AGGREGATE);
+                RENEWAL_AGGREGATE) + partners.storedEvents();
         Instant startedAt = clock.instant();
         progress.set(new Progress("RUNNING", 0, estimate, startedAt, null, null));
         worker.submit(() -> run(new AtomicLong(estimate), startedAt));
@@ -121,10 +129,13 @@ public class ReadModelRebuild {
         AtomicBoolean stopped = new AtomicBoolean();
         ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 daemon("read-model-rebuild-parse"));
-        Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped, total));
         long done = 0;
         long start = System.nanoTime();
         try (Fold fold = new Fold(target())) {
+            long partnerEvents = partners.rebuild();
+            done = partnerEvents;
+            Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped,
+                    renewalEvents -> total.set(partnerEvents + renewalEvents)));
             reader.start();
             for (Chunk chunk = chunks.take().get(); chunk != Chunk.END; chunk = chunks.take().get()) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -147,7 +158,6 @@ public class ReadModelRebuild {
             failed(done, total.get(), startedAt, e);
         } finally {
             stopped.set(true);
-            reader.interrupt();
             parsers.shutdownNow();
         }
     }
@@ -171,7 +181,7 @@ public class ReadModelRebuild {
 
     /** Reads the renewal events in store order, in chunks handed to the parsers, and ends with {@link Chunk#END}. */
     private void read(BlockingQueue<Future<Chunk>> chunks, ExecutorService parsers, AtomicBoolean stopped,
-                      AtomicLong total) {
+                      LongConsumer counted) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -179,9 +189,9 @@ public class ReadModelRebuild {
             try (PreparedStatement count = connection.prepareStatement("select count(*) from domain_event_entry"
                     + " where type = ?")) {
                 count.setString(1, RENEWAL_AGGREGATE);
-                try (ResultSet counted = count.executeQuery()) {
-                    counted.next();
-                    total.set(counted.getLong(1));
+                try (ResultSet events = count.executeQuery()) {
+                    events.next();
+                    counted.accept(events.getLong(1));
                 }
             }
             try (PreparedStatement select = BinaryResults.prepare(connection, "select"

@@ -7,6 +7,11 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.partner.PartnerChannels;
+import io.keyrenewal.contracts.partner.PartnerContact;
+import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.renewal.partner.PartnerCommands;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.support.Certificates;
@@ -28,7 +33,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Replaying the event store into an empty read model gives exactly the live one. */
+/** Replaying the event store into empty read models (renewal views, partner directory) gives exactly the live ones. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:rebuild;DB_CLOSE_DELAY=-1",
@@ -65,13 +70,28 @@ class ReadModelRebuildTest {
             commands.sendAndWait(new Commands.ConfirmPartnerStep(renewals.get(i), "c-" + i, new PartnerId("acme"),
                     i % 2 == 0 ? ConfirmationType.SWITCHED_TO_NEW_KEY : ConfirmationType.VERIFIES_BOTH, now));
         }
+        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId("globex"), partner("globex", true)));
+        commands.sendAndWait(new PartnerCommands.ChangePartner(new PartnerId("globex"), partner("globex", false)));
+        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId("initech"), partner("initech", true)));
         String live = snapshot();
+        String livePartners = partners();
         assertThat(views.count()).isEqualTo(5);
+        assertThat(livePartners).contains("globex", "initech");
 
         jdbc.update("delete from renewal_view");
+        jdbc.update("delete from partner_view");
         assertThat(views.count()).isZero();
         rebuild();
         assertThat(snapshot()).isEqualTo(live);
+        assertThat(partners()).isEqualTo(livePartners);
+
+        jdbc.update("update partner_view set last_sequence = 7, entry = '{\"moved\":\"on\"}'"
+                + " where partner_id = 'globex'");
+        rebuild();
+        assertThat(partners()).contains("{\"moved\":\"on\"}");
+        jdbc.update("delete from partner_view where partner_id = 'globex'");
+        rebuild();
+        assertThat(partners()).isEqualTo(livePartners);
 
         String movedOn = renewals.get(2).value();
         jdbc.update("update renewal_view set last_sequence = 99, alias = 'moved-on' where renewal_id = ?", movedOn);
@@ -89,8 +109,20 @@ class ReadModelRebuildTest {
             JsonNode progress = ContractJson.mapper().readTree(http.get("/audit/rebuild").body());
             assertThat(progress.get("state").asText()).isEqualTo("DONE");
             assertThat(progress.get("eventsDone").asLong()).isEqualTo(progress.get("eventsTotal").asLong())
-                    .isEqualTo(1 + 3 + 3 + 4 + 4);
+                    .isEqualTo(1 + 3 + 3 + 4 + 4 + 2 + 1);
         });
+    }
+
+    private static PartnerDirectoryEntry partner(String id, boolean verifiesBoth) {
+        return new PartnerDirectoryEntry(new PartnerId(id), id + " Corp",
+                List.of(new PartnerContact(PartnerRole.SENDER_ADMINISTRATOR, "Admin", "admin@" + id + ".example")),
+                new PartnerChannels(true, false, null), verifiesBoth, Instant.parse("2026-11-01T00:00:00Z"),
+                List.of());
+    }
+
+    private String partners() {
+        return String.join("\n", jdbc.queryForList("select partner_id || ' ' || last_sequence || ' ' || entry"
+                + " from partner_view order by partner_id", String.class));
     }
 
     private String snapshot() throws Exception {
