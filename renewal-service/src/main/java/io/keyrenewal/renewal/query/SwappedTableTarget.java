@@ -77,11 +77,16 @@ final class SwappedTableTarget implements RebuildTarget {
                 throw new IllegalStateException("another rebuild of the read model is running (on this or another"
                         + " instance of renewal-service); try again when it is done");
             }
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        try {
             execute("drop table if exists " + REBUILT);
             execute("create table " + REBUILT + " (like " + TABLE + " including all excluding indexes)");
             execute("alter table " + REBUILT + " add constraint " + REBUILT + "_pkey primary key (" + idColumn + ")");
         } catch (SQLException | RuntimeException e) {
-            session.close();
+            close();
             throw e;
         }
     }
@@ -266,15 +271,22 @@ final class SwappedTableTarget implements RebuildTarget {
         }
     }
 
+    /**
+     * Drops the new table unless it was swapped in, and releases the lock in any case: the connection goes back to
+     * the pool, and a lock left on it would refuse every later rebuild.
+     */
     @Override
     public void close() {
         try (Connection closing = session) {
-            if (!completed) {
-                execute("drop table if exists " + REBUILT);
-            }
-            try (PreparedStatement unlock = closing.prepareStatement("select pg_advisory_unlock(?)")) {
-                unlock.setLong(1, REBUILD_LOCK);
-                unlock.execute();
+            try {
+                if (!completed) {
+                    execute("drop table if exists " + REBUILT);
+                }
+            } finally {
+                try (PreparedStatement unlock = closing.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, REBUILD_LOCK);
+                    unlock.execute();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot release the rebuild's table and lock: " + e.getMessage(), e);
