@@ -70,10 +70,12 @@ class SwappedRebuildTest {
 
     @Test
     void rebuildsAnEmptiedReadModelEqualToTheLiveOneAndKeepsTheTablesIndexesNamesAndGrants() throws Exception {
+        // all started before any key pair: the rebuild, holding 3 views in memory, takes views back from its table
         List<RenewalId> renewals = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            renewals.add(renewalWithItsKeyPair("swap-" + i, i % 2 == 0));
+            renewals.add(started("swap-" + i, i % 2 == 0, now()));
         }
+        renewals.forEach(renewal -> keyPairOf(renewal, "swap-" + renewal, now()));
         String role = "renewal_reader_" + System.nanoTime();
         jdbc.execute("create role " + role);
         jdbc.execute("grant select on renewal_view to " + role);
@@ -95,6 +97,21 @@ class SwappedRebuildTest {
         RenewalId afterwards = renewalWithItsKeyPair("swap-afterwards", true);
         assertThat(views.findById(afterwards.value()).orElseThrow().getLastStep()).isEqualTo("CERTIFICATE_PROVIDED");
         assertThat(views.count()).isEqualTo(renewalsInTheStore()).isGreaterThan(renewals.size());
+    }
+
+    @Test
+    void aViewWrittenToTheNewTableComesBackAsItWasWrittenAndOnlyOnce() throws Exception {
+        RenewalView written = views.findById(renewalWithItsKeyPair("taken-back", true).value()).orElseThrow();
+        try (SwappedTableTarget target = new SwappedTableTarget(dataSource, entityManagerFactory)) {
+            target.write(List.of(written));
+            RenewalView takenBack = target.takeBack(written.getRenewalId());
+            assertThat(ContractJson.write(takenBack)).isEqualTo(ContractJson.write(written));
+            assertThat(target.takeBack(written.getRenewalId())).isNull();
+            target.write(List.of(takenBack));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from pg_tables where tablename = ?", Long.class,
+                SwappedTableTarget.REBUILT)).as("dropped, not swapped in").isZero();
+        assertThat(views.findById(written.getRenewalId())).isPresent();
     }
 
     @Test
@@ -175,16 +192,29 @@ class SwappedRebuildTest {
         rebuildAndWait();
     }
 
-    /** Times in milliseconds, which PostgreSQL keeps as they are (it keeps microseconds). */
     private RenewalId renewalWithItsKeyPair(String alias, boolean playbook3) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
+        RenewalId renewal = started(alias, playbook3, now);
+        keyPairOf(renewal, alias, now);
+        return renewal;
+    }
+
+    private RenewalId started(String alias, boolean playbook3, Instant now) {
         RenewalId renewal = RenewalId.random();
         commands.sendAndWait(new Commands.StartRenewal(renewal, alias, new PartnerId("acme"), playbook3
                 ? Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE : Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH,
                 Duration.ofDays(30), KeyAlgorithm.EC_P256, now));
+        return renewal;
+    }
+
+    private void keyPairOf(RenewalId renewal, String alias, Instant now) {
         commands.sendAndWait(new Commands.RecordKeyPairGenerated(renewal, "k-" + alias,
                 Certificates.certificate(alias, "0a", now), Certificates.ref(alias, "0b"), now));
-        return renewal;
+    }
+
+    /** Times in milliseconds, which PostgreSQL keeps as they are (it keeps microseconds). */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private long renewalsInTheStore() {
