@@ -31,16 +31,10 @@ final class CanonicalInstantDeserializer extends StdScalarDeserializer<Instant> 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}. */
     private static final int SHORTEST = 20;
     private static final int MAX_FRACTION_DIGITS = 9;
-
-    private final transient JsonDeserializer<Instant> standard;
+    private static final InstantDeserializer<Instant> STANDARD = InstantDeserializer.INSTANT;
 
     CanonicalInstantDeserializer() {
-        this(InstantDeserializer.INSTANT);
-    }
-
-    private CanonicalInstantDeserializer(JsonDeserializer<Instant> standard) {
         super(Instant.class);
-        this.standard = standard;
     }
 
     @Override
@@ -51,16 +45,15 @@ final class CanonicalInstantDeserializer extends StdScalarDeserializer<Instant> 
                 return canonical;
             }
         }
-        return standard.deserialize(parser, context);
+        return STANDARD.deserialize(parser, context);
     }
 
     /** A property with its own {@code @JsonFormat} is read by Jackson's deserializer as configured. */
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
             throws JsonMappingException {
-        JsonDeserializer<?> contextual = standard instanceof ContextualDeserializer configurable
-                ? configurable.createContextual(context, property) : standard;
-        return contextual == standard ? this : contextual;
+        JsonDeserializer<?> contextual = STANDARD.createContextual(context, property);
+        return contextual == STANDARD ? this : contextual;
     }
 
     /**
