@@ -75,7 +75,9 @@ class RestartMidDeliveryTest {
                         AT));
                 publish.event("completed-" + renewalId, new RenewalCompleted(renewalId, "decryptor", partnerId,
                         AT.plusSeconds(60)));
-                List<DeliveryRecord> rows = await().atMost(Duration.ofSeconds(30)).until(
+                // on a busy machine the restarted consumer was once given its partitions only after 30 s (the group
+                // rebalances after the first context left; up to the 45 s session timeout if it could not leave)
+                List<DeliveryRecord> rows = await().atMost(Duration.ofSeconds(90)).until(
                         () -> log.forRenewal(renewalId), all -> all.size() == 2
                                 && all.stream().allMatch(row -> row.status() == DeliveryStatus.SENT));
                 await().atMost(Duration.ofSeconds(30)).pollInSameThread()
