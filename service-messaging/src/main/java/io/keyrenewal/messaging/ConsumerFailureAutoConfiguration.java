@@ -26,6 +26,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -37,7 +38,8 @@ import java.util.Map;
  *     <li>{@link FailureKind#TRANSIENT}: retried with exponential backoff for as long as it lasts, never
  *     dead-lettered; the partition waits (order per renewal is kept);</li>
  *     <li>{@link FailureKind#PERMANENT}: to {@code <topic>.dlt} at once;</li>
- *     <li>{@link FailureKind#UNKNOWN}: a few retries, then to {@code <topic>.dlt}.</li>
+ *     <li>{@link FailureKind#UNKNOWN}: a few retries, then to {@code <topic>.dlt}; attempts made while the service's
+ *     database does not answer are not counted ({@link UnknownFailureBackOff}).</li>
  * </ul>
  * A dead letter keeps the original's key, value, headers and partition, gains the reason in
  * {@code keyrenewal_dlt_reason} and Spring's {@code kafka_dlt-*} headers (original topic, partition, offset,
@@ -50,7 +52,6 @@ import java.util.Map;
 public class ConsumerFailureAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerFailureAutoConfiguration.class);
-    private static final double UNKNOWN_RETRY_MULTIPLIER = 1.5;
 
     @Bean
     @ConditionalOnMissingBean
@@ -69,7 +70,8 @@ public class ConsumerFailureAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @ConditionalOnBean(KafkaOperations.class)
     public DefaultErrorHandler consumerErrorHandler(KafkaOperations<?, ?> kafka, FailureClassifier classifier,
-                                                    FailedDeliveries failedDeliveries, MessagingSettings settings) {
+                                                    FailedDeliveries failedDeliveries, MessagingSettings settings,
+                                                    ObjectProvider<DataSource> database) {
         DeadLetterReasons reasons = new DeadLetterReasons(classifier);
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
@@ -81,7 +83,8 @@ public class ConsumerFailureAutoConfiguration {
             publisher.accept(record, consumer, failure);
         };
         BackOff transientBackOff = transientBackOff(settings.transientRetry());
-        BackOff unknownBackOff = unknownBackOff(settings.unknownRetry());
+        BackOff unknownBackOff = unknownBackOff(settings.unknownRetry(), transientBackOff,
+                new DatabaseProbe(database.getIfUnique(), settings.databaseCheckTimeout()));
         BackOff noRetry = new FixedBackOff(0, 0);
         // the default back-off is the transient one: with none the handler would skip its retry listeners
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, transientBackOff);
@@ -114,10 +117,9 @@ public class ConsumerFailureAutoConfiguration {
         return backOff;
     }
 
-    static BackOff unknownBackOff(MessagingSettings.UnknownRetry retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(),
-                UNKNOWN_RETRY_MULTIPLIER);
-        backOff.setMaxAttempts(retry.attempts());
-        return backOff;
+    static BackOff unknownBackOff(MessagingSettings.UnknownRetry retry, BackOff whileDatabaseIsDown,
+                                  DatabaseProbe database) {
+        return new UnknownFailureBackOff(retry.initialInterval().toMillis(), retry.attempts(), whileDatabaseIsDown,
+                database);
     }
 }

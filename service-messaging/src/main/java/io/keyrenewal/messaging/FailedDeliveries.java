@@ -83,7 +83,8 @@ public class FailedDeliveries implements RetryListener {
             case UNKNOWN -> {
                 String line = "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
                         + record.key() + ") failed unexpectedly, attempt " + deliveryAttempt + " of "
-                        + (unknownRetries + 1) + ", then it goes to the dead-letter topic: " + reasons.reason(failure);
+                        + (unknownRetries + 1) + " (not counted while the database does not answer), then it goes to the "
+                        + "dead-letter topic: " + reasons.reason(failure);
                 if (deliveryAttempt == 1) {
                     log.warn(line, failure);
                 } else {

@@ -55,6 +55,7 @@ public final class FailureClassifier {
             "org.axonframework.common.lock.LockAcquisitionFailedException",
             // H2's storage engine failed (it then closes the database)
             "org.h2.mvstore.MVStoreException");
+    private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
     /** Records no listener can read: permanent in every service. */
     private static final List<Class<? extends Throwable>> UNREADABLE = List.of(MalformedMessage.class,
             DeserializationException.class, MessageConversionException.class, ConversionException.class,
@@ -106,7 +107,8 @@ public final class FailureClassifier {
         if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
             return true;
         }
-        if (cause instanceof SQLException sql && (transientSqlState(sql.getSQLState()) || transientOnH2(sql))) {
+        if (cause instanceof SQLException sql && (transientSqlState(sql.getSQLState()) || transientOnH2(sql)
+                || closedByThePool(sql))) {
             return true;
         }
         if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
@@ -128,6 +130,17 @@ public final class FailureClassifier {
 
     private static boolean transientOnH2(SQLException sql) {
         return sql.getClass().getName().startsWith("org.h2.") && TRANSIENT_H2_ERROR_CODES.contains(sql.getErrorCode());
+    }
+
+    /**
+     * HikariCP closes a connection that broke (the server went away in the middle of a transaction) and answers every
+     * later call on it with a bare "Connection is closed", without SQLState; the break itself is often not in the
+     * chain any more.
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        StackTraceElement[] frames = sql.getStackTrace();
+        return sql.getSQLState() == null && frames.length > 0
+                && frames[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION);
     }
 
     private static boolean isAnyOf(Throwable cause, List<String> typeNames) {

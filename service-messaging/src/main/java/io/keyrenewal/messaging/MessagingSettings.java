@@ -13,11 +13,13 @@ import java.time.Duration;
  * @param retryLogInterval     while a record keeps failing for a passing reason, one WARN line per partition at
  *                             most this often (and on its first failure)
  * @param deadLetterPartitions partitions of a dead-letter topic whose original topic cannot be described
+ * @param databaseCheckTimeout how long a failure of unknown kind waits to learn whether the database answers
  */
 @ConfigurationProperties("keyrenewal.messaging")
 public record MessagingSettings(@DefaultValue TransientRetry transientRetry, @DefaultValue UnknownRetry unknownRetry,
                                 @DefaultValue("1m") Duration retryLogInterval,
-                                @DefaultValue("3") int deadLetterPartitions) {
+                                @DefaultValue("3") int deadLetterPartitions,
+                                @DefaultValue("5s") Duration databaseCheckTimeout) {
 
     /**
      * @param initialInterval the first pause

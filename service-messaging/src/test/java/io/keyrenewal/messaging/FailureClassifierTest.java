@@ -50,7 +50,7 @@ class FailureClassifierTest {
     }
 
     @Test
-    void anUnreachablePostgresqlAndAnExhaustedPoolAreTransient() {
+    void anUnreachablePostgresqlAnExhaustedPoolAndAConnectionThePoolClosedAreTransient() throws SQLException {
         Throwable refused = catchThrowable(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/none",
                 "postgres", ""));
         assertThat(((SQLException) refused).getSQLState()).startsWith("08");
@@ -63,6 +63,16 @@ class FailureClassifierTest {
                 new JDBCConnectionException("unable to obtain a connection", (SQLException) refused))))
                 .isEqualTo(FailureKind.TRANSIENT);
 
+        // a connection the pool closed after it broke: HikariCP answers without SQLState
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl("jdbc:h2:mem:pool-closing");
+            Connection connection = pool.getConnection();
+            connection.close();
+            Throwable closed = catchThrowable(() -> connection.prepareStatement("SELECT 1"));
+            assertThat(((SQLException) closed).getSQLState()).isNull();
+            assertThat(classifier.kindOf(new IllegalStateException("could not load the renewal", closed)))
+                    .isEqualTo(FailureKind.TRANSIENT);
+        }
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none");
             pool.setConnectionTimeout(250);
