@@ -39,7 +39,10 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import io.keyrenewal.messaging.FailedDeliveries;
+import io.keyrenewal.messaging.FailureKind;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -74,6 +77,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +116,8 @@ class KeystoreServiceIntegrationTest {
     static void environment(DynamicPropertyRegistry registry) {
         registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
         registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
+        // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
         // local users: one with every role for the operations, one auditor to show a role is enforced
         registry.add("keyrenewal.security.mode", () -> "local");
         registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
@@ -131,6 +138,10 @@ class KeystoreServiceIntegrationTest {
     PublishedRecords published;
     @Autowired
     KeyGenerationJournal journal;
+    @Autowired
+    FailedDeliveries failedDeliveries;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
     @LocalServerPort
     int port;
 
@@ -413,6 +424,36 @@ class KeystoreServiceIntegrationTest {
 
         assertThat(health.getStatusCode().value()).isEqualTo(200);
         assertThat(health.getBody()).contains("\"UP\"");
+    }
+
+    @Test
+    void waitsOutAnUnusableDatabaseWithoutDeadLetteringAndGeneratesTheKeyPairOnce() throws Exception {
+        long transientBefore = failedDeliveries.failures(Topics.RENEWAL_EVENTS, FailureKind.TRANSIENT);
+        long deadLettersBefore = failedDeliveries.deadLetters(Topics.RENEWAL_EVENTS);
+        RenewalStarted started = renewalStarted("outage-decrypt", KeyAlgorithm.EC_P256);
+        String messageId;
+        // exclusive mode 2: H2 closes every other connection and refuses new ones until it is left
+        try (Connection exclusive = DriverManager.getConnection(databaseUrl, "sa", "")) {
+            exclusive.createStatement().execute("SET EXCLUSIVE 2");
+            await().atMost(PATIENCE).until(() -> get("/actuator/health/readiness", null).getStatusCode().value()
+                    == 503);
+            assertThat(get("/actuator/health/liveness", null).getStatusCode().value()).isEqualTo(200);
+
+            messageId = publish(started);
+            // more attempts than the error handler before this one made before it dead-lettered the event
+            await().atMost(PATIENCE.multipliedBy(2)).until(() -> failedDeliveries.failures(Topics.RENEWAL_EVENTS,
+                    FailureKind.TRANSIENT) >= transientBefore + 5);
+            assertThat(published.deadLettersWithId(messageId)).isEmpty();
+            assertThat(published.reportsAnswering(messageId)).isEmpty();
+            exclusive.createStatement().execute("SET EXCLUSIVE 0");
+        }
+
+        assertThat(awaitReports(messageId, 1).get(0)).isInstanceOf(KeyPairGenerated.class);
+        await().atMost(PATIENCE).until(() -> get("/actuator/health/readiness", null).getStatusCode().value() == 200);
+        assertThat(published.reportsAnswering(messageId)).hasSize(1);
+        assertThat(published.deadLettersWithId(messageId)).isEmpty();
+        assertThat(failedDeliveries.deadLetters(Topics.RENEWAL_EVENTS)).isEqualTo(deadLettersBefore);
+        assertThat(journal.find(started.renewalId())).isPresent();
     }
 
     @Test

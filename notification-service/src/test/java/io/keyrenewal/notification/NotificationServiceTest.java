@@ -260,6 +260,13 @@ class NotificationServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ContractJson.mapper().readTree(response.body()).path("status").asText()).isEqualTo("UP");
+        // the probes an orchestrator calls, without credentials; readiness includes the database
+        for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + probe)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(probe).isEqualTo(200);
+            assertThat(ContractJson.mapper().readTree(anonymous.body()).path("status").asText()).isEqualTo("UP");
+        }
     }
 
     private RenewalStarted started() {

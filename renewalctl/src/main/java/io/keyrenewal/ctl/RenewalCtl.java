@@ -28,12 +28,12 @@ import java.util.function.Supplier;
 
 /** {@code renewalctl}: the operator's command line over renewal-service's REST API. */
 @Command(name = "renewalctl", mixinStandardHelpOptions = true, version = "renewalctl 0.1.0",
-        description = "Runs and audits key renewals through renewal-service.",
+        description = "Runs and audits key renewals through renewal-service; lists and replays dead letters.",
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
                 RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
                 RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
                 RenewalCtl.Replay.class, RenewalCtl.Republish.class, PartnerCommands.SignConfirmation.class,
-                PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class})
+                PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class})
 public class RenewalCtl {
 
     static final int REFUSED = 2;

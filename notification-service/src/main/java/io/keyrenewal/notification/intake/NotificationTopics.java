@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics this service reads and writes, and their dead-letter topics; created if missing. */
+/**
+ * The topics this service reads and writes, created if missing, and the topic where parked deliveries go; the
+ * dead-letter topics of the topics it reads are service-messaging's.
+ */
 @Configuration
 class NotificationTopics {
 
@@ -17,11 +20,6 @@ class NotificationTopics {
     @Bean
     NewTopic renewalEventsTopic() {
         return topic(Topics.RENEWAL_EVENTS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
-    }
-
-    @Bean
-    NewTopic renewalEventsDeadLetterTopic() {
-        return topic(Topics.deadLetter(Topics.RENEWAL_EVENTS)).build();
     }
 
     @Bean
@@ -37,11 +35,6 @@ class NotificationTopics {
     @Bean
     NewTopic partnerDirectoryTopic() {
         return topic(Topics.PARTNER_DIRECTORY).compact().build();
-    }
-
-    @Bean
-    NewTopic partnerDirectoryDeadLetterTopic() {
-        return topic(Topics.deadLetter(Topics.PARTNER_DIRECTORY)).build();
     }
 
     private static TopicBuilder topic(String name) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 
-/** Reads {@code renewal.events.v1}; a record it cannot read goes to the dead-letter topic (see {@link DeadLettering}). */
+/** Reads {@code renewal.events.v1}; a record it cannot read goes to the dead-letter topic (see {@link IntakeRefusals}). */
 @Component
 class RenewalEventsListener {
 
