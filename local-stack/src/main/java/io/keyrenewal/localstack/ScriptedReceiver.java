@@ -3,12 +3,10 @@ package io.keyrenewal.localstack;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.MalformedMessage;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.Attachment;
-import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
@@ -176,16 +174,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     }
 
     private void publish(PartnerConfirmation confirmation) {
-        String body = ContractJson.write(confirmation);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS,
-                renewalId.value(), body);
-        header(record, ConfirmationSignatures.RECORD_HEADER, key.sign(body));
-        header(record, MessageHeaders.ID, confirmation.confirmationId());
-        header(record, MessageHeaders.TYPE, PartnerConfirmation.class.getSimpleName());
-        header(record, MessageHeaders.SOURCE, "/partners/" + partnerId);
-        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(record, MessageHeaders.TIME, confirmation.confirmedAt().toString());
-        header(record, MessageHeaders.SUBJECT, renewalId.value());
+        ProducerRecord<String, String> record = ConfirmationRecords.signed(confirmation, key);
         try {
             producer.send(record).get(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -195,10 +184,6 @@ public final class ScriptedReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LocalStackFailure("interrupted while publishing the confirmation", e);
         }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String attachments(List<Attachment> attachments) {
