@@ -1,7 +1,10 @@
 package io.keyrenewal.localstack;
 
+import io.keyrenewal.localstack.bench.MassRenewalBench;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,18 +14,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code ./run-local [demo|up]}: starts the local stack from the repository root (the working directory, or the
  * system property {@code keyrenewal.repository}), data in {@code $KEYRENEWAL_DATA_DIR} (default {@code ./data});
  * {@code demo} (the default) then runs the demo renewal. Runs until Ctrl-C, which stops everything it started.
+ * {@code bench [options]} runs the mass-renewal benchmark ({@link MassRenewalBench}) on a stack of its own and exits.
  */
 public final class LocalStackMain {
 
-    private static final String USAGE = "usage: run-local [--no-build] [demo|up]" + System.lineSeparator()
-            + "  demo  start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
-            + "  up    start the stack only";
+    private static final String USAGE = "usage: run-local [--no-build] [demo|up|bench [options]]"
+            + System.lineSeparator()
+            + "  demo   start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
+            + "  up     start the stack only" + System.lineSeparator()
+            + "  bench  the mass-renewal benchmark on a stack of its own (bench --help for its options)";
 
     private LocalStackMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         String mode = args.length == 0 ? "demo" : args[0].toLowerCase(Locale.ROOT);
+        if (mode.equals("bench")) {
+            System.exit(MassRenewalBench.run(Arrays.copyOfRange(args, 1, args.length), repositoryRoot(),
+                    System.out));
+        }
         if (args.length > 1 || !(mode.equals("demo") || mode.equals("up"))) {
             System.err.println(USAGE);
             System.exit(2);
@@ -65,13 +75,17 @@ public final class LocalStackMain {
     }
 
     static LocalStackConfig configFromEnvironment() {
-        Path repositoryRoot = Path.of(System.getProperty("keyrenewal.repository", "")).toAbsolutePath();
+        Path repositoryRoot = repositoryRoot();
         String dataDir = System.getenv("KEYRENEWAL_DATA_DIR");
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot);
         if (dataDir != null && !dataDir.isBlank()) {
             config.dataDir(Path.of(dataDir));
         }
         return config.build();
+    }
+
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("keyrenewal.repository", "")).toAbsolutePath();
     }
 
     private static void printEndpoints(LocalStack stack, PrintStream out) {
