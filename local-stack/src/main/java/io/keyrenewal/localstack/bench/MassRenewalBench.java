@@ -107,7 +107,10 @@ public final class MassRenewalBench {
     Outcome run() {
         Path dataDir = options.dataDir() != null ? options.dataDir().toAbsolutePath().normalize()
                 : repositoryRoot.resolve("data").resolve("bench-" + runId);
-        Thread shutdown = new Thread(this::closeEverything, "bench-shutdown");
+        Thread shutdown = new Thread(() -> {
+            stop("interrupted (Ctrl-C or a signal): the stack was stopped");
+            closeEverything();
+        }, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         Report.Section run = report.section("run", "Run");
         run.row("runId", "run", runId);
@@ -127,7 +130,8 @@ public final class MassRenewalBench {
             exitCode = measure(dataDir);
         } catch (LocalStackFailure | IllegalStateException e) {
             out.println();
-            out.println("FAILED: " + e.getMessage());
+            out.println("FAILED: " + (stopped && stopReason != null ? stopReason + " (" + e.getMessage() + ")"
+                    : e.getMessage()));
             stopReason = stopReason == null ? e.getMessage() : stopReason;
             exitCode = 1;
         } finally {
@@ -217,6 +221,10 @@ public final class MassRenewalBench {
         List<Tracked> everything = progress.started(ALL_PHASES);
         Report.Section figures = report.section("burst", "Burst of " + options.renewals() + " renewals");
         figures.row("renewals", "renewals started", starts.started() - steadyCount);
+        if (starts.lastStartedNanos() > burstStart) {
+            figures.row("startsPerSecond", "starts/s (all " + options.inFlight() + " in flight)",
+                    (starts.started() - steadyCount) / seconds(starts.lastStartedNanos() - burstStart));
+        }
         double toWaiting = seconds(allWaitingAt - burstStart);
         if (allWaiting) {
             figures.row("secondsUntilAllWaitForRetention", "until all wait for retention (s)", toWaiting);
@@ -316,6 +324,8 @@ public final class MassRenewalBench {
         }
         boolean reached = !stopped && await("steady", count, Tracked::waitingForRetention);
         section.row("renewals", "renewals", (long) count);
+        section.row("startsPerSecond", "starts/s achieved (asked: " + STEADY_RATE_PER_SECOND + ")",
+                starts.lastStartedNanos() < 0 ? null : count / seconds(starts.lastStartedNanos() - start));
         section.row("secondsUntilAllWaitForRetention", "from the first start until all wait for retention (s)",
                 reached ? seconds(System.nanoTime() - start) : "not reached");
         section.row("latency", "confirmation -> next partner message (ms)",

@@ -32,6 +32,7 @@ final class RenewalStarts implements AutoCloseable {
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong recovered = new AtomicLong();
+    private volatile long lastStartedNanos = -1;
 
     RenewalStarts(RestCalls rest, RenewalProgress progress, int inFlight) {
         this.rest = rest;
@@ -55,6 +56,11 @@ final class RenewalStarts implements AutoCloseable {
     /** Starts whose answer was lost (a retry got 409 naming the renewal): started all the same. */
     long recovered() {
         return recovered.get();
+    }
+
+    /** When the last start was answered with its renewal; -1 before the first. */
+    long lastStartedNanos() {
+        return lastStartedNanos;
     }
 
     /** Submitted, not yet answered. */
@@ -85,10 +91,12 @@ final class RenewalStarts implements AutoCloseable {
         if (status == 201 && renewalId.find()) {
             progress.register(renewalId.group(), renewal.phase(), renewal.playbook());
             started.incrementAndGet();
+            lastStartedNanos = System.nanoTime();
         } else if (status == 409 && outcome.triedBefore() && renewalId.find()) {
             progress.register(renewalId.group(), renewal.phase(), renewal.playbook());
             recovered.incrementAndGet();
             started.incrementAndGet();
+            lastStartedNanos = System.nanoTime();
         } else {
             refused.incrementAndGet();
             rest.note("POST /renewals " + renewal.alias() + " refused (" + status + "): "
