@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.localstack.KafkaClients;
+import io.keyrenewal.localstack.TopicFollower;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ final class RenewalProgress implements AutoCloseable {
 
         synchronized String where() {
             return (playbook == null ? "playbook ?" : "playbook " + number(playbook)) + ", last event "
-                    + (lastType == null ? "(none on Kafka yet)" : lastType);
+                    + (lastType == null ? "(none on Kafka yet)" : lastType)
+                    + (waitingForRetentionNanos >= 0 ? " (waits only for retention)" : "");
         }
 
         synchronized long lastChangeNanos() {
@@ -91,11 +93,11 @@ final class RenewalProgress implements AutoCloseable {
     private final BiConsumer<String, Playbook> onCertificateProvided;
     private final TopicFollower follower;
 
-    /** @param onCertificateProvided told of each renewal whose certificate went to the partner (renewal id, playbook) */
+    /** @param onCertificateProvided told of each renewal whose certificate went to its partner (id, playbook) */
     RenewalProgress(String bootstrapServers, BiConsumer<String, Playbook> onCertificateProvided) {
         this.onCertificateProvided = onCertificateProvided;
-        this.follower = new TopicFollower(bootstrapServers, Topics.RENEWAL_EVENTS, "keyrenewal-bench-events",
-                this::handle);
+        this.follower = TopicFollower.start(bootstrapServers, Topics.RENEWAL_EVENTS, "keyrenewal-bench-events",
+                "bench-renewal-events", this::handle, failure -> { });
     }
 
     /**

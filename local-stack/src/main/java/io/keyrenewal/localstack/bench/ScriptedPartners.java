@@ -13,6 +13,7 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.localstack.ConfirmationRecords;
 import io.keyrenewal.localstack.DemoPartnerKey;
 import io.keyrenewal.localstack.KafkaClients;
+import io.keyrenewal.localstack.TopicFollower;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -112,8 +113,9 @@ final class ScriptedPartners implements AutoCloseable {
         this.sender = new Thread(this::send, "bench-partners-send");
         sender.setDaemon(true);
         sender.start();
-        this.receiver = new TopicFollower(bootstrapServers, Topics.PARTNER_NOTIFICATIONS,
-                "keyrenewal-bench-partners", (record, receivedNanos) -> handle(record.value(), receivedNanos));
+        this.receiver = TopicFollower.start(bootstrapServers, Topics.PARTNER_NOTIFICATIONS,
+                "keyrenewal-bench-partners", "bench-partners-receive",
+                (record, receivedNanos) -> handle(record.value(), receivedNanos), failure -> { });
     }
 
     Latencies latencies(RenewalProgress.Phase phase) {
