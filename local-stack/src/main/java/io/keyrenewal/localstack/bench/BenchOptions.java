@@ -8,13 +8,14 @@ import java.util.Locale;
 /**
  * The options of {@code ./run-local bench}; {@link #parse(String...)} reads them, {@link #USAGE} describes them.
  *
- * @param dataDir the stack's data folder; null: a fresh {@code ./data/bench-<timestamp>}
- * @param report  where to write the report ({@code .md} and {@code .json}); null: into the data folder
+ * @param dataDir     the stack's data folder; null: a fresh {@code ./data/bench-<timestamp>}
+ * @param report      where to write the report ({@code .md} and {@code .json}); null: into the data folder
+ * @param maxDuration how long the renewals may run before the benchmark stops waiting; null: no limit
  */
 record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
-                    Duration stallTimeout, Path dataDir, boolean keepData, Path report, Duration progressEvery,
-                    double resendShare, boolean help) {
+                    Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
+                    Duration progressEvery, double resendShare, boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -35,6 +36,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --postgres-url URL      default jdbc:postgresql://127.0.0.1:5432/
               --postgres-user USER    default postgres (--postgres-password PASSWORD, default none)
               --stall-timeout T       stop waiting when no renewal moved for T (ISO-8601, default PT3M)
+              --max-duration T        stop waiting when the renewals have run for T, moving or not (default: no limit)
               --data-dir DIR          the stack's data folder (default ./data/bench-<timestamp>; must be new or empty)
               --keep-data             keep the data folder whole (default: keep only logs/ and the report)
               --report FILE           also write the report as FILE.md and FILE.json (default <data>/bench-report)
@@ -43,7 +45,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
-                Duration.ofMinutes(3), null, false, null, Duration.ofSeconds(5), 0.05, false);
+                Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), 0.05, false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -88,6 +90,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--postgres-user" -> with(o -> o.postgresUser = value);
             case "--postgres-password" -> with(o -> o.postgresPassword = value);
             case "--stall-timeout" -> with(o -> o.stallTimeout = duration(option, value));
+            case "--max-duration" -> with(o -> o.maxDuration = duration(option, value));
             case "--progress-every" -> with(o -> o.progressEvery = duration(option, value));
             case "--data-dir" -> with(o -> o.dataDir = Path.of(value));
             case "--report" -> with(o -> o.report = Path.of(value));
@@ -134,6 +137,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         String postgresUser;
         String postgresPassword;
         Duration stallTimeout;
+        Duration maxDuration;
         Path dataDir;
         boolean keepData;
         Path report;
@@ -152,6 +156,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             postgresUser = o.postgresUser;
             postgresPassword = o.postgresPassword;
             stallTimeout = o.stallTimeout;
+            maxDuration = o.maxDuration;
             dataDir = o.dataDir;
             keepData = o.keepData;
             report = o.report;
@@ -162,7 +167,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
 
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, backgroundSeconds, postgres,
-                    postgresUrl, postgresUser, postgresPassword, stallTimeout, dataDir, keepData, report,
+                    postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData, report,
                     progressEvery, resendShare, help);
         }
     }

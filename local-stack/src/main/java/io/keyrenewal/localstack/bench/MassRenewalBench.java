@@ -33,6 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -51,6 +53,7 @@ public final class MassRenewalBench {
     private static final Duration RAW_LIMIT_TIME = Duration.ofSeconds(5);
     private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
     private static final Duration WAIT_PAUSE = Duration.ofMillis(250);
+    private static final Duration REPORT_ON_INTERRUPT = Duration.ofMinutes(3);
     private static final String[] DATABASES = {"keyrenewal_bench_renewal", "keyrenewal_bench_keystore",
             "keyrenewal_bench_notification"};
     private static final Set<Phase> ALL_PHASES = EnumSet.allOf(Phase.class);
@@ -62,6 +65,9 @@ public final class MassRenewalBench {
     private final Report report = new Report("keyrenewal mass-renewal benchmark");
     private final List<String> notes = new ArrayList<>();
     private volatile boolean stopped;
+    private volatile boolean workloadRunning;
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private long workloadStartNanos;
     private String stopReason;
     private long waitStartedNanos;
     private long lastProgressPrint;
@@ -108,7 +114,15 @@ public final class MassRenewalBench {
         Path dataDir = options.dataDir() != null ? options.dataDir().toAbsolutePath().normalize()
                 : repositoryRoot.resolve("data").resolve("bench-" + runId);
         Thread shutdown = new Thread(() -> {
-            stop("interrupted (Ctrl-C or a signal): the stack was stopped");
+            // Ctrl-C: while renewals run, stop waiting and let the run report where they stand, then stop the stack
+            stop("interrupted (Ctrl-C or a signal)");
+            if (workloadRunning) {
+                try {
+                    reported.await(REPORT_ON_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             closeEverything();
         }, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
@@ -118,7 +132,8 @@ public final class MassRenewalBench {
                 + ", in flight " + options.inFlight() + ", playbooks " + (options.mixPlaybooks() ? "mix" : "1")
                 + ", steady " + options.backgroundSeconds() + " s, database "
                 + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
-                + ", stall timeout " + options.stallTimeout());
+                + ", stall timeout " + options.stallTimeout()
+                + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration()));
         run.row("machine", "machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version"));
@@ -142,10 +157,14 @@ public final class MassRenewalBench {
                 // the hook runs anyway
             }
         }
-        if (!options.keepData()) {
-            cleanUp(dataDir);
+        try {
+            if (!options.keepData()) {
+                cleanUp(dataDir);
+            }
+            return writeReport(dataDir, exitCode);
+        } finally {
+            reported.countDown();
         }
-        return writeReport(dataDir, exitCode);
     }
 
     private int measure(Path dataDir) {
@@ -183,6 +202,8 @@ public final class MassRenewalBench {
 
         meter.start();
         long workloadStart = System.nanoTime();
+        workloadStartNanos = workloadStart;
+        workloadRunning = true;
         Report.Section steady = report.section("steady", "Steady phase (" + STEADY_RATE_PER_SECOND
                 + " renewals/s before the burst)");
         int steadyCount = runSteadyPhase(partnerIds, steady);
@@ -206,9 +227,13 @@ public final class MassRenewalBench {
             out.println();
             out.println("Every renewal waits for its retention deadline only: moving the clocks "
                     + RETENTION_ADVANCE.toDays() + " days ahead (keystore-service, then renewal-service) ...");
-            new KeystoreServiceApi(stack.keystoreServiceUrl()).advanceClock(RETENTION_ADVANCE);
-            new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(RETENTION_ADVANCE);
-            allCompleted = await("completion", total, Tracked::completed);
+            try {
+                new KeystoreServiceApi(stack.keystoreServiceUrl()).advanceClock(RETENTION_ADVANCE);
+                new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(RETENTION_ADVANCE);
+                allCompleted = await("completion", total, Tracked::completed);
+            } catch (LocalStackFailure e) {
+                stop("the clocks could not be moved: " + e.getMessage());
+            }
             allCompletedAt = System.nanoTime();
             kafkaRecordsAtCompletion = topics.allRecords();
         }
@@ -257,8 +282,9 @@ public final class MassRenewalBench {
                 partners.latencies(Phase.BURST).summary());
 
         long completed = RenewalProgress.count(everything, Tracked::completed);
-        Map<String, Long> deadLetters = topics.deadLetters();
-        long deadLetterRecords = deadLetters.values().stream().mapToLong(Long::longValue).sum();
+        Optional<Map<String, Long>> deadLetters = topics.deadLetters();
+        long deadLetterRecords = deadLetters.map(byTopic -> byTopic.values().stream().mapToLong(Long::longValue).sum())
+                .orElse(-1L);
         long duplicates = partners.duplicateNotificationIds() + partners.duplicateStepMessages();
         Report.Section counts = report.section("counts", "Outcome");
         counts.row("renewals", "renewals started (steady + burst)", (long) everything.size());
@@ -267,9 +293,10 @@ public final class MassRenewalBench {
         counts.row("strandedBy", "stranded, by where they stand", RenewalProgress.strandedByStep(everything));
         counts.row("openRenewalsByRest", "open renewals (GET /dashboard/summary)", openRenewals(renewalHttp));
         counts.row("deadLetterRecords", "records on *.dlt topics", deadLetterRecords);
-        counts.row("deadLettersByTopic", "by topic", deadLetters);
+        counts.row("deadLettersByTopic", "by topic", deadLetters.<Object>map(byTopic -> byTopic)
+                .orElse("not counted: the broker did not answer"));
         counts.row("firstDeadLetterReasons", "first reasons (keyrenewal_dlt_reason)",
-                deadLetterRecords == 0 ? List.of() : topics.firstDeadLetterReasons());
+                deadLetterRecords <= 0 ? List.of() : topics.firstDeadLetterReasons());
         counts.row("duplicateNotificationIds", "partner messages received again (same notification id)",
                 partners.duplicateNotificationIds());
         counts.row("duplicateStepMessages", "second message of one renewal, kind and recipient",
@@ -346,7 +373,7 @@ public final class MassRenewalBench {
      */
     private boolean await(String phase, int target, Predicate<Tracked> at) {
         waitStartedNanos = System.nanoTime();
-        while (true) {
+        while (!stopped) {
             List<Tracked> started = progress.started(ALL_PHASES);
             if (starts.started() + starts.refused() >= target && started.size() >= starts.started()
                     && RenewalProgress.count(started, at) >= starts.started() && starts.pending() == 0) {
@@ -362,6 +389,7 @@ public final class MassRenewalBench {
             pause(WAIT_PAUSE);
             printProgressIfDue(phase, target, at);
         }
+        return false;
     }
 
     /** Why waiting longer is pointless, or null. */
@@ -383,6 +411,10 @@ public final class MassRenewalBench {
         Duration idle = Duration.ofNanos(System.nanoTime() - lastProgress);
         if (idle.compareTo(options.stallTimeout()) > 0) {
             return "no renewal moved for " + options.stallTimeout() + " (stall timeout)";
+        }
+        if (options.maxDuration() != null
+                && System.nanoTime() - workloadStartNanos > options.maxDuration().toNanos()) {
+            return "the run took longer than --max-duration " + options.maxDuration();
         }
         return null;
     }
@@ -500,7 +532,7 @@ public final class MassRenewalBench {
         if (!(limit instanceof Double raw) || raw <= 0) {
             return "no limit measured";
         }
-        return Math.round(ours / raw * 1000) / 1000.0;
+        return ours / raw;
     }
 
     /** Per process: pid, up the whole time, CPU, peak RSS and heap, OutOfMemoryError lines. True if all stayed up. */
@@ -532,7 +564,8 @@ public final class MassRenewalBench {
                 figures.put("heapMaxSizeMb", heap.map(h -> h[2]).orElse(null));
                 figures.put("outOfMemoryErrorLines", ProcessMeter.outOfMemoryErrors(stack.logFile(service)));
             }
-            processes.row(part.name, part.name, figures);
+            processes.row(part.name, part.name.equals(ProcessMeter.POSTGRES)
+                    ? part.name + " (every postgres process here, other users' too)" : part.name, figures);
         }
         if (!pidsAtStart.equals(pidsAtEnd)) {
             notes.add("process ids changed during the run: " + pidsAtStart + " -> " + pidsAtEnd);

@@ -111,7 +111,7 @@ final class Report {
             return "-";
         }
         if (value instanceof Double number) {
-            return String.format(Locale.ROOT, Math.abs(number) < 10 ? "%,.3f" : "%,.1f", number);
+            return String.format(Locale.ROOT, Math.abs(number) < 1 && number != 0 ? "%.3g" : "%,.1f", number);
         }
         if (value instanceof Long || value instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", value);
@@ -123,7 +123,8 @@ final class Report {
             List<String> entries = new ArrayList<>();
             map.forEach((name, inner) -> entries.add(name + ": " + display(inner)));
             String oneLine = String.join(", ", entries);
-            boolean flat = map.values().stream().noneMatch(inner -> inner instanceof Map<?, ?> || inner instanceof List<?>);
+            boolean flat = map.values().stream()
+                    .noneMatch(inner -> inner instanceof Map<?, ?> || inner instanceof List<?>);
             return flat && oneLine.length() <= INLINE_WIDTH ? oneLine : String.join("\n", entries);
         }
         if (value instanceof List<?> list) {

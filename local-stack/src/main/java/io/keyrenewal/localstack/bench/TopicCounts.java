@@ -4,6 +4,7 @@ import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.localstack.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,22 +31,43 @@ final class TopicCounts implements AutoCloseable {
         this.consumer = KafkaClients.viewer(bootstrapServers, "keyrenewal-bench-counts");
     }
 
-    /** Records on every topic but the broker's own ({@code __...}): the sum of end minus beginning offsets. */
+    /**
+     * Records on every topic but the broker's own ({@code __...}): the sum of end minus beginning offsets; -1 if the
+     * broker does not answer.
+     */
     synchronized long allRecords() {
-        return recordsPerTopic(name -> !name.startsWith("__")).values().stream().mapToLong(Long::longValue).sum();
+        try {
+            return recordsPerTopic(name -> !name.startsWith("__")).values().stream().mapToLong(Long::longValue)
+                    .sum();
+        } catch (KafkaException e) {
+            return -1;
+        }
     }
 
-    /** Records on each {@code *.dlt} topic (only those that exist). */
-    synchronized Map<String, Long> deadLetters() {
-        return recordsPerTopic(name -> name.endsWith(DEAD_LETTER_SUFFIX));
+    /** Records on each {@code *.dlt} topic (only those that exist); empty if the broker does not answer. */
+    synchronized Optional<Map<String, Long>> deadLetters() {
+        try {
+            return Optional.of(recordsPerTopic(name -> name.endsWith(DEAD_LETTER_SUFFIX)));
+        } catch (KafkaException e) {
+            return Optional.empty();
+        }
     }
 
     /** The {@code keyrenewal_dlt_reason} header of the first few records on the dead-letter topics. */
     synchronized List<String> firstDeadLetterReasons() {
-        List<TopicPartition> partitions = partitions(name -> name.endsWith(DEAD_LETTER_SUFFIX));
         List<String> reasons = new ArrayList<>();
+        try {
+            readReasons(reasons);
+        } catch (KafkaException e) {
+            reasons.add("(could not read the dead-letter topics: " + e.getMessage() + ")");
+        }
+        return reasons;
+    }
+
+    private void readReasons(List<String> reasons) {
+        List<TopicPartition> partitions = partitions(name -> name.endsWith(DEAD_LETTER_SUFFIX));
         if (partitions.isEmpty()) {
-            return reasons;
+            return;
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -60,7 +83,6 @@ final class TopicCounts implements AutoCloseable {
             }
         }
         consumer.unsubscribe();
-        return reasons;
     }
 
     @Override
