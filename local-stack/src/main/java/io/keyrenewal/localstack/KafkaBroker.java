@@ -97,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
                     LOG_CONFIG_RESOURCE)) {
                 Files.copy(in, logConfig, StandardCopyOption.REPLACE_EXISTING);
             }
-            List<String> jvm = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+            List<String> jvm = List.of("-Xmx1g", "-Djava.awt.headless=true",
                     "-Dlog4j2.configurationFile=" + logConfig.toUri(),
                     "-cp", settings.libDir().resolve("*").toString());
             boolean formattedNow = formatOnce(kafkaDir, serverProperties, jvm, logFile);

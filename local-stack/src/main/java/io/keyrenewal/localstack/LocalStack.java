@@ -25,9 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * The whole stack on this machine: a real Kafka broker and the three services, each a separate process, all data in
- * one folder. {@link #start(LocalStackConfig, PrintStream)} returns once every part is ready; {@link #close()}
- * stops what was started, the services first, then the broker.
+ * The whole stack on this machine: a real Kafka broker, a real PostgreSQL server (a database per service) and the
+ * three services, each a separate process, all data in one folder. {@link #start(LocalStackConfig, PrintStream)}
+ * returns once every part is ready; {@link #close()} stops what was started, the services first, then the broker and
+ * the database.
  *
  * <pre>{@code
  * LocalStackConfig config = LocalStackConfig.builder(repositoryRoot).dataDir(tempDir).randomFreePorts().build();
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
     private DemoPartnerKey demoPartnerKey;
     private KafkaBroker broker;
+    private LocalPostgres postgres;
     private boolean closed;
 
     /** A stack not started yet: {@link #start()} starts it, {@link #close()} may be called at any time. */
@@ -68,12 +70,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts the broker, then the three services in parallel; returns when all are ready. */
+    /** Starts the broker and the database, then the three services in parallel; returns when all are ready. */
     public void start() {
         requireFreePorts();
         requireServiceJars();
         createDataFolder();
         out.println("Data folder: " + display(config.dataDir()));
+        startPostgres();
         startBroker();
         startServices();
     }
@@ -119,6 +122,18 @@ public final class LocalStack implements AutoCloseable {
 
     public Path kafkaLogFile() {
         return logDir().resolve(KafkaBroker.LOG_FILE_NAME);
+    }
+
+    public Path postgresLogFile() {
+        return logDir().resolve(LocalPostgres.LOG_FILE_NAME);
+    }
+
+    /** The database server of the stack (after {@link #start()}). */
+    public synchronized LocalPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("the stack is not started");
+        }
+        return postgres;
     }
 
     /** Stops {@code service} and starts it again on the same port and data; returns once it is ready. */
@@ -167,6 +182,7 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         List<ServiceProcess> runningServices;
         KafkaBroker runningBroker;
+        LocalPostgres runningPostgres;
         synchronized (this) {
             if (closed) {
                 return;
@@ -174,11 +190,36 @@ public final class LocalStack implements AutoCloseable {
             closed = true;
             runningServices = new ArrayList<>(services.values());
             runningBroker = broker;
+            runningPostgres = postgres;
         }
         stopServices(runningServices);
         if (runningBroker != null) {
             out.println("Stopped the Kafka broker (pid " + runningBroker.pid() + "): " + runningBroker.stop());
         }
+        if (runningPostgres != null) {
+            try {
+                runningPostgres.close();
+                out.println("Stopped PostgreSQL");
+            } catch (LocalStackFailure e) {
+                out.println("Could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    private void startPostgres() {
+        LocalPostgres started = LocalPostgres.start(config.dataDir().resolve("postgres"), config.postgresPort(),
+                postgresLogFile(), java.util.Arrays.stream(StackService.values()).map(StackService::database)
+                        .toList());
+        synchronized (this) {
+            if (closed) {
+                started.close();
+                throw new LocalStackFailure("the stack is stopping");
+            }
+            postgres = started;
+        }
+        out.println("PostgreSQL started on 127.0.0.1:" + started.port() + " in "
+                + Durations.seconds(started.sinceLaunch()) + ", data " + display(config.dataDir().resolve("postgres"))
+                + ", log " + display(postgresLogFile()));
     }
 
     private void startBroker() {
@@ -255,6 +296,9 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         environment.put("KEYRENEWAL_DATA_DIR", config.dataDir().toString());
         environment.put("SERVER_PORT", Integer.toString(config.port(service)));
+        environment.put("DB_URL", postgres().jdbcUrl(service.database()));
+        environment.put("DB_USER", postgres().user());
+        environment.put("DB_PASSWORD", "");
         if (service == StackService.RENEWAL_SERVICE) {
             environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
         }

@@ -12,22 +12,25 @@ import java.util.stream.Stream;
 
 /**
  * Where the stack runs from and on which ports. {@link #builder(Path)} gives the defaults of {@code ./run-local}:
- * data in {@code <repository>/data}, Kafka on 9092 (controller 9093), the services on 8081-8083.
+ * data in {@code <repository>/data}, Kafka on 9092 (controller 9093), PostgreSQL on 5433, the services on 8081-8083,
+ * every service JVM with the full JIT compiler and at most 512 MB of heap.
  *
  * @param repositoryRoot     the checkout; the service jars are at {@code <service>/target/<service>.jar}
- * @param dataDir            the one data folder: broker storage, the services' H2 files and keystore, logs
+ * @param dataDir            the one data folder: broker storage, PostgreSQL's data, the keystore, logs
  * @param brokerLibDir       the broker's classpath folder ({@code local-stack/target/lib})
  * @param servicePorts       HTTP port of each service
  * @param serviceEnvironment extra environment variables of each service, added to the defaults
  * @param seedAliases        aliases the keystore-service creates a key pair for at its first start (the demo's)
  */
 public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLibDir, int kafkaPort,
-                               int controllerPort, Map<StackService, Integer> servicePorts,
+                               int controllerPort, int postgresPort, Map<StackService, Integer> servicePorts,
                                Map<StackService, Map<String, String>> serviceEnvironment,
                                List<String> serviceJvmOptions, String seedAliases, Duration brokerStartTimeout,
                                Duration serviceStartTimeout) {
 
     public static final String DEMO_ALIAS = "partner-acme-decrypt";
+    static final String HEAP_LIMIT = "-Xmx512m";
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     public LocalStackConfig {
         repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
@@ -41,10 +44,11 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         serviceEnvironment.forEach((service, environment) -> environments.put(service, Map.copyOf(environment)));
         serviceEnvironment = Map.copyOf(environments);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
-        long distinctPorts = Stream.concat(Stream.of(kafkaPort, controllerPort),
+        long distinctPorts = Stream.concat(Stream.of(kafkaPort, controllerPort, postgresPort),
                 servicePorts.values().stream()).distinct().count();
-        if (distinctPorts != 2 + StackService.values().length) {
-            throw new IllegalArgumentException("the broker, its controller and the services need five different ports");
+        if (distinctPorts != 3 + StackService.values().length) {
+            throw new IllegalArgumentException("the broker, its controller, PostgreSQL and the services need six"
+                    + " different ports");
         }
         Objects.requireNonNull(seedAliases, "seedAliases");
         Objects.requireNonNull(brokerStartTimeout, "brokerStartTimeout");
@@ -69,6 +73,7 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         Map<Integer, String> listeners = new LinkedHashMap<>();
         listeners.put(kafkaPort, "the Kafka broker");
         listeners.put(controllerPort, "the Kafka controller");
+        listeners.put(postgresPort, "PostgreSQL");
         for (StackService service : StackService.values()) {
             listeners.put(port(service), service.serviceName());
         }
@@ -82,9 +87,10 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         private Path brokerLibDir;
         private int kafkaPort = 9092;
         private int controllerPort = 9093;
+        private int postgresPort = 5433;
         private final Map<StackService, Integer> servicePorts = new EnumMap<>(StackService.class);
         private final Map<StackService, Map<String, String>> serviceEnvironment = new EnumMap<>(StackService.class);
-        private final List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        private final List<String> serviceJvmOptions = new ArrayList<>(List.of(HEAP_LIMIT));
         private String seedAliases = DEMO_ALIAS;
         private Duration brokerStartTimeout = Duration.ofSeconds(60);
         private Duration serviceStartTimeout = Duration.ofSeconds(180);
@@ -114,17 +120,23 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
             return this;
         }
 
+        public Builder postgresPort(int postgresPort) {
+            this.postgresPort = postgresPort;
+            return this;
+        }
+
         public Builder servicePort(StackService service, int port) {
             servicePorts.put(service, port);
             return this;
         }
 
-        /** Free ports picked now for the broker, the controller and the three services (for tests). */
+        /** Free ports picked now for the broker, the controller, PostgreSQL and the three services (for tests). */
         public Builder randomFreePorts() {
-            List<Integer> ports = Ports.free(2 + StackService.values().length);
+            List<Integer> ports = Ports.free(3 + StackService.values().length);
             kafkaPorts(ports.get(0), ports.get(1));
+            postgresPort(ports.get(2));
             for (StackService service : StackService.values()) {
-                servicePort(service, ports.get(2 + service.ordinal()));
+                servicePort(service, ports.get(3 + service.ordinal()));
             }
             return this;
         }
@@ -135,10 +147,19 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
             return this;
         }
 
-        /** JVM options of the service processes (default {@code -Xmx512m -XX:TieredStopAtLevel=1}). */
+        /** JVM options of the service processes (default {@code -Xmx512m}: the full JIT, as in production). */
         public Builder serviceJvmOptions(List<String> options) {
             serviceJvmOptions.clear();
             serviceJvmOptions.addAll(options);
+            return this;
+        }
+
+        /**
+         * The services start about a third faster on the C1 compiler alone ({@code -XX:TieredStopAtLevel=1}), and
+         * then run crypto and PKCS#12 writes several times slower: for a quick look, not for load.
+         */
+        public Builder quickStart() {
+            serviceJvmOptions.add(QUICK_START);
             return this;
         }
 
@@ -160,7 +181,7 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
 
         public LocalStackConfig build() {
             return new LocalStackConfig(repositoryRoot, dataDir, brokerLibDir, kafkaPort, controllerPort,
-                    servicePorts, serviceEnvironment, serviceJvmOptions, seedAliases, brokerStartTimeout,
+                    postgresPort, servicePorts, serviceEnvironment, serviceJvmOptions, seedAliases, brokerStartTimeout,
                     serviceStartTimeout);
         }
     }

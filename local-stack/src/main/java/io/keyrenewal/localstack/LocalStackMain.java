@@ -4,7 +4,8 @@ import io.keyrenewal.localstack.bench.MassRenewalBench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,27 +19,35 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LocalStackMain {
 
-    private static final String USAGE = "usage: run-local [--no-build] [demo|up|bench [options]]"
+    private static final String USAGE = "usage: run-local [--no-build] [--quick-start] [demo|up|bench [options]]"
             + System.lineSeparator()
-            + "  demo   start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
-            + "  up     start the stack only" + System.lineSeparator()
-            + "  bench  the mass-renewal benchmark on a stack of its own (bench --help for its options)";
+            + "  demo           start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
+            + "  up             start the stack only" + System.lineSeparator()
+            + "  bench          the mass-renewal benchmark on a stack of its own (bench --help for its options)"
+            + System.lineSeparator()
+            + "  --quick-start  services on the C1 compiler only: start faster, run slower (not for load)";
 
     private LocalStackMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        String mode = args.length == 0 ? "demo" : args[0].toLowerCase(Locale.ROOT);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean quickStart = arguments.remove("--quick-start");
+        String mode = arguments.isEmpty() ? "demo" : arguments.get(0).toLowerCase(Locale.ROOT);
         if (mode.equals("bench")) {
-            System.exit(MassRenewalBench.run(Arrays.copyOfRange(args, 1, args.length), repositoryRoot(),
-                    System.out));
+            if (quickStart) {
+                System.err.println("--quick-start is not for load: the benchmark runs the services with the full JIT");
+                System.exit(2);
+            }
+            System.exit(MassRenewalBench.run(arguments.subList(1, arguments.size()).toArray(String[]::new),
+                    repositoryRoot(), System.out));
         }
-        if (args.length > 1 || !(mode.equals("demo") || mode.equals("up"))) {
+        if (arguments.size() > 1 || !(mode.equals("demo") || mode.equals("up"))) {
             System.err.println(USAGE);
             System.exit(2);
         }
         PrintStream out = System.out;
-        LocalStack stack = new LocalStack(configFromEnvironment(), out);
+        LocalStack stack = new LocalStack(configFromEnvironment(quickStart), out);
         AtomicReference<Demo> demo = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,12 +83,15 @@ public final class LocalStackMain {
         }
     }
 
-    static LocalStackConfig configFromEnvironment() {
+    static LocalStackConfig configFromEnvironment(boolean quickStart) {
         Path repositoryRoot = repositoryRoot();
         String dataDir = System.getenv("KEYRENEWAL_DATA_DIR");
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot);
         if (dataDir != null && !dataDir.isBlank()) {
             config.dataDir(Path.of(dataDir));
+        }
+        if (quickStart) {
+            config.quickStart();
         }
         return config.build();
     }
@@ -92,6 +104,8 @@ public final class LocalStackMain {
         out.println();
         out.println("The local stack is up:");
         out.printf(Locale.ROOT, "  %-21s %s%n", "Kafka", stack.bootstrapServers());
+        out.printf(Locale.ROOT, "  %-21s %s (user %s)%n", "PostgreSQL", "127.0.0.1:" + stack.postgres().port(),
+                stack.postgres().user());
         for (StackService service : StackService.values()) {
             out.printf(Locale.ROOT, "  %-21s %s%n", service.serviceName(), stack.baseUrl(service));
         }

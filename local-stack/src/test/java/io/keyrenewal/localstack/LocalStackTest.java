@@ -55,6 +55,7 @@ class LocalStackTest {
         assertThat(config.brokerLibDir()).isEqualTo(repositoryRoot.resolve("local-stack/target/lib"));
         assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.controllerPort()).isEqualTo(9093);
+        assertThat(config.postgresPort()).isEqualTo(5433);
         assertThat(stack.renewalServiceUrl()).hasToString("http://127.0.0.1:8081");
         assertThat(stack.keystoreServiceUrl()).hasToString("http://127.0.0.1:8082");
         assertThat(stack.notificationServiceUrl()).hasToString("http://127.0.0.1:8083");
@@ -63,10 +64,18 @@ class LocalStackTest {
     }
 
     @Test
+    void runsTheServicesWithTheFullJitUnlessAQuickStartIsAskedFor() {
+        assertThat(LocalStackConfig.builder(repositoryRoot).build().serviceJvmOptions())
+                .containsExactly("-Xmx512m");
+        assertThat(LocalStackConfig.builder(repositoryRoot).quickStart().build().serviceJvmOptions())
+                .containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void refusesAConfigurationThatGivesTwoListenersOnePort() {
         assertThatThrownBy(() -> LocalStackConfig.builder(repositoryRoot)
                 .servicePort(StackService.NOTIFICATION_SERVICE, 8081).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("five different ports");
+                .hasMessageContaining("six different ports");
     }
 }

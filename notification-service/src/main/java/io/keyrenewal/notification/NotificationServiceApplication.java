@@ -4,14 +4,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 /** Turns renewal events into messages for partner administrators. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

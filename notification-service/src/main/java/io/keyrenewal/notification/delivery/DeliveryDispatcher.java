@@ -3,96 +3,173 @@ package io.keyrenewal.notification.delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends what the outbox holds when it is due, one delivery at a time: SENT once acknowledged; otherwise FAILED and
- * tried again after an exponential backoff; after the last attempt PARKED (see {@link ParkedDeliveries}). What was
- * queued before a restart is sent after it.
+ * Sends what the outbox holds as soon as it is queued (the {@link DispatchSignal}), and looks at the outbox every
+ * {@code poll-interval} for what fell due later (retries) or was queued before a restart. A batch of due deliveries
+ * goes out at once: Kafka sends are all on their way before the first acknowledgement is awaited (in the outbox's
+ * order, so per partner in order), and the batch's outcome is recorded in one go. A delivery is SENT once
+ * acknowledged; otherwise FAILED and tried again after an exponential backoff; after the last attempt PARKED (see
+ * {@link ParkedDeliveries}).
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final DeliveryLog deliveryLog;
     private final Map<String, NotificationChannel> channels;
     private final ParkedDeliveries parked;
     private final DeliveryProperties properties;
+    private final DispatchSignal signal;
     private final Clock clock;
     private volatile boolean closing;
+    private Thread dispatcher;
 
     DeliveryDispatcher(DeliveryLog deliveryLog, List<NotificationChannel> channels, ParkedDeliveries parked,
-                       DeliveryProperties properties, Clock clock) {
+                       DeliveryProperties properties, DispatchSignal signal, Clock clock) {
         this.deliveryLog = deliveryLog;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.parked = parked;
         this.properties = properties;
+        this.signal = signal;
         this.clock = clock;
     }
 
-    @EventListener(ContextClosedEvent.class)
-    void stopDispatching() {
+    @Override
+    public synchronized void start() {
+        if (!properties.dispatching() || dispatcher != null) {
+            return;
+        }
+        closing = false;
+        dispatcher = new Thread(this::dispatchUntilStopped, "delivery-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    /** Lets the batch on its way finish (its outcome recorded), then stops. */
+    @Override
+    public synchronized void stop() {
         closing = true;
-    }
-
-    @Scheduled(fixedDelayString = "${keyrenewal.notification.delivery.poll-interval}")
-    void dispatchDue() {
-        if (!properties.dispatching() || closing) {
+        if (dispatcher == null) {
             return;
         }
-        for (PendingDelivery delivery : deliveryLog.due(clock.instant(), properties.batchSize())) {
-            if (closing) {
-                return;
-            }
-            MDC.put("renewalId", delivery.notification().renewalId().value());
-            try {
-                dispatch(delivery);
-            } finally {
-                MDC.remove("renewalId");
-            }
-        }
-    }
-
-    private void dispatch(PendingDelivery delivery) {
-        NotificationChannel channel = channels.get(delivery.channel());
+        dispatcher.interrupt();
         try {
-            if (channel == null) {
-                throw new DeliveryFailed("no channel named " + delivery.channel(), null);
-            }
-            channel.deliver(delivery);
-        } catch (RuntimeException e) {
-            failed(delivery, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return;
+            dispatcher.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        deliveryLog.markSent(delivery, clock.instant());
-        log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
-                delivery.notificationId(), delivery.notification().renewalId(), delivery.notification().recipient(),
-                delivery.notification().partnerId(), delivery.channel());
+        dispatcher = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return dispatcher != null;
+    }
+
+    private void dispatchUntilStopped() {
+        while (!closing) {
+            try {
+                if (!dispatchDue()) {
+                    signal.await(properties.pollInterval());
+                }
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                // the database or the broker is away: the outbox keeps everything, look again after a pause
+                log.warn("cannot dispatch the due deliveries now, trying again in {}: {}", properties.pollInterval(),
+                        e.toString());
+                try {
+                    signal.await(properties.pollInterval());
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one batch of due deliveries; true if the batch was full (more may be due). */
+    boolean dispatchDue() {
+        List<PendingDelivery> due = deliveryLog.due(clock.instant(), properties.batchSize());
+        List<Sending> sending = new ArrayList<>(due.size());
+        for (PendingDelivery delivery : due) {
+            sending.add(new Sending(delivery, start(delivery)));
+        }
+        List<PendingDelivery> sent = new ArrayList<>(due.size());
+        for (Sending each : sending) {
+            String failure = outcome(each.acknowledged());
+            if (failure == null) {
+                sent.add(each.delivery());
+            } else {
+                failed(each.delivery(), failure);
+            }
+        }
+        deliveryLog.markSent(sent, clock.instant());
+        for (PendingDelivery delivery : sent) {
+            MDC.put("renewalId", delivery.notification().renewalId().value());
+            log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
+                    delivery.notificationId(), delivery.notification().renewalId(),
+                    delivery.notification().recipient(), delivery.notification().partnerId(), delivery.channel());
+            MDC.remove("renewalId");
+        }
+        return due.size() == properties.batchSize();
+    }
+
+    private record Sending(PendingDelivery delivery, CompletableFuture<Void> acknowledged) {
+    }
+
+    private CompletableFuture<Void> start(PendingDelivery delivery) {
+        NotificationChannel channel = channels.get(delivery.channel());
+        if (channel == null) {
+            return CompletableFuture.failedFuture(new DeliveryFailed("no channel named " + delivery.channel(), null));
+        }
+        return channel.send(delivery);
+    }
+
+    /** null once acknowledged, else why not. */
+    private static String outcome(CompletableFuture<Void> acknowledged) {
+        try {
+            acknowledged.join();
+            return null;
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        }
     }
 
     private void failed(PendingDelivery delivery, String reason) {
-        int attempts = delivery.attempts() + 1;
-        if (attempts >= properties.maxAttempts()) {
-            log.error("{} {} over {} parked after {} attempts: {}", delivery.notification().kind(),
-                    delivery.notificationId(), delivery.channel(), attempts, reason);
-            parked.parked(delivery, attempts, reason);
-            deliveryLog.markParked(delivery, reason);
-            return;
+        MDC.put("renewalId", delivery.notification().renewalId().value());
+        try {
+            int attempts = delivery.attempts() + 1;
+            if (attempts >= properties.maxAttempts()) {
+                log.error("{} {} over {} parked after {} attempts: {}", delivery.notification().kind(),
+                        delivery.notificationId(), delivery.channel(), attempts, reason);
+                parked.parked(delivery, attempts, reason);
+                deliveryLog.markParked(delivery, reason);
+                return;
+            }
+            Instant retryAt = clock.instant().plus(properties.backoff().after(attempts));
+            deliveryLog.markFailed(delivery, reason, retryAt);
+            log.warn("{} {} over {} failed (attempt {} of {}), tried again at {}: {}",
+                    delivery.notification().kind(), delivery.notificationId(), delivery.channel(), attempts,
+                    properties.maxAttempts(), retryAt, reason);
+        } finally {
+            MDC.remove("renewalId");
         }
-        Instant retryAt = clock.instant().plus(properties.backoff().after(attempts));
-        deliveryLog.markFailed(delivery, reason, retryAt);
-        log.warn("{} {} over {} failed (attempt {} of {}), tried again at {}: {}", delivery.notification().kind(),
-                delivery.notificationId(), delivery.channel(), attempts, properties.maxAttempts(), retryAt, reason);
     }
 }

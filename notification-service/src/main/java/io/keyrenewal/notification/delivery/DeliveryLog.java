@@ -21,8 +21,8 @@ public interface DeliveryLog {
     /** QUEUED or FAILED deliveries due at {@code now}, oldest first. */
     List<PendingDelivery> due(Instant now, int limit);
 
-    /** The channel acknowledged it: one more attempt, status {@link DeliveryStatus#SENT}. */
-    void markSent(PendingDelivery delivery, Instant sentAt);
+    /** The channel acknowledged each of them: one more attempt, status {@link DeliveryStatus#SENT}. */
+    void markSent(List<PendingDelivery> deliveries, Instant sentAt);
 
     /** The attempt failed: one more attempt, status {@link DeliveryStatus#FAILED}, tried again at {@code retryAt}. */
     void markFailed(PendingDelivery delivery, String reason, Instant retryAt);

@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.PartnerRole;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,9 +43,11 @@ class JdbcDeliveryLog implements DeliveryLog {
             row.getInt("attempts"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    JdbcDeliveryLog(JdbcClient jdbc) {
+    JdbcDeliveryLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     @Override
@@ -102,15 +105,17 @@ class JdbcDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public void markSent(PendingDelivery delivery, Instant sentAt) {
-        jdbc.sql("""
+    public void markSent(List<PendingDelivery> deliveries, Instant sentAt) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(sentAt);
+        jdbcTemplate.batchUpdate("""
                         UPDATE notification_delivery
-                        SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt
-                        WHERE notification_id = :id AND channel = :channel""")
-                .param("sentAt", utc(sentAt))
-                .param("id", delivery.notificationId())
-                .param("channel", delivery.channel())
-                .update();
+                        SET status = 'SENT', attempts = attempts + 1, sent_at = ?
+                        WHERE notification_id = ? AND channel = ?""",
+                deliveries.stream().map(delivery -> new Object[]{at, delivery.notificationId(), delivery.channel()})
+                        .toList());
     }
 
     @Override

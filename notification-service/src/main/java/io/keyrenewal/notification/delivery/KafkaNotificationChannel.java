@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes messages on {@code partner.notifications.v1}, key = partner id, with the CloudEvents headers; the
@@ -39,6 +40,20 @@ class KafkaNotificationChannel implements NotificationChannel {
 
     @Override
     public void deliver(PendingDelivery delivery) {
+        try {
+            send(delivery).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("interrupted while sending " + delivery.notificationId(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DeliveryFailed failed ? failed
+                    : new DeliveryFailed(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Sends without waiting: many messages are on their way at once, in the order they were sent per partner. */
+    @Override
+    public CompletableFuture<Void> send(PendingDelivery delivery) {
         PartnerNotification notification = delivery.notification();
         ProducerRecord<String, String> record = new ProducerRecord<>(delivery.address().destination(),
                 notification.partnerId().value(), ContractJson.write(notification));
@@ -49,16 +64,25 @@ class KafkaNotificationChannel implements NotificationChannel {
         header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
         header(headers, MessageHeaders.TIME, notification.at().toString());
         header(headers, MessageHeaders.SUBJECT, notification.renewalId().value());
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailed("interrupted while sending " + notification.notificationId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new DeliveryFailed("Kafka did not acknowledge " + notification.notificationId() + " within "
-                    + sendTimeout + ": " + cause, cause);
+            kafka.send(record).orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((result, failure) -> {
+                        if (failure == null) {
+                            acknowledged.complete(null);
+                        } else {
+                            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause() : failure;
+                            acknowledged.completeExceptionally(new DeliveryFailed("Kafka did not acknowledge "
+                                    + notification.notificationId() + " within " + sendTimeout + ": " + cause,
+                                    cause));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(new DeliveryFailed("Kafka refused " + notification.notificationId()
+                    + ": " + e, e));
         }
+        return acknowledged;
     }
 
     private static void header(Headers headers, String name, String value) {

@@ -1,5 +1,7 @@
 package io.keyrenewal.notification.delivery;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Port: a way to reach partner and tenant administrators (Kafka, e-mail, webhook). */
 public interface NotificationChannel {
 
@@ -12,4 +14,18 @@ public interface NotificationChannel {
      * @throws DeliveryFailed if it was not acknowledged
      */
     void deliver(PendingDelivery delivery);
+
+    /**
+     * Starts handing the message over; the future completes once the channel acknowledged it, or fails with
+     * {@link DeliveryFailed}. Channels that can have many messages on their way at once (Kafka) override this; the
+     * others deliver before they return.
+     */
+    default CompletableFuture<Void> send(PendingDelivery delivery) {
+        try {
+            deliver(delivery);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

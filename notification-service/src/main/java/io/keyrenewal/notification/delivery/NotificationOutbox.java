@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Queues a message once per channel of its recipient; the {@link DeliveryDispatcher} sends it. Queuing the same
+ * Queues a message once per channel of its recipient; the {@link DeliveryDispatcher} sends it at once. Queuing the same
  * message again (a redelivered event) changes nothing, so each (event, recipient, channel) is delivered once in
  * effect.
  */
@@ -20,17 +20,20 @@ public class NotificationOutbox {
 
     private final DeliveryLog deliveryLog;
     private final Recipients recipients;
+    private final DispatchSignal dispatch;
     private final Clock clock;
 
-    NotificationOutbox(DeliveryLog deliveryLog, Recipients recipients, Clock clock) {
+    NotificationOutbox(DeliveryLog deliveryLog, Recipients recipients, DispatchSignal dispatch, Clock clock) {
         this.deliveryLog = deliveryLog;
         this.recipients = recipients;
+        this.dispatch = dispatch;
         this.clock = clock;
     }
 
     public void queue(PartnerNotification notification, String html) {
         List<Address> addresses = recipients.addressesOf(notification.partnerId(), notification.recipient());
         deliveryLog.enqueue(notification, html, addresses, clock.instant());
+        dispatch.queued();
         log.info("{} {} of renewal {} for the {} of partner {} queued on {}", notification.kind(),
                 notification.notificationId(), notification.renewalId(), notification.recipient(),
                 notification.partnerId(), addresses.stream().map(Address::channel).toList());

@@ -26,15 +26,16 @@ class JdbcKnownRenewals implements KnownRenewals {
         try {
             jdbc.sql("""
                             INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, started_at)
-                            VALUES (:renewalId, :partnerId, :alias, :playbook, :startedAt)""")
+                            SELECT :renewalId, :partnerId, :alias, :playbook, :startedAt
+                            WHERE NOT EXISTS (SELECT 1 FROM known_renewal WHERE renewal_id = :renewalId)""")
                     .param("renewalId", renewal.renewalId().value())
                     .param("partnerId", renewal.partnerId().value())
                     .param("alias", renewal.alias())
                     .param("playbook", renewal.playbook().name())
                     .param("startedAt", startedAt.atOffset(ZoneOffset.UTC))
                     .update();
-        } catch (DuplicateKeyException alreadyKnown) {
-            // the same renewal seen again (a redelivered event): nothing to change
+        } catch (DuplicateKeyException rememberedMeanwhile) {
+            // the same renewal seen at the same moment by another consumer: nothing to change
         }
     }
 

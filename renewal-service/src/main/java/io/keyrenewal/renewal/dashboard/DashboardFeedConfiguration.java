@@ -4,6 +4,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import java.util.List;
 
 /**
- * The dashboard feed's processor: a pooled streaming processor with its position in memory, so each instance of the
+ * The dashboard feed's processor: a tracking processor (it wakes as soon as an event is stored; a pooled one would look
+ * every 500 ms) with its position in memory, so each instance of the
  * service tails the whole event store for its own clients and nothing is replayed to them later. At start it reads
  * back about the last {@code replay-buffer} stored events, which fill the recent-events list and let browsers that
  * were connected before a restart catch up.
@@ -24,9 +26,9 @@ public class DashboardFeedConfiguration {
     ConfigurerModule dashboardFeedProcessor(DashboardProperties properties) {
         return configurer -> configurer.eventProcessing()
                 .registerTokenStore(DashboardFeed.PROCESSING_GROUP, config -> new InMemoryTokenStore())
-                .registerPooledStreamingEventProcessor(DashboardFeed.PROCESSING_GROUP, Configuration::eventStore,
-                        (config, processor) -> processor.initialSegmentCount(1).maxClaimedSegments(1)
-                                .initialToken(source -> latest(source, properties.replayBuffer())));
+                .registerTrackingEventProcessor(DashboardFeed.PROCESSING_GROUP, Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(source -> latest(source, properties.replayBuffer())));
     }
 
     /** A position about {@code events} before the head of the store (its tail if it holds fewer). */

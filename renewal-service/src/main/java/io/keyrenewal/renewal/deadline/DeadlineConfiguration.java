@@ -3,11 +3,17 @@ package io.keyrenewal.renewal.deadline;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -16,21 +22,35 @@ import java.util.List;
 
 /**
  * Persistent deadlines (the 90-day retention among them) on db-scheduler: the deadline is a row in
- * {@code scheduled_tasks} of the service's database, so it survives restarts. Axon's db-scheduler auto-configuration
- * supplies the deadline manager and its task once this {@link Scheduler} exists; the scheduler reads the service's
+ * {@code scheduled_tasks} of the service's database, so it survives restarts. The scheduler reads the service's
  * {@link Clock}, so a moved clock makes deadlines fall due.
+ * <p>
+ * The scheduler writes through a transaction-aware data source: a deadline scheduled or cancelled by a command is
+ * written in the transaction that stores the command's events, so both are committed or neither, and no extra commit
+ * is paid. The deadline manager keeps one deadline per name and renewal ({@link OneDeadlinePerScopeManager}), so
+ * cancelling one costs the same however many are scheduled.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlineConfiguration {
 
     @Bean(destroyMethod = "stop")
     public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
-                                       @Value("${keyrenewal.deadlines.polling-interval:PT5S}") Duration pollingInterval) {
-        return new ClockedSchedulerBuilder(dataSource, tasks, clock)
+                                       @Value("${keyrenewal.deadlines.polling-interval:PT5S}") Duration pollingInterval,
+                                       @Value("${keyrenewal.deadlines.threads:4}") int threads) {
+        return new ClockedSchedulerBuilder(new TransactionAwareDataSourceProxy(dataSource), tasks, clock)
                 .pollingInterval(pollingInterval)
-                .threads(2)
+                .threads(threads)
+                .commitWhenAutocommitDisabled(false)
                 .alwaysPersistTimestampInUTC()
                 .build();
+    }
+
+    @Bean
+    public DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
+                                           @Qualifier("eventSerializer") Serializer serializer,
+                                           TransactionManager transactionManager) {
+        return new OneDeadlinePerScopeManager(scheduler, new ConfigurationScopeAwareProvider(axon), serializer,
+                transactionManager);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -18,16 +18,28 @@ public class OpenRenewalAliases {
         this.jdbc = jdbc;
     }
 
-    /** Claims {@code alias} for {@code renewalId}, or refuses naming the renewal that holds it. */
+    /**
+     * Claims {@code alias} for {@code renewalId}, or refuses naming the renewal that holds it. The claim inserts only
+     * when the alias is free, so a taken alias fails no statement (PostgreSQL would abort the whole transaction on a
+     * key violation); a start racing this one for the same alias still meets the primary key.
+     */
     public void claim(String alias, String renewalId) {
+        int claimed;
         try {
-            jdbc.update("insert into open_renewal_alias (alias, renewal_id) values (?, ?)", alias, renewalId);
-        } catch (DuplicateKeyException taken) {
-            String holder = jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
-                    rows -> rows.next() ? rows.getString(1) : "another renewal", alias);
-            throw new RenewalRefused.AliasInRenewal("alias " + alias + " is already being renewed by renewal "
-                    + holder + "; one open renewal per alias");
+            claimed = jdbc.update("insert into open_renewal_alias (alias, renewal_id) select ?, ?"
+                    + " where not exists (select 1 from open_renewal_alias where alias = ?)", alias, renewalId, alias);
+        } catch (DuplicateKeyException raced) {
+            throw refused(alias, "another renewal started at the same moment");
         }
+        if (claimed == 0) {
+            throw refused(alias, "renewal " + jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
+                    rows -> rows.next() ? rows.getString(1) : "that ended just now", alias));
+        }
+    }
+
+    private static RenewalRefused.AliasInRenewal refused(String alias, String holder) {
+        return new RenewalRefused.AliasInRenewal("alias " + alias + " is already being renewed by " + holder
+                + "; one open renewal per alias");
     }
 
     void release(String alias, String renewalId) {

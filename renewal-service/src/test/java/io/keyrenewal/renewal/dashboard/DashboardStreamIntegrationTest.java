@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -193,7 +193,7 @@ class DashboardStreamIntegrationTest {
         Set<String> ids = new HashSet<>();
         assertThat(client.messages()).allSatisfy(message -> assertThat(ids.add(message.id())).isTrue());
         assertThat(processing.eventProcessor(DashboardFeed.PROCESSING_GROUP))
-                .containsInstanceOf(PooledStreamingEventProcessor.class);
+                .containsInstanceOf(TrackingEventProcessor.class);
         assertThat(jdbc.queryForList("select processor_name from token_entry", String.class))
                 .as("the feed keeps its position in memory: nothing is replayed to clients later")
                 .doesNotContain(DashboardFeed.PROCESSING_GROUP);
