@@ -15,7 +15,7 @@ import java.util.Locale;
 record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
-                    Duration progressEvery, double resendShare, boolean help) {
+                    Duration progressEvery, Duration rawLimitTime, double resendShare, boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -31,8 +31,8 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --playbooks 1|mix       1: playbook 1, automatic approval (default); mix: playbooks 1, 2, 3 in turn
               --background-seconds S  before the burst, S seconds at a steady 10 renewals/s (default 30; 0 skips)
               --database embedded|postgres
-                                      embedded: the services' own default database (default); postgres: fresh
-                                      databases keyrenewal_bench_{renewal,keystore,notification} on --postgres-url
+                                      embedded: the stack's own PostgreSQL (default); postgres: fresh databases
+                                      keyrenewal_bench_{renewal,keystore,notification} on --postgres-url
               --postgres-url URL      default jdbc:postgresql://127.0.0.1:5432/
               --postgres-user USER    default postgres (--postgres-password PASSWORD, default none)
               --stall-timeout T       stop waiting when no renewal moved for T (ISO-8601, default PT3M)
@@ -41,11 +41,13 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --keep-data             keep the data folder whole (default: keep only logs/ and the report)
               --report FILE           also write the report as FILE.md and FILE.json (default <data>/bench-report)
               --progress-every T      how often a progress line is printed (ISO-8601, default PT5S)
+              --raw-limit-time T      how long each raw limit is measured (ISO-8601, default PT5S)
               --help                  this text""";
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
-                Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), 0.05, false);
+                Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
+                false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -91,6 +93,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--postgres-password" -> with(o -> o.postgresPassword = value);
             case "--stall-timeout" -> with(o -> o.stallTimeout = duration(option, value));
             case "--max-duration" -> with(o -> o.maxDuration = duration(option, value));
+            case "--raw-limit-time" -> with(o -> o.rawLimitTime = duration(option, value));
             case "--progress-every" -> with(o -> o.progressEvery = duration(option, value));
             case "--data-dir" -> with(o -> o.dataDir = Path.of(value));
             case "--report" -> with(o -> o.report = Path.of(value));
@@ -142,6 +145,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         boolean keepData;
         Path report;
         Duration progressEvery;
+        Duration rawLimitTime;
         double resendShare;
         boolean help;
 
@@ -161,6 +165,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             keepData = o.keepData;
             report = o.report;
             progressEvery = o.progressEvery;
+            rawLimitTime = o.rawLimitTime;
             resendShare = o.resendShare;
             help = o.help;
         }
@@ -168,7 +173,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, backgroundSeconds, postgres,
                     postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData, report,
-                    progressEvery, resendShare, help);
+                    progressEvery, rawLimitTime, resendShare, help);
         }
     }
 }

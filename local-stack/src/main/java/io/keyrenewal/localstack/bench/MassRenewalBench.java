@@ -50,7 +50,6 @@ public final class MassRenewalBench {
 
     static final Duration RETENTION_ADVANCE = Duration.ofDays(91);
     static final int STEADY_RATE_PER_SECOND = 10;
-    private static final Duration RAW_LIMIT_TIME = Duration.ofSeconds(5);
     private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
     private static final Duration WAIT_PAUSE = Duration.ofMillis(250);
     private static final Duration REPORT_ON_INTERRUPT = Duration.ofMinutes(3);
@@ -143,10 +142,13 @@ public final class MassRenewalBench {
         try {
             requireNewFolder(dataDir);
             exitCode = measure(dataDir);
-        } catch (LocalStackFailure | IllegalStateException e) {
+        } catch (RuntimeException e) {
             out.println();
             out.println("FAILED: " + (stopped && stopReason != null ? stopReason + " (" + e.getMessage() + ")"
                     : e.getMessage()));
+            if (!(e instanceof LocalStackFailure) && !stopped) {
+                e.printStackTrace(out); // not a failure the benchmark foresaw: where it came from
+            }
             stopReason = stopReason == null ? e.getMessage() : stopReason;
             exitCode = 1;
         } finally {
@@ -174,13 +176,13 @@ public final class MassRenewalBench {
                 + options.partners() + " partners, " + options.inFlight() + " starts in flight, steady phase "
                 + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
                 + ", stall timeout " + options.stallTimeout());
-        stack = LocalStack.start(config, out);
+        stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
+        stack.start();
+        // the server the services store in: the one given, else the stack's own
         Optional<PostgresServer> servicesDatabase = postgres != null ? Optional.of(postgres)
-                : PostgresServer.of(config.environment(StackService.RENEWAL_SERVICE).get("DB_URL"),
-                config.environment(StackService.RENEWAL_SERVICE).getOrDefault("DB_USER", "postgres"),
-                config.environment(StackService.RENEWAL_SERVICE).get("DB_PASSWORD"));
-        meter = new ProcessMeter(stack.pids(), servicesDatabase.isPresent());
-        Map<String, Long> pidsAtStart = stack.pids();
+                : PostgresServer.of(stack.postgres().jdbcUrl("postgres"), stack.postgres().user(), "");
+        meter = new ProcessMeter(stackPids(), postgres != null);
+        Map<String, Long> pidsAtStart = stackPids();
 
         measureRawLimits(servicesDatabase);
 
@@ -314,7 +316,7 @@ public final class MassRenewalBench {
         counts.row("downtimesProposed", "downtime windows proposed (playbook 2)", tenant.proposed());
         counts.row("restFailures", "first REST failures", rest.failures());
 
-        Map<String, Long> pidsAtEnd = stack.pids();
+        Map<String, Long> pidsAtEnd = stackPids();
         boolean everyProcessUp = reportProcesses(pidsAtStart, pidsAtEnd, seconds(workloadEnd - workloadStart));
         reportRatios(allWaiting ? burstEventsAtWaiting / toWaiting : -1,
                 allWaiting ? (kafkaRecordsAtWaiting - kafkaRecordsAtBurst) / toWaiting : -1);
@@ -394,7 +396,7 @@ public final class MassRenewalBench {
 
     /** Why waiting longer is pointless, or null. */
     private String problem() {
-        for (Map.Entry<String, Long> process : stack.pids().entrySet()) {
+        for (Map.Entry<String, Long> process : stackPids().entrySet()) {
             if (!ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false)) {
                 return process.getKey() + " (pid " + process.getValue() + ") died; read "
                         + LocalStack.display(stack.logDir());
@@ -486,25 +488,24 @@ public final class MassRenewalBench {
 
     private void measureRawLimits(Optional<PostgresServer> servicesDatabase) {
         out.println();
-        out.println("Measuring this machine's raw limits (about " + RAW_LIMIT_TIME.toSeconds() + " s each) ...");
+        out.println("Measuring this machine's raw limits (" + options.rawLimitTime() + " each) ...");
         Report.Section limits = report.section("rawLimits", "This machine's raw limits (same run)");
         if (servicesDatabase.isEmpty()) {
             limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s",
-                    "skipped: the services use no PostgreSQL server (DB_URL is not jdbc:postgresql:...; H2 is"
-                            + " embedded in each service)");
+                    "skipped: the services use no PostgreSQL server");
         } else {
             try {
                 limits.row("postgresServer", "PostgreSQL server", servicesDatabase.get().toString());
                 limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s, 1 connection",
-                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 1, RAW_LIMIT_TIME));
+                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 1, options.rawLimitTime()));
                 limits.row("postgresCommitsPerSecond4", "PostgreSQL single-row commits/s, 4 connections",
-                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 4, RAW_LIMIT_TIME));
+                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 4, options.rawLimitTime()));
             } catch (Exception e) {
                 limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s", "failed: " + e);
             }
         }
         try {
-            RawLimits.KafkaRates kafka = RawLimits.kafka(stack.bootstrapServers(), RAW_LIMIT_TIME);
+            RawLimits.KafkaRates kafka = RawLimits.kafka(stack.bootstrapServers(), options.rawLimitTime());
             limits.row("kafkaProducePerSecond", "Kafka produce records/s (500 B, acks=all, 1 partition)",
                     kafka.producePerSecond());
             limits.row("kafkaConsumePerSecond", "Kafka consume records/s", kafka.consumePerSecond());
@@ -564,13 +565,25 @@ public final class MassRenewalBench {
                 figures.put("heapMaxSizeMb", heap.map(h -> h[2]).orElse(null));
                 figures.put("outOfMemoryErrorLines", ProcessMeter.outOfMemoryErrors(stack.logFile(service)));
             }
-            processes.row(part.name, part.name.equals(ProcessMeter.POSTGRES)
-                    ? part.name + " (every postgres process here, other users' too)" : part.name, figures);
+            processes.row(part.name, switch (part.name) {
+                case ProcessMeter.STACK_POSTGRES -> part.name + " (the stack's"
+                        + (postgres != null ? ", unused with --database postgres)" : ")");
+                case ProcessMeter.OTHER_POSTGRES -> part.name + " (every other postgres process here, other users'"
+                        + " too)";
+                default -> part.name;
+            }, figures);
         }
         if (!pidsAtStart.equals(pidsAtEnd)) {
             notes.add("process ids changed during the run: " + pidsAtStart + " -> " + pidsAtEnd);
         }
         return allUp;
+    }
+
+    /** The stack's JVMs and the postmaster of its PostgreSQL ({@value ProcessMeter#STACK_POSTGRES}). */
+    private Map<String, Long> stackPids() {
+        Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
+        stack.postgres().pid().ifPresent(pid -> pids.put(ProcessMeter.STACK_POSTGRES, pid));
+        return pids;
     }
 
     private Path gcLog(long pid) {

@@ -16,27 +16,32 @@ import java.util.stream.Stream;
  * CPU time and peak memory of the stack's processes, read from Linux's {@code /proc}: CPU seconds from
  * {@code /proc/<pid>/stat} (utime + stime, in clock ticks), the peak resident set from {@code VmHWM} in
  * {@code /proc/<pid>/status}. {@link #sample()} is called now and then, so the figures of a process that dies stay
- * as last seen. PostgreSQL (a server with a process per connection) is counted as one part: every process named
- * {@code postgres}, plus what the postmaster's exited children used (its cutime + cstime).
+ * as last seen. A PostgreSQL server (a process per connection) is counted as one part: the stack's own as its
+ * postmaster and every process below it, plus what its exited children used (the postmaster's cutime + cstime);
+ * another server on this machine as every other process named {@code postgres}.
  */
 final class ProcessMeter {
 
-    static final String POSTGRES = "postgresql";
+    static final String STACK_POSTGRES = "postgresql";
+    static final String OTHER_POSTGRES = "postgresql (other)";
     private static final Path PROC = Path.of("/proc");
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     /** What is known of one part. */
     static final class Part {
         final String name;
+        /** The process, or the postmaster of a server; null: every other process named postgres. */
         final Long pid;
+        final boolean withChildren;
         long cpuTicksAtStart = -1;
         long cpuTicksLast = -1;
         long peakRssKb;
         boolean alive = true;
 
-        Part(String name, Long pid) {
+        Part(String name, Long pid, boolean withChildren) {
             this.name = name;
             this.pid = pid;
+            this.withChildren = withChildren;
         }
     }
 
@@ -44,12 +49,15 @@ final class ProcessMeter {
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final boolean available = Files.isDirectory(PROC.resolve("self"));
 
-    /** @param pids the stack's processes by name; {@code withPostgres} adds the local PostgreSQL server's */
-    ProcessMeter(Map<String, Long> pids, boolean withPostgres) {
+    /**
+     * @param pids          the stack's processes by name; {@value #STACK_POSTGRES} is the postmaster of its server
+     * @param otherPostgres whether the services use another PostgreSQL server on this machine
+     */
+    ProcessMeter(Map<String, Long> pids, boolean otherPostgres) {
         this.ticksPerSecond = clockTicksPerSecond();
-        pids.forEach((name, pid) -> parts.put(name, new Part(name, pid)));
-        if (withPostgres) {
-            parts.put(POSTGRES, new Part(POSTGRES, null));
+        pids.forEach((name, pid) -> parts.put(name, new Part(name, pid, name.equals(STACK_POSTGRES))));
+        if (otherPostgres) {
+            parts.put(OTHER_POSTGRES, new Part(OTHER_POSTGRES, null, true));
         }
     }
 
@@ -70,7 +78,7 @@ final class ProcessMeter {
         }
         for (Part part : parts.values()) {
             if (part.pid == null) {
-                samplePostgres(part);
+                sampleOtherPostgres(part);
                 continue;
             }
             Optional<long[]> stat = stat(part.pid);
@@ -78,9 +86,26 @@ final class ProcessMeter {
                 part.alive = false;
                 continue;
             }
-            part.cpuTicksLast = stat.get()[1] + stat.get()[2];
-            part.peakRssKb = Math.max(part.peakRssKb, peakRssKb(part.pid));
+            long ticks = stat.get()[1] + stat.get()[2];
+            long peak = peakRssKb(part.pid);
+            if (part.withChildren) {
+                ticks += stat.get()[3] + stat.get()[4]; // what its exited children used
+                for (long child : descendants(part.pid)) {
+                    Optional<long[]> childStat = stat(child);
+                    if (childStat.isPresent()) {
+                        ticks += childStat.get()[1] + childStat.get()[2];
+                        peak = Math.max(peak, peakRssKb(child));
+                    }
+                }
+            }
+            part.cpuTicksLast = ticks;
+            part.peakRssKb = Math.max(part.peakRssKb, peak);
         }
+    }
+
+    private static List<Long> descendants(long pid) {
+        return ProcessHandle.of(pid).map(process -> process.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
     }
 
     synchronized List<Part> parts() {
@@ -138,7 +163,13 @@ final class ProcessMeter {
         }
     }
 
-    private void samplePostgres(Part part) {
+    /** Every process named postgres outside the stack's own server. */
+    private void sampleOtherPostgres(Part part) {
+        java.util.Set<Long> stacks = new java.util.HashSet<>();
+        parts.values().stream().filter(other -> other.withChildren && other.pid != null).forEach(other -> {
+            stacks.add(other.pid);
+            stacks.addAll(descendants(other.pid));
+        });
         long ticks = 0;
         long peak = 0;
         boolean any = false;
@@ -149,7 +180,7 @@ final class ProcessMeter {
                     continue;
                 }
                 long pid = Long.parseLong(name);
-                if (!"postgres".equals(comm(pid))) {
+                if (stacks.contains(pid) || !"postgres".equals(comm(pid))) {
                     continue;
                 }
                 Optional<long[]> stat = stat(pid);

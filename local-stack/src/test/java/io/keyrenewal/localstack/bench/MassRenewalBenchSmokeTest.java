@@ -27,8 +27,8 @@ class MassRenewalBenchSmokeTest {
     void runsRenewalsOfEveryPlaybookToTheirEndAndReportsTheFigures() throws Exception {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
-                "--background-seconds", "0", "--stall-timeout", "PT1M", "--data-dir", data.resolve("stack").toString(),
-                "--report", data.resolve("report").toString());
+                "--background-seconds", "0", "--stall-timeout", "PT1M", "--raw-limit-time", "PT1S",
+                "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         MassRenewalBench.Outcome outcome = new MassRenewalBench(options, repository,
@@ -61,7 +61,12 @@ class MassRenewalBenchSmokeTest {
         assertThat(burst.path("latency").has("p99_ms")).isTrue();
         assertThat(report.path("rawLimits").path("kafkaProducePerSecond").asDouble()).isPositive();
         assertThat(report.path("rawLimits").path("kafkaConsumePerSecond").asDouble()).isPositive();
+        assertThat(report.path("rawLimits").path("postgresCommitsPerSecond1").asDouble()).as("on the stack's own")
+                .isPositive();
+        assertThat(report.path("rawLimits").path("postgresCommitsPerSecond4").asDouble()).isPositive();
+        assertThat(report.path("ratios").path("eventsPerPostgresCommit4").asDouble()).isPositive();
         assertThat(report.path("ratios").path("kafkaRecordsPerProduce").asDouble()).isPositive();
+        assertThat(report.path("processes").path("postgresql").path("cpuSeconds").asDouble()).isPositive();
         JsonNode renewalService = report.path("processes").path("renewal-service");
         assertThat(renewalService.path("stayedUp").asBoolean()).isTrue();
         assertThat(renewalService.path("cpuSeconds").asDouble()).isPositive();
