@@ -47,9 +47,7 @@ public final class DemoPartnerKey {
                 return new DemoPartnerKey(kid, ec.generatePrivate(new PKCS8EncodedKeySpec(der(privateFile))),
                         ec.generatePublic(new X509EncodedKeySpec(der(publicFile))));
             }
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = newEcP256KeyPair();
             Files.createDirectories(folder);
             Files.deleteIfExists(privateFile);
             Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
@@ -61,6 +59,25 @@ public final class DemoPartnerKey {
             throw new LocalStackFailure("cannot read or create the demo partner key " + privateFile + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new EC P-256 key under {@code kid} that lives only in this process (the benchmark's scripted partners, one
+     * key each, registered with their partner entry).
+     */
+    public static DemoPartnerKey generate(String kid) {
+        try {
+            KeyPair pair = newEcP256KeyPair();
+            return new DemoPartnerKey(kid, pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot generate an EC P-256 key: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyPair newEcP256KeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 
     /** What renewal-service is told: the key id and the public key. */

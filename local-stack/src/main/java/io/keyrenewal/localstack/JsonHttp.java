@@ -11,8 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** JSON over HTTP to a service of the stack; an unexpected answer is a {@link LocalStackFailure} naming it. */
-final class JsonHttp {
+/**
+ * JSON over HTTP to a service of the stack; an unexpected answer is a {@link LocalStackFailure} naming it. Public for
+ * the benchmark ({@code localstack.bench}); thread-safe.
+ */
+public final class JsonHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -23,24 +26,24 @@ final class JsonHttp {
     private final URI baseUrl;
     private final String authorization;
 
-    JsonHttp(URI baseUrl) {
+    public JsonHttp(URI baseUrl) {
         this(baseUrl, null);
     }
 
     /** @param authorization the Authorization header of every request, or null for none */
-    JsonHttp(URI baseUrl, String authorization) {
+    public JsonHttp(URI baseUrl, String authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
     }
 
     /** The answer to a GET; fails unless the status is 200. */
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), "GET " + path);
         return bodyOf(response, 200, "GET " + path);
     }
 
     /** The response to a POST of {@code body} as JSON; the caller checks the status. */
-    HttpResponse<String> post(String path, Object body) {
+    public HttpResponse<String> post(String path, Object body) {
         String json;
         try {
             json = ContractJson.mapper().writeValueAsString(body);
@@ -53,17 +56,17 @@ final class JsonHttp {
     }
 
     /** The Authorization header of a local-profile user. */
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return baseUrl.resolve(path);
     }
 
     /** The JSON body if the status is {@code expectedStatus}. */
-    JsonNode bodyOf(HttpResponse<String> response, int expectedStatus, String call) {
+    public JsonNode bodyOf(HttpResponse<String> response, int expectedStatus, String call) {
         if (response.statusCode() != expectedStatus) {
             throw new LocalStackFailure(call + " on " + baseUrl + " answered " + response.statusCode()
                     + " (expected " + expectedStatus + "): " + response.body());

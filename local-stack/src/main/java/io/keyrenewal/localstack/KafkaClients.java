@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Kafka clients the way every part of the project configures them: String keys and JSON String values. */
-final class KafkaClients {
+public final class KafkaClients {
 
     private KafkaClients() {
     }
 
     /** A consumer of its own new group, reading from the beginning, committing nothing (a viewer, not a worker). */
-    static KafkaConsumer<String, String> viewer(String bootstrapServers, String groupPrefix) {
+    public static KafkaConsumer<String, String> viewer(String bootstrapServers, String groupPrefix) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + UUID.randomUUID(),
@@ -32,7 +32,7 @@ final class KafkaClients {
     }
 
     /** acks=all, idempotent. */
-    static KafkaProducer<String, String> producer(String bootstrapServers) {
+    public static KafkaProducer<String, String> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -40,7 +40,7 @@ final class KafkaClients {
                 new StringSerializer(), new StringSerializer());
     }
 
-    static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+    public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));

@@ -3,6 +3,8 @@ package io.keyrenewal.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The keystore-service's REST API as the demo uses it, logged in as the local profile's {@code operator}. */
 public final class KeystoreServiceApi {
@@ -23,6 +25,14 @@ public final class KeystoreServiceApi {
                     + answer);
         }
         return entries.size();
+    }
+
+    /**
+     * {@code POST /admin/clock/advance} {@code {"duration"}} (movable clock, local stack only): the keystore removes
+     * a retained key only after its retention date by its own clock. Returns the service's new now.
+     */
+    public Instant advanceClock(Duration duration) {
+        return MovableClockApi.advance(http, duration);
     }
 
     URI url(String path) {

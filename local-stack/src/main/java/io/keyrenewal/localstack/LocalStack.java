@@ -159,6 +159,20 @@ public final class LocalStack implements AutoCloseable {
                 + restarted.pid() + ")");
     }
 
+    /**
+     * The process id of each part running now: {@code kafka} (the broker) and each service by its
+     * {@link StackService#serviceName()}, in start order; a part not started (yet) is absent. A restarted service has
+     * a new pid. For measuring the processes from outside (the benchmark reads their {@code /proc} entries).
+     */
+    public synchronized Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (broker != null) {
+            pids.put("kafka", broker.pid());
+        }
+        services.forEach((service, process) -> pids.put(service.serviceName(), process.pid()));
+        return pids;
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
@@ -385,8 +399,8 @@ public final class LocalStack implements AutoCloseable {
         return config.dataDir().resolve("demo-partners.json");
     }
 
-    /** A path relative to the working directory when it is inside it. */
-    static String display(Path path) {
+    /** A path relative to the working directory when it is inside it (as the launcher prints paths). */
+    public static String display(Path path) {
         Path workingDir = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(workingDir) && !absolute.equals(workingDir)

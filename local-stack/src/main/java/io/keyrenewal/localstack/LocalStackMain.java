@@ -1,5 +1,7 @@
 package io.keyrenewal.localstack;
 
+import io.keyrenewal.localstack.bench.MassRenewalBench;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +15,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code ./run-local [demo|up]}: starts the local stack from the repository root (the working directory, or the
  * system property {@code keyrenewal.repository}), data in {@code $KEYRENEWAL_DATA_DIR} (default {@code ./data});
  * {@code demo} (the default) then runs the demo renewal. Runs until Ctrl-C, which stops everything it started.
+ * {@code bench [options]} runs the mass-renewal benchmark ({@link MassRenewalBench}) on a stack of its own and exits.
  */
 public final class LocalStackMain {
 
-    private static final String USAGE = "usage: run-local [--no-build] [--quick-start] [demo|up]"
+    private static final String USAGE = "usage: run-local [--no-build] [--quick-start] [demo|up|bench [options]]"
             + System.lineSeparator()
             + "  demo           start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
             + "  up             start the stack only" + System.lineSeparator()
+            + "  bench          the mass-renewal benchmark on a stack of its own (bench --help for its options)"
+            + System.lineSeparator()
             + "  --quick-start  services on the C1 compiler only: start faster, run slower (not for load)";
 
     private LocalStackMain() {
@@ -29,6 +34,14 @@ public final class LocalStackMain {
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean quickStart = arguments.remove("--quick-start");
         String mode = arguments.isEmpty() ? "demo" : arguments.get(0).toLowerCase(Locale.ROOT);
+        if (mode.equals("bench")) {
+            if (quickStart) {
+                System.err.println("--quick-start is not for load: the benchmark runs the services with the full JIT");
+                System.exit(2);
+            }
+            System.exit(MassRenewalBench.run(arguments.subList(1, arguments.size()).toArray(String[]::new),
+                    repositoryRoot(), System.out));
+        }
         if (arguments.size() > 1 || !(mode.equals("demo") || mode.equals("up"))) {
             System.err.println(USAGE);
             System.exit(2);
@@ -71,7 +84,7 @@ public final class LocalStackMain {
     }
 
     static LocalStackConfig configFromEnvironment(boolean quickStart) {
-        Path repositoryRoot = Path.of(System.getProperty("keyrenewal.repository", "")).toAbsolutePath();
+        Path repositoryRoot = repositoryRoot();
         String dataDir = System.getenv("KEYRENEWAL_DATA_DIR");
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot);
         if (dataDir != null && !dataDir.isBlank()) {
@@ -81,6 +94,10 @@ public final class LocalStackMain {
             config.quickStart();
         }
         return config.build();
+    }
+
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("keyrenewal.repository", "")).toAbsolutePath();
     }
 
     private static void printEndpoints(LocalStack stack, PrintStream out) {

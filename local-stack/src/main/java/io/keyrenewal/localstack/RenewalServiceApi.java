@@ -62,18 +62,10 @@ public final class RenewalServiceApi {
 
     /** {@code POST /admin/clock/advance} {@code {"duration"}} (movable clock, local stack only); the service's new now. */
     public Instant advanceClock(Duration duration) {
-        HttpResponse<String> response = http.post("/admin/clock/advance", Map.of("duration", isoDays(duration)));
-        JsonNode body = http.bodyOf(response, 200, "POST /admin/clock/advance");
-        return Instant.parse(body.path("now").asText());
+        return MovableClockApi.advance(http, duration);
     }
 
     URI url(String path) {
         return http.url(path);
-    }
-
-    /** Whole days as {@code P91D}, anything else as {@code PT...}: both are ISO-8601 durations. */
-    private static String isoDays(Duration duration) {
-        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 && duration.getNano() == 0
-                ? "P" + duration.toDays() + "D" : duration.toString();
     }
 }

@@ -3,21 +3,16 @@ package io.keyrenewal.localstack;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.MalformedMessage;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.Attachment;
-import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
@@ -45,20 +40,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ScriptedReceiver implements AutoCloseable {
 
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final PartnerId partnerId;
     private final DemoPartnerKey key;
     private final RenewalId renewalId;
     private final PrintStream out;
-    private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
-    private final Thread poller;
+    private TopicFollower follower;
     private final Set<String> answeredNotifications = new HashSet<>();
     private final List<PartnerConfirmation> confirmationsSent = new ArrayList<>();
     private RuntimeException failure;
-    private volatile boolean closing;
 
     private ScriptedReceiver(String bootstrapServers, PartnerId partnerId, DemoPartnerKey key, RenewalId renewalId,
                              PrintStream out) {
@@ -66,17 +58,19 @@ public final class ScriptedReceiver implements AutoCloseable {
         this.key = key;
         this.renewalId = renewalId;
         this.out = out;
-        this.consumer = KafkaClients.viewer(bootstrapServers, "local-stack-receiver-" + partnerId);
         this.producer = KafkaClients.producer(bootstrapServers);
-        this.poller = new Thread(this::receive, "scripted-receiver-" + partnerId);
-        this.poller.setDaemon(true);
     }
 
     /** Starts answering the notifications of {@code renewalId} sent to {@code partnerId}. */
     public static ScriptedReceiver start(String bootstrapServers, PartnerId partnerId, DemoPartnerKey key,
                                          RenewalId renewalId, PrintStream out) {
         ScriptedReceiver receiver = new ScriptedReceiver(bootstrapServers, partnerId, key, renewalId, out);
-        receiver.poller.start();
+        receiver.follower = TopicFollower.start(bootstrapServers, Topics.PARTNER_NOTIFICATIONS,
+                "local-stack-receiver-" + partnerId, "scripted-receiver-" + partnerId, (record, receivedAt) -> {
+                    if (partnerId.value().equals(record.key())) {
+                        receiver.handle(record.value());
+                    }
+                }, receiver::stopped);
         return receiver;
     }
 
@@ -114,37 +108,16 @@ public final class ScriptedReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
         producer.close(Duration.ofSeconds(5));
     }
 
-    private void receive() {
-        try {
-            consumer.subscribe(List.of(Topics.PARTNER_NOTIFICATIONS));
-            while (!closing) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
-                    if (partnerId.value().equals(record.key())) {
-                        handle(record.value());
-                    }
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() asked to stop
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                failure = e;
-                notifyAll();
-            }
-            out.println("  [" + partnerId + " receiver] stopped: " + e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void stopped(RuntimeException e) {
+        synchronized (this) {
+            failure = e;
+            notifyAll();
         }
+        out.println("  [" + partnerId + " receiver] stopped: " + e);
     }
 
     private void handle(String body) {
@@ -176,16 +149,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     }
 
     private void publish(PartnerConfirmation confirmation) {
-        String body = ContractJson.write(confirmation);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS,
-                renewalId.value(), body);
-        header(record, ConfirmationSignatures.RECORD_HEADER, key.sign(body));
-        header(record, MessageHeaders.ID, confirmation.confirmationId());
-        header(record, MessageHeaders.TYPE, PartnerConfirmation.class.getSimpleName());
-        header(record, MessageHeaders.SOURCE, "/partners/" + partnerId);
-        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(record, MessageHeaders.TIME, confirmation.confirmedAt().toString());
-        header(record, MessageHeaders.SUBJECT, renewalId.value());
+        ProducerRecord<String, String> record = ConfirmationRecords.signed(confirmation, key);
         try {
             producer.send(record).get(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -195,10 +159,6 @@ public final class ScriptedReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LocalStackFailure("interrupted while publishing the confirmation", e);
         }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String attachments(List<Attachment> attachments) {

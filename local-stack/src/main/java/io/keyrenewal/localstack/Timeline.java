@@ -8,8 +8,6 @@ import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,28 +24,26 @@ import java.util.Optional;
  */
 public final class Timeline implements AutoCloseable {
 
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-
     private final RenewalId renewalId;
     private final PrintStream out;
-    private final KafkaConsumer<String, String> consumer;
-    private final Thread poller;
     private final List<RenewalEvent> events = new ArrayList<>();
     private RuntimeException failure;
-    private volatile boolean closing;
+    private TopicFollower follower;
 
-    private Timeline(String bootstrapServers, RenewalId renewalId, PrintStream out) {
+    private Timeline(RenewalId renewalId, PrintStream out) {
         this.renewalId = renewalId;
         this.out = out;
-        this.consumer = KafkaClients.viewer(bootstrapServers, "local-stack-timeline");
-        this.poller = new Thread(this::follow, "timeline-" + renewalId);
-        this.poller.setDaemon(true);
     }
 
     /** Starts printing the events of {@code renewalId} to {@code out}, older ones first. */
     public static Timeline follow(String bootstrapServers, RenewalId renewalId, PrintStream out) {
-        Timeline timeline = new Timeline(bootstrapServers, renewalId, out);
-        timeline.poller.start();
+        Timeline timeline = new Timeline(renewalId, out);
+        timeline.follower = TopicFollower.start(bootstrapServers, Topics.RENEWAL_EVENTS, "local-stack-timeline",
+                "timeline-" + renewalId, (record, receivedAt) -> {
+                    if (renewalId.value().equals(record.key())) {
+                        timeline.show(record);
+                    }
+                }, timeline::stopped);
         return timeline;
     }
 
@@ -88,36 +84,15 @@ public final class Timeline implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 
-    private void follow() {
-        try {
-            consumer.subscribe(List.of(Topics.RENEWAL_EVENTS));
-            while (!closing) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
-                    if (renewalId.value().equals(record.key())) {
-                        show(record);
-                    }
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() asked to stop
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                failure = e;
-                notifyAll();
-            }
-            out.println("The timeline stopped: " + e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void stopped(RuntimeException e) {
+        synchronized (this) {
+            failure = e;
+            notifyAll();
         }
+        out.println("The timeline stopped: " + e);
     }
 
     private void show(ConsumerRecord<String, String> record) {

@@ -1,0 +1,752 @@
+package io.keyrenewal.localstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.localstack.DemoPartnerKey;
+import io.keyrenewal.localstack.JsonHttp;
+import io.keyrenewal.localstack.KeystoreServiceApi;
+import io.keyrenewal.localstack.LocalStack;
+import io.keyrenewal.localstack.LocalStackConfig;
+import io.keyrenewal.localstack.LocalStackFailure;
+import io.keyrenewal.localstack.RenewalServiceApi;
+import io.keyrenewal.localstack.StackService;
+import io.keyrenewal.localstack.bench.RenewalProgress.Phase;
+import io.keyrenewal.localstack.bench.RenewalProgress.Tracked;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./run-local bench}: the mass-renewal benchmark on a local stack of its own. It registers partners, runs
+ * renewals at a steady 10 per second and then a burst, answers every partner message with a signed confirmation
+ * ({@link ScriptedPartners}), moves both movable clocks past retention once every renewal waits only for it, and
+ * waits until every renewal is complete; a run in which no renewal moves for the stall timeout, or a service dies,
+ * stops waiting and reports where the renewals stand. Then it prints the figures ({@link Report}) and writes them as
+ * Markdown and JSON.
+ */
+public final class MassRenewalBench {
+
+    static final Duration RETENTION_ADVANCE = Duration.ofDays(91);
+    static final int STEADY_RATE_PER_SECOND = 10;
+    private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
+    private static final Duration WAIT_PAUSE = Duration.ofMillis(250);
+    private static final Duration REPORT_ON_INTERRUPT = Duration.ofMinutes(3);
+    private static final String[] DATABASES = {"keyrenewal_bench_renewal", "keyrenewal_bench_keystore",
+            "keyrenewal_bench_notification"};
+    private static final Set<Phase> ALL_PHASES = EnumSet.allOf(Phase.class);
+
+    private final BenchOptions options;
+    private final Path repositoryRoot;
+    private final PrintStream out;
+    private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    private final Report report = new Report("keyrenewal mass-renewal benchmark");
+    private final List<String> notes = new ArrayList<>();
+    private volatile boolean stopped;
+    private volatile boolean workloadRunning;
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private long workloadStartNanos;
+    private String stopReason;
+    private long waitStartedNanos;
+    private long lastProgressPrint;
+
+    private LocalStack stack;
+    private PostgresServer postgres;
+    private ProcessMeter meter;
+    private RestCalls rest;
+    private RenewalProgress progress;
+    private ScriptedPartners partners;
+    private RenewalStarts starts;
+    private TenantSteps tenant;
+    private TopicCounts topics;
+    private Duration serviceClockOffset = Duration.ZERO;
+
+    MassRenewalBench(BenchOptions options, Path repositoryRoot, PrintStream out) {
+        this.options = options;
+        this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        this.out = out;
+    }
+
+    /** Runs the benchmark from the command line's options; the process's exit code. */
+    public static int run(String[] args, Path repositoryRoot, PrintStream out) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(BenchOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.println(BenchOptions.USAGE);
+            return 0;
+        }
+        return new MassRenewalBench(options, repositoryRoot, out).run().exitCode();
+    }
+
+    /** What a run gives: the exit code, the report's files and its JSON. */
+    record Outcome(int exitCode, Path markdown, Path json, String reportText) {
+    }
+
+    Outcome run() {
+        Path dataDir = options.dataDir() != null ? options.dataDir().toAbsolutePath().normalize()
+                : repositoryRoot.resolve("data").resolve("bench-" + runId);
+        Thread shutdown = new Thread(() -> {
+            // Ctrl-C: while renewals run, stop waiting and let the run report where they stand, then stop the stack
+            stop("interrupted (Ctrl-C or a signal)");
+            if (workloadRunning) {
+                try {
+                    reported.await(REPORT_ON_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            closeEverything();
+        }, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        Report.Section run = report.section("run", "Run");
+        run.row("runId", "run", runId);
+        run.row("options", "options", "renewals " + options.renewals() + ", partners " + options.partners()
+                + ", in flight " + options.inFlight() + ", playbooks " + (options.mixPlaybooks() ? "mix" : "1")
+                + ", steady " + options.backgroundSeconds() + " s, database "
+                + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
+                + ", stall timeout " + options.stallTimeout()
+                + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration()));
+        run.row("machine", "machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + System.getProperty("java.version"));
+        run.row("dataDir", "data folder" + (options.keepData() ? "" : " (logs and report kept)"),
+                LocalStack.display(dataDir));
+        int exitCode;
+        try {
+            requireNewFolder(dataDir);
+            exitCode = measure(dataDir);
+        } catch (RuntimeException e) {
+            out.println();
+            out.println("FAILED: " + (stopped && stopReason != null ? stopReason + " (" + e.getMessage() + ")"
+                    : e.getMessage()));
+            if (!(e instanceof LocalStackFailure) && !stopped) {
+                e.printStackTrace(out); // not a failure the benchmark foresaw: where it came from
+            }
+            stopReason = stopReason == null ? e.getMessage() : stopReason;
+            exitCode = 1;
+        } finally {
+            closeEverything();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway
+            }
+        }
+        try {
+            if (!options.keepData()) {
+                cleanUp(dataDir);
+            }
+            return writeReport(dataDir, exitCode);
+        } finally {
+            reported.countDown();
+        }
+    }
+
+    private int measure(Path dataDir) {
+        LocalStackConfig config = stackConfig(dataDir);
+        out.println("Mass-renewal benchmark " + runId + ": " + options.renewals() + " renewals ("
+                + (options.mixPlaybooks() ? "playbooks 1, 2, 3 in turn" : "playbook 1, automatic approval") + "), "
+                + options.partners() + " partners, " + options.inFlight() + " starts in flight, steady phase "
+                + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
+                + ", stall timeout " + options.stallTimeout());
+        stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
+        stack.start();
+        // the server the services store in: the one given, else the stack's own
+        Optional<PostgresServer> servicesDatabase = postgres != null ? Optional.of(postgres)
+                : PostgresServer.of(stack.postgres().jdbcUrl("postgres"), stack.postgres().user(), "");
+        meter = new ProcessMeter(stackPids(), postgres != null);
+        Map<String, Long> pidsAtStart = stackPids();
+
+        measureRawLimits(servicesDatabase);
+
+        JsonHttp renewalHttp = new JsonHttp(stack.renewalServiceUrl(),
+                JsonHttp.basic(RenewalServiceApi.LOCAL_USER, RenewalServiceApi.LOCAL_PASSWORD));
+        rest = new RestCalls(renewalHttp, () -> stopped);
+        Instant serviceNow = new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(Duration.ZERO);
+        serviceClockOffset = Duration.between(Instant.now(), serviceNow);
+        Map<PartnerId, DemoPartnerKey> keys = registerPartners();
+
+        tenant = new TenantSteps(rest, this::serviceNow);
+        progress = new RenewalProgress(stack.bootstrapServers(), tenant::certificateProvided);
+        partners = new ScriptedPartners(stack.bootstrapServers(), keys, tenant::windowStart, this::serviceNow,
+                progress::phaseOf, options.resendShare(), runId.hashCode());
+        starts = new RenewalStarts(rest, progress, options.inFlight());
+        topics = new TopicCounts(stack.bootstrapServers());
+        List<PartnerId> partnerIds = new ArrayList<>(keys.keySet());
+        partnerIds.sort(Comparator.comparing(PartnerId::value));
+
+        meter.start();
+        long workloadStart = System.nanoTime();
+        workloadStartNanos = workloadStart;
+        workloadRunning = true;
+        Report.Section steady = report.section("steady", "Steady phase (" + STEADY_RATE_PER_SECOND
+                + " renewals/s before the burst)");
+        int steadyCount = runSteadyPhase(partnerIds, steady);
+
+        out.println();
+        out.println("Burst: starting " + options.renewals() + " renewals, " + options.inFlight() + " in flight ...");
+        long kafkaRecordsAtBurst = stopped ? 0 : topics.allRecords();
+        long burstStart = System.nanoTime();
+        for (int i = 0; i < options.renewals() && !stopped; i++) {
+            starts.submit(planned(steadyCount + i, partnerIds, Phase.BURST));
+        }
+        int total = steadyCount + options.renewals();
+        boolean allWaiting = !stopped && await("burst", total, Tracked::waitingForRetention);
+        long allWaitingAt = System.nanoTime();
+        long burstEventsAtWaiting = RenewalProgress.events(progress.started(EnumSet.of(Phase.BURST)));
+        long kafkaRecordsAtWaiting = topics.allRecords();
+        boolean allCompleted = false;
+        long allCompletedAt = -1;
+        long kafkaRecordsAtCompletion = -1;
+        if (allWaiting) {
+            out.println();
+            out.println("Every renewal waits for its retention deadline only: moving the clocks "
+                    + RETENTION_ADVANCE.toDays() + " days ahead (keystore-service, then renewal-service) ...");
+            try {
+                new KeystoreServiceApi(stack.keystoreServiceUrl()).advanceClock(RETENTION_ADVANCE);
+                new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(RETENTION_ADVANCE);
+                allCompleted = await("completion", total, Tracked::completed);
+            } catch (LocalStackFailure e) {
+                stop("the clocks could not be moved: " + e.getMessage());
+            }
+            allCompletedAt = System.nanoTime();
+            kafkaRecordsAtCompletion = topics.allRecords();
+        }
+        long workloadEnd = System.nanoTime();
+        meter.sample();
+        out.println();
+        out.println(stopReason == null ? "Done." : "Stopped waiting: " + stopReason);
+
+        List<Tracked> burst = progress.started(EnumSet.of(Phase.BURST));
+        List<Tracked> everything = progress.started(ALL_PHASES);
+        Report.Section figures = report.section("burst", "Burst of " + options.renewals() + " renewals");
+        figures.row("renewals", "renewals started", starts.started() - steadyCount);
+        if (starts.lastStartedNanos() > burstStart) {
+            figures.row("startsPerSecond", "starts/s (all " + options.inFlight() + " in flight)",
+                    (starts.started() - steadyCount) / seconds(starts.lastStartedNanos() - burstStart));
+        }
+        double toWaiting = seconds(allWaitingAt - burstStart);
+        if (allWaiting) {
+            figures.row("secondsUntilAllWaitForRetention", "until all wait for retention (s)", toWaiting);
+            figures.row("renewalsPerSecondToRetentionWait", "renewals/s, burst start -> all wait for retention",
+                    options.renewals() / toWaiting);
+            figures.row("eventsPerSecondToRetentionWait", "events/s, burst start -> all wait for retention",
+                    burstEventsAtWaiting / toWaiting);
+            figures.row("kafkaRecordsPerSecondToRetentionWait",
+                    "records on Kafka/s (all topics), burst start -> all wait", (kafkaRecordsAtWaiting
+                            - kafkaRecordsAtBurst) / toWaiting);
+        } else {
+            figures.row("secondsUntilAllWaitForRetention", "until all wait for retention (s)", "not reached");
+        }
+        if (allCompleted) {
+            double toCompletion = seconds(allCompletedAt - burstStart);
+            figures.row("secondsUntilAllComplete", "until all are complete (s)", toCompletion);
+            figures.row("secondsFromClockAdvanceToAllComplete", "of which from the clock advance (s)",
+                    seconds(allCompletedAt - allWaitingAt));
+            figures.row("renewalsPerSecondEndToEnd", "renewals/s, burst start -> all complete",
+                    options.renewals() / toCompletion);
+            figures.row("eventsPerSecondEndToEnd", "events/s, burst start -> all complete",
+                    RenewalProgress.events(burst) / toCompletion);
+            figures.row("kafkaRecordsPerSecondEndToEnd", "records on Kafka/s (all topics), burst -> all complete",
+                    (kafkaRecordsAtCompletion - kafkaRecordsAtBurst) / toCompletion);
+        } else {
+            figures.row("secondsUntilAllComplete", "until all are complete (s)", "not reached");
+        }
+        figures.row("events", "events of the burst's renewals", RenewalProgress.events(burst));
+        figures.row("latency", "confirmation -> next partner message (ms)",
+                partners.latencies(Phase.BURST).summary());
+
+        long completed = RenewalProgress.count(everything, Tracked::completed);
+        Optional<Map<String, Long>> deadLetters = topics.deadLetters();
+        long deadLetterRecords = deadLetters.map(byTopic -> byTopic.values().stream().mapToLong(Long::longValue).sum())
+                .orElse(-1L);
+        long duplicates = partners.duplicateNotificationIds() + partners.duplicateStepMessages();
+        Report.Section counts = report.section("counts", "Outcome");
+        counts.row("renewals", "renewals started (steady + burst)", (long) everything.size());
+        counts.row("completed", "completed", completed);
+        counts.row("stranded", "stranded", everything.size() - completed);
+        counts.row("strandedBy", "stranded, by where they stand", RenewalProgress.strandedByStep(everything));
+        counts.row("openRenewalsByRest", "open renewals (GET /dashboard/summary)", openRenewals(renewalHttp));
+        counts.row("deadLetterRecords", "records on *.dlt topics", deadLetterRecords);
+        counts.row("deadLettersByTopic", "by topic", deadLetters.<Object>map(byTopic -> byTopic)
+                .orElse("not counted: the broker did not answer"));
+        counts.row("firstDeadLetterReasons", "first reasons (keyrenewal_dlt_reason)",
+                deadLetterRecords <= 0 ? List.of() : topics.firstDeadLetterReasons());
+        counts.row("duplicateNotificationIds", "partner messages received again (same notification id)",
+                partners.duplicateNotificationIds());
+        counts.row("duplicateStepMessages", "second message of one renewal, kind and recipient",
+                partners.duplicateStepMessages());
+        counts.row("duplicateExamples", "duplicates, e.g.", partners.duplicateExamples());
+        counts.row("partnerMessages", "partner messages received", partners.notifications());
+        counts.row("confirmations", "confirmations published (first sends)", partners.confirmations());
+        counts.row("confirmationsByType", "by type", partners.confirmationsByType());
+        counts.row("confirmationsSentTwice", "confirmations sent a second time (same record)", partners.resent());
+        counts.row("confirmationSendFailures", "confirmations Kafka did not take", partners.sendFailures());
+        counts.row("startRetries", "REST calls tried again (5xx or no connection)", rest.retried());
+        counts.row("startsRecovered", "starts whose answer was lost (409 on retry named the renewal)",
+                starts.recovered());
+        counts.row("startsRefused", "starts refused", starts.refused());
+        counts.row("downtimesProposed", "downtime windows proposed (playbook 2)", tenant.proposed());
+        counts.row("restFailures", "first REST failures", rest.failures());
+
+        Map<String, Long> pidsAtEnd = stackPids();
+        boolean everyProcessUp = reportProcesses(pidsAtStart, pidsAtEnd, seconds(workloadEnd - workloadStart));
+        reportRatios(allWaiting ? burstEventsAtWaiting / toWaiting : -1,
+                allWaiting ? (kafkaRecordsAtWaiting - kafkaRecordsAtBurst) / toWaiting : -1);
+
+        boolean success = stopReason == null && allCompleted && completed == everything.size()
+                && deadLetterRecords == 0 && duplicates == 0 && everyProcessUp && starts.refused() == 0
+                && tenant.refused() == 0;
+        Report.Section verdict = report.section("verdict", "Verdict");
+        verdict.row("success", "every renewal complete, no dead letter, no duplicate, no service lost", success);
+        verdict.row("stopReason", "stopped waiting because", stopReason);
+        verdict.row("notes", "notes", notes);
+        return success ? 0 : 1;
+    }
+
+    /** 10 renewals/s for the steady phase, then waits until they all wait for retention. The renewals started. */
+    private int runSteadyPhase(List<PartnerId> partnerIds, Report.Section section) {
+        int count = options.backgroundSeconds() * STEADY_RATE_PER_SECOND;
+        if (count == 0) {
+            section.row("skipped", "skipped", "--background-seconds 0");
+            return 0;
+        }
+        out.println();
+        out.println("Steady phase: " + count + " renewals at " + STEADY_RATE_PER_SECOND + "/s ...");
+        long start = System.nanoTime();
+        long interval = Duration.ofSeconds(1).toNanos() / STEADY_RATE_PER_SECOND;
+        waitStartedNanos = start;
+        for (int i = 0; i < count && !stopped; i++) {
+            long due = start + i * interval;
+            while (System.nanoTime() < due) {
+                pause(Duration.ofNanos(Math.min(due - System.nanoTime(), WAIT_PAUSE.toNanos())));
+                printProgressIfDue("steady", count, Tracked::waitingForRetention);
+            }
+            starts.submit(planned(i, partnerIds, Phase.STEADY));
+        }
+        boolean reached = !stopped && await("steady", count, Tracked::waitingForRetention);
+        section.row("renewals", "renewals", (long) count);
+        section.row("startsPerSecond", "starts/s achieved (asked: " + STEADY_RATE_PER_SECOND + ")",
+                starts.lastStartedNanos() < 0 ? null : count / seconds(starts.lastStartedNanos() - start));
+        section.row("secondsUntilAllWaitForRetention", "from the first start until all wait for retention (s)",
+                reached ? seconds(System.nanoTime() - start) : "not reached");
+        section.row("latency", "confirmation -> next partner message (ms)",
+                partners.latencies(Phase.STEADY).summary());
+        return count;
+    }
+
+    private RenewalStarts.Planned planned(int index, List<PartnerId> partnerIds, Phase phase) {
+        Playbook playbook = options.mixPlaybooks() ? Playbook.values()[index % Playbook.values().length]
+                : Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH;
+        String alias = String.format(Locale.ROOT, "bench-%s-%06d", runId, index);
+        return new RenewalStarts.Planned(alias, partnerIds.get(index % partnerIds.size()), playbook, phase);
+    }
+
+    /**
+     * Waits until {@code target} renewals are started and each is {@code at}; false (and {@link #stopReason} set)
+     * when no renewal moved for the stall timeout, a process of the stack died or a helper failed.
+     */
+    private boolean await(String phase, int target, Predicate<Tracked> at) {
+        waitStartedNanos = System.nanoTime();
+        while (!stopped) {
+            List<Tracked> started = progress.started(ALL_PHASES);
+            if (starts.started() + starts.refused() >= target && started.size() >= starts.started()
+                    && RenewalProgress.count(started, at) >= starts.started() && starts.pending() == 0) {
+                printProgress(phase, target, at);
+                return true; // refused starts are counted and fail the run, the others go on
+            }
+            String problem = problem();
+            if (problem != null) {
+                stop(problem);
+                printProgress(phase, target, at);
+                return false;
+            }
+            pause(WAIT_PAUSE);
+            printProgressIfDue(phase, target, at);
+        }
+        return false;
+    }
+
+    /** Why waiting longer is pointless, or null. */
+    private String problem() {
+        for (Map.Entry<String, Long> process : stackPids().entrySet()) {
+            if (!ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false)) {
+                return process.getKey() + " (pid " + process.getValue() + ") died; read "
+                        + LocalStack.display(stack.logDir());
+            }
+        }
+        if (progress.failure() != null) {
+            return "the reader of renewal.events.v1 failed: " + progress.failure();
+        }
+        if (partners.failure() != null) {
+            return "the scripted partners failed: " + partners.failure();
+        }
+        long lastProgress = Math.max(Math.max(progress.lastEventNanos(), partners.lastActivityNanos()),
+                Math.max(rest.lastAnswerNanos(), waitStartedNanos));
+        Duration idle = Duration.ofNanos(System.nanoTime() - lastProgress);
+        if (idle.compareTo(options.stallTimeout()) > 0) {
+            return "no renewal moved for " + options.stallTimeout() + " (stall timeout)";
+        }
+        if (options.maxDuration() != null
+                && System.nanoTime() - workloadStartNanos > options.maxDuration().toNanos()) {
+            return "the run took longer than --max-duration " + options.maxDuration();
+        }
+        return null;
+    }
+
+    private void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+        stopped = true;
+    }
+
+    private void printProgressIfDue(String phase, int target, Predicate<Tracked> at) {
+        if (System.nanoTime() - lastProgressPrint >= options.progressEvery().toNanos()) {
+            printProgress(phase, target, at);
+        }
+    }
+
+    private void printProgress(String phase, int target, Predicate<Tracked> at) {
+        long now = System.nanoTime();
+        lastProgressPrint = now;
+        meter.sample();
+        List<Tracked> started = progress.started(ALL_PHASES);
+        long stalled = RenewalProgress.count(started, tracked -> !at.test(tracked)
+                && now - tracked.lastChangeNanos() > STALLED_AFTER.toNanos());
+        long waiting = RenewalProgress.count(started, Tracked::waitingForRetention);
+        long completed = RenewalProgress.count(started, Tracked::completed);
+        out.printf(Locale.ROOT, "[%s] %-10s started %d/%d (%d retried), waiting for retention %d, completed %d,"
+                        + " events %d, partner messages %d, confirmations %d, stalled %d (no event for %d s)%n",
+                timeOfDay(), phase, starts.started(), target, rest.retried(), waiting, completed,
+                progress.events(), partners.notifications(), partners.confirmations(), stalled,
+                STALLED_AFTER.toSeconds());
+    }
+
+    private Map<PartnerId, DemoPartnerKey> registerPartners() {
+        out.println();
+        out.println("Registering " + options.partners() + " partners, each with its own ES256 confirmation key ...");
+        Map<PartnerId, DemoPartnerKey> keys = new LinkedHashMap<>();
+        for (int i = 1; i <= options.partners(); i++) {
+            PartnerId partnerId = new PartnerId(String.format(Locale.ROOT, "bench-partner-%03d", i));
+            DemoPartnerKey key = DemoPartnerKey.generate(partnerId.value() + "-bench");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("partnerId", partnerId.value());
+            entry.put("name", "Bench partner " + i);
+            entry.put("contacts", List.of(
+                    contact(PartnerRole.SENDER_ADMINISTRATOR, partnerId),
+                    contact(PartnerRole.RECEIVER_ADMINISTRATOR, partnerId)));
+            entry.put("channels", new LinkedHashMap<>(Map.of("kafka", true, "email", false)));
+            entry.put("verifiesOldAndNewAtOnce", true);
+            entry.put("confirmationKeys", List.of(key.confirmationKey()));
+            RestCalls.Outcome outcome = rest.post("/partners", entry);
+            if (outcome == null) {
+                throw new LocalStackFailure("stopped while registering partners");
+            }
+            HttpResponse<String> response = outcome.response();
+            if (response.statusCode() != 201 && response.statusCode() != 200
+                    && !(response.statusCode() == 409 && outcome.triedBefore())) {
+                throw new LocalStackFailure("POST /partners for " + partnerId + " answered " + response.statusCode()
+                        + ": " + RestCalls.abbreviate(response.body()));
+            }
+            keys.put(partnerId, key);
+        }
+        return keys;
+    }
+
+    private static Map<String, Object> contact(PartnerRole role, PartnerId partnerId) {
+        return Map.of("role", role.name(), "name", role.name().toLowerCase(Locale.ROOT),
+                "email", role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "@" + partnerId + ".example");
+    }
+
+    private void measureRawLimits(Optional<PostgresServer> servicesDatabase) {
+        out.println();
+        out.println("Measuring this machine's raw limits (" + options.rawLimitTime() + " each) ...");
+        Report.Section limits = report.section("rawLimits", "This machine's raw limits (same run)");
+        if (servicesDatabase.isEmpty()) {
+            limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s",
+                    "skipped: the services use no PostgreSQL server");
+        } else {
+            try {
+                limits.row("postgresServer", "PostgreSQL server", servicesDatabase.get().toString());
+                limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s, 1 connection",
+                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 1, options.rawLimitTime()));
+                limits.row("postgresCommitsPerSecond4", "PostgreSQL single-row commits/s, 4 connections",
+                        RawLimits.postgresCommitsPerSecond(servicesDatabase.get(), 4, options.rawLimitTime()));
+            } catch (Exception e) {
+                limits.row("postgresCommitsPerSecond1", "PostgreSQL single-row commits/s", "failed: " + e);
+            }
+        }
+        try {
+            RawLimits.KafkaRates kafka = RawLimits.kafka(stack.bootstrapServers(), options.rawLimitTime());
+            limits.row("kafkaProducePerSecond", "Kafka produce records/s (500 B, acks=all, 1 partition)",
+                    kafka.producePerSecond());
+            limits.row("kafkaConsumePerSecond", "Kafka consume records/s", kafka.consumePerSecond());
+        } catch (Exception e) {
+            limits.row("kafkaProducePerSecond", "Kafka produce records/s", "failed: " + e);
+        }
+        limits.rows().forEach(row -> out.println("  " + row.label() + ": " + format(row.value())));
+    }
+
+    private void reportRatios(double eventsPerSecond, double kafkaRecordsPerSecond) {
+        Report.Section ratios = report.section("ratios", "Our figures against the raw limits (burst -> all wait)");
+        Map<String, Object> limits = new LinkedHashMap<>();
+        report.sectionRows("rawLimits").forEach(row -> limits.put(row.key(), row.value()));
+        ratios.row("eventsPerPostgresCommit4",
+                "events stored/s / PostgreSQL commits/s (4 connections)",
+                ratio(eventsPerSecond, limits.get("postgresCommitsPerSecond4")));
+        ratios.row("kafkaRecordsPerProduce", "records on Kafka/s / Kafka produce/s",
+                ratio(kafkaRecordsPerSecond, limits.get("kafkaProducePerSecond")));
+    }
+
+    private static Object ratio(double ours, Object limit) {
+        if (ours < 0) {
+            return "not reached";
+        }
+        if (!(limit instanceof Double raw) || raw <= 0) {
+            return "no limit measured";
+        }
+        return ours / raw;
+    }
+
+    /** Per process: pid, up the whole time, CPU, peak RSS and heap, OutOfMemoryError lines. True if all stayed up. */
+    private boolean reportProcesses(Map<String, Long> pidsAtStart, Map<String, Long> pidsAtEnd, double wallSeconds) {
+        Report.Section processes = report.section("processes", "Processes (CPU over the " + Math.round(wallSeconds)
+                + " s workload)");
+        boolean allUp = true;
+        if (!meter.available()) {
+            processes.row("unavailable", "/proc", "not available on this system: no CPU and memory figures");
+        }
+        for (ProcessMeter.Part part : meter.parts()) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            if (part.pid != null) {
+                boolean samePid = part.pid.equals(pidsAtEnd.get(part.name));
+                boolean up = samePid && ProcessHandle.of(part.pid).map(ProcessHandle::isAlive).orElse(false);
+                allUp &= up;
+                figures.put("pid", part.pid);
+                figures.put("stayedUp", up);
+            }
+            double cpu = meter.cpuSeconds(part);
+            figures.put("cpuSeconds", cpu < 0 ? null : Math.round(cpu * 10) / 10.0);
+            figures.put("cpuPercentOfOneCore", cpu < 0 ? null : Math.round(cpu / wallSeconds * 1000) / 10.0);
+            figures.put("peakRssMb", part.peakRssKb / 1024);
+            StackService service = service(part.name);
+            if (service != null) {
+                Optional<long[]> heap = ProcessMeter.heapFromGcLog(gcLog(part.pid));
+                figures.put("heapMaxBeforeGcMb", heap.map(h -> h[0]).orElse(null));
+                figures.put("heapMaxAfterGcMb", heap.map(h -> h[1]).orElse(null));
+                figures.put("heapMaxSizeMb", heap.map(h -> h[2]).orElse(null));
+                figures.put("outOfMemoryErrorLines", ProcessMeter.outOfMemoryErrors(stack.logFile(service)));
+            }
+            processes.row(part.name, switch (part.name) {
+                case ProcessMeter.STACK_POSTGRES -> part.name + " (the stack's"
+                        + (postgres != null ? ", unused with --database postgres)" : ")");
+                case ProcessMeter.OTHER_POSTGRES -> part.name + " (every other postgres process here, other users'"
+                        + " too)";
+                default -> part.name;
+            }, figures);
+        }
+        if (!pidsAtStart.equals(pidsAtEnd)) {
+            notes.add("process ids changed during the run: " + pidsAtStart + " -> " + pidsAtEnd);
+        }
+        return allUp;
+    }
+
+    /** The stack's JVMs and the postmaster of its PostgreSQL ({@value ProcessMeter#STACK_POSTGRES}). */
+    private Map<String, Long> stackPids() {
+        Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
+        stack.postgres().pid().ifPresent(pid -> pids.put(ProcessMeter.STACK_POSTGRES, pid));
+        return pids;
+    }
+
+    private Path gcLog(long pid) {
+        return stack.logDir().resolve("gc-" + pid + ".log");
+    }
+
+    private static StackService service(String name) {
+        return Stream.of(StackService.values()).filter(service -> service.serviceName().equals(name)).findFirst()
+                .orElse(null);
+    }
+
+    private Object openRenewals(JsonHttp renewalHttp) {
+        try {
+            JsonNode summary = renewalHttp.get("/dashboard/summary");
+            Map<String, Object> open = new LinkedHashMap<>();
+            open.put("openRenewals", summary.path("openRenewals").asLong());
+            summary.path("byPlaybook").properties().forEach(playbook -> {
+                if (playbook.getValue().path("open").asLong() > 0) {
+                    open.put(playbook.getKey(), playbook.getValue().path("steps").toString());
+                }
+            });
+            return open;
+        } catch (RuntimeException e) {
+            return "not available: " + RestCalls.abbreviate(e.getMessage());
+        }
+    }
+
+    private LocalStackConfig stackConfig(Path dataDir) {
+        LocalStackConfig defaults = LocalStackConfig.builder(repositoryRoot).build();
+        List<String> jvmOptions = new ArrayList<>(defaults.serviceJvmOptions());
+        // one GC log per process (%p: its pid): the heap used before and after each collection
+        jvmOptions.add("-Xlog:gc:file=" + dataDir.resolve("logs").resolve("gc-%p.log"));
+        LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot).dataDir(dataDir).randomFreePorts()
+                .seedAliases("").serviceJvmOptions(jvmOptions);
+        if (options.postgres()) {
+            postgres = PostgresServer.of(options.postgresUrl(), options.postgresUser(), options.postgresPassword())
+                    .orElseThrow(() -> new LocalStackFailure("--postgres-url must be jdbc:postgresql://host:port/,"
+                            + " not " + options.postgresUrl()));
+            StackService[] services = StackService.values();
+            for (int i = 0; i < services.length; i++) {
+                try {
+                    postgres.recreate(DATABASES[i]);
+                } catch (java.sql.SQLException e) {
+                    throw new LocalStackFailure("cannot create the database " + DATABASES[i] + " on " + postgres
+                            + ": " + e.getMessage(), e);
+                }
+                config.environment(services[i], "DB_URL", postgres.url(DATABASES[i]))
+                        .environment(services[i], "DB_USER", postgres.user())
+                        .environment(services[i], "DB_PASSWORD", postgres.password());
+            }
+        }
+        return config.build();
+    }
+
+    private Instant serviceNow() {
+        return Instant.now().plus(serviceClockOffset);
+    }
+
+    private void closeEverything() {
+        stopped = true;
+        for (AutoCloseable part : new AutoCloseable[] {starts, tenant, partners, progress, topics}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    out.println("could not close " + part.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private Outcome writeReport(Path dataDir, int exitCode) {
+        Path base = options.report() != null ? options.report().toAbsolutePath()
+                : dataDir.resolve("bench-report");
+        String baseName = base.getFileName().toString().replaceAll("\\.(md|json)$", "");
+        Path markdown = base.resolveSibling(baseName + ".md");
+        Path json = base.resolveSibling(baseName + ".json");
+        report.section("verdict", "Verdict").row("exitCode", "exit code", exitCode);
+        String text = report.text();
+        out.println();
+        out.println(text);
+        try {
+            Files.createDirectories(markdown.getParent());
+            Files.writeString(markdown, report.markdown());
+            Files.writeString(json, report.json());
+            out.println("Report: " + LocalStack.display(markdown) + ", " + LocalStack.display(json));
+        } catch (IOException e) {
+            out.println("Could not write the report to " + markdown + ": " + e.getMessage());
+        }
+        return new Outcome(exitCode, markdown, json, text);
+    }
+
+    /** Deletes what the stack stored (broker storage, databases, keystore) but keeps the logs and the report. */
+    private void cleanUp(Path dataDir) {
+        try (Stream<Path> children = Files.list(dataDir)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (!name.equals("logs") && !name.startsWith("bench-report")) {
+                    deleteRecursively(child);
+                }
+            }
+        } catch (IOException e) {
+            out.println("Could not clean up " + dataDir + ": " + e.getMessage());
+        }
+        if (postgres != null) {
+            for (String database : DATABASES) {
+                try {
+                    postgres.drop(database);
+                } catch (java.sql.SQLException e) {
+                    out.println("Could not drop " + database + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static void requireNewFolder(Path dataDir) {
+        try {
+            if (Files.isDirectory(dataDir)) {
+                try (Stream<Path> children = Files.list(dataDir)) {
+                    if (children.findAny().isPresent()) {
+                        throw new LocalStackFailure("the data folder " + dataDir + " is not empty: the benchmark"
+                                + " needs a fresh one (leave --data-dir out to get ./data/bench-<timestamp>)");
+                    }
+                }
+            }
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new LocalStackFailure("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackFailure("interrupted", e);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    private static String timeOfDay() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double number ? String.format(Locale.ROOT, "%,.0f", number) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,85 @@
+package io.keyrenewal.localstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's whole code path on a small scale: its own stack (free ports, a temporary folder; the service jars
+ * must be built), 6 renewals of the three playbooks, 2 partners, no steady phase. Every renewal completes, nothing is
+ * dead-lettered or delivered twice, and the report carries the figures.
+ */
+class MassRenewalBenchSmokeTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void runsRenewalsOfEveryPlaybookToTheirEndAndReportsTheFigures() throws Exception {
+        Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
+        BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
+                "--background-seconds", "0", "--stall-timeout", "PT1M", "--raw-limit-time", "PT1S",
+                "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        MassRenewalBench.Outcome outcome = new MassRenewalBench(options, repository,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(outcome.exitCode()).as(output).isZero();
+        JsonNode report = ContractJson.mapper().readTree(Files.readString(outcome.json()));
+        JsonNode counts = report.path("counts");
+        assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(6);
+        assertThat(counts.path("completed").asLong()).as(output).isEqualTo(6);
+        assertThat(counts.path("stranded").asLong()).isZero();
+        assertThat(counts.path("openRenewalsByRest").path("openRenewals").asLong()).isZero();
+        assertThat(counts.path("deadLetterRecords").asLong()).isZero();
+        assertThat(counts.path("deadLettersByTopic").size()).as("the services' dead-letter topics are counted")
+                .isPositive();
+        assertThat(counts.path("duplicateNotificationIds").asLong()).isZero();
+        assertThat(counts.path("duplicateStepMessages").asLong()).isZero();
+        assertThat(counts.path("confirmationsByType").fieldNames()).toIterable().as("every playbook's partner steps")
+                .containsExactlyInAnyOrder("VERIFIES_BOTH", "OLD_CERTIFICATE_REMOVED", "DOWNTIME_ACCEPTED",
+                        "SENDING_STOPPED", "CERTIFICATE_EXCHANGED", "SENDING_RESUMED", "SWITCHED_TO_NEW_KEY");
+        assertThat(counts.path("downtimesProposed").asLong()).isEqualTo(2);
+
+        JsonNode burst = report.path("burst");
+        assertThat(burst.path("renewalsPerSecondEndToEnd").asDouble()).isPositive();
+        assertThat(burst.path("eventsPerSecondEndToEnd").asDouble()).isPositive();
+        assertThat(burst.path("secondsUntilAllWaitForRetention").asDouble()).isPositive();
+        assertThat(burst.path("secondsUntilAllComplete").asDouble()).isPositive();
+        assertThat(burst.path("latency").path("samples").asLong()).isPositive();
+        assertThat(burst.path("latency").has("p99_ms")).isTrue();
+        assertThat(report.path("rawLimits").path("kafkaProducePerSecond").asDouble()).isPositive();
+        assertThat(report.path("rawLimits").path("kafkaConsumePerSecond").asDouble()).isPositive();
+        assertThat(report.path("rawLimits").path("postgresCommitsPerSecond1").asDouble()).as("on the stack's own")
+                .isPositive();
+        assertThat(report.path("rawLimits").path("postgresCommitsPerSecond4").asDouble()).isPositive();
+        assertThat(report.path("ratios").path("eventsPerPostgresCommit4").asDouble()).isPositive();
+        assertThat(report.path("ratios").path("kafkaRecordsPerProduce").asDouble()).isPositive();
+        assertThat(report.path("processes").path("postgresql").path("cpuSeconds").asDouble()).isPositive();
+        JsonNode renewalService = report.path("processes").path("renewal-service");
+        assertThat(renewalService.path("stayedUp").asBoolean()).isTrue();
+        assertThat(renewalService.path("cpuSeconds").asDouble()).isPositive();
+        assertThat(renewalService.path("peakRssMb").asLong()).isPositive();
+        assertThat(renewalService.path("heapMaxAfterGcMb").asLong()).as("read from its GC log").isPositive();
+        assertThat(renewalService.path("outOfMemoryErrorLines").asLong()).isZero();
+        assertThat(report.path("processes").path("kafka").path("cpuSeconds").asDouble()).isPositive();
+        assertThat(report.path("verdict").path("success").asBoolean()).isTrue();
+
+        assertThat(Files.readString(outcome.markdown())).contains("| completed | 6 |");
+        assertThat(outcome.reportText()).contains("renewals/s, burst start -> all complete");
+        assertThat(data.resolve("stack").resolve("logs").resolve("renewal-service.log")).exists();
+        assertThat(data.resolve("stack").resolve("kafka")).as("the stack's storage is removed, the logs kept")
+                .doesNotExist();
+    }
+}
