@@ -14,7 +14,12 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +111,16 @@ class PartnerConfirmationsIntegrationTest {
         assertThat(types(renewalId)).filteredOn("PartnerSwitchedToNewKey"::equals).hasSize(1);
         assertThat(types(renewalId)).doesNotContain("PartnerConfirmationRejected");
         assertThat(deadLetters.withKey(renewalId)).isEmpty();
+    }
+
+    @Test
+    void theConfirmationsTopicKeepsTheBrokersArrivalTimeWhichTheClockSkewIsMeasuredAgainst() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PARTNER_CONFIRMATIONS);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value()).isEqualTo("LogAppendTime");
+        }
     }
 
     @Test

@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The one door for partner confirmations, from the topic and from REST. A confirmation is applied only if it is
  * small enough, parses, names the renewal it arrived for, is signed with a key its partner registered, comes from
- * the renewal's partner, is within the clock skew and is a step the renewal allows now; a confirmation id applied
+ * the renewal's partner, was made within the clock skew of its arrival (a backlog on the topic does not make it
+ * stale) and is a step the renewal allows now; a confirmation id applied
  * before is acknowledged and changes nothing. Anything else is rejected with the reason, and the rejection is recorded
  * in the history of the renewal it was sent for (when that renewal exists).
  */
@@ -56,8 +58,16 @@ public class ConfirmationGate {
      * @param signature       the detached JWS, or null if none came
      * @param authenticatedAs over REST, the partner the caller logged in as; null on the topic (the signature is
      *                        the only proof there)
+     * @param waited          how long it waited to be handled since it arrived (on the topic: since the broker
+     *                        appended it); zero over REST
      */
-    public record Arrival(String rejectionId, String renewalId, String signature, PartnerId authenticatedAs) {
+    public record Arrival(String rejectionId, String renewalId, String signature, PartnerId authenticatedAs,
+                          Duration waited) {
+
+        /** Arrived just now (over REST). */
+        public Arrival(String rejectionId, String renewalId, String signature, PartnerId authenticatedAs) {
+            this(rejectionId, renewalId, signature, authenticatedAs, Duration.ZERO);
+        }
     }
 
     /**
@@ -87,7 +97,8 @@ public class ConfirmationGate {
             verifySignature(body, arrival.signature(), confirmation.partnerId());
             commands.sendAndWait(new Commands.ConfirmPartnerStep(confirmation.renewalId(),
                     confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(),
-                    confirmation.confirmedAt(), rules.maxClockSkew(), receivedAt));
+                    confirmation.confirmedAt(), rules.maxClockSkew(), receivedAt.minus(arrival.waited()),
+                    receivedAt));
             log.info("Partner {} confirmed {} ({}) for renewal {}", confirmation.partnerId(), confirmation.type(),
                     confirmation.confirmationId(), confirmation.renewalId());
             return confirmation;

@@ -5,6 +5,7 @@ import io.keyrenewal.messaging.PermanentFailures;
 import io.keyrenewal.renewal.confirmation.ConfirmationRejected;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,11 @@ public class KafkaConfiguration {
                 TopicBuilder.name(Topics.RENEWAL_EVENTS).partitions(PARTITIONS).replicas(1)
                         .config("retention.ms", "-1").build(),
                 TopicBuilder.name(Topics.PARTNER_DIRECTORY).partitions(PARTITIONS).replicas(1).compact().build(),
-                topic(Topics.PARTNER_CONFIRMATIONS), topic(Topics.KEYSTORE_REPORTS));
+                // the broker stamps each confirmation with its arrival, which the clock-skew check is measured
+                // against (not the moment a busy consumer gets to it), and which a partner cannot set
+                TopicBuilder.name(Topics.PARTNER_CONFIRMATIONS).partitions(PARTITIONS).replicas(1)
+                        .config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime").build(),
+                topic(Topics.KEYSTORE_REPORTS));
     }
 
     private static NewTopic topic(String name) {

@@ -63,9 +63,24 @@ public final class Commands {
      * partner put in it; a confirmation further than {@code maxClockSkew} from {@code receivedAt} is refused as stale,
      * unless its id was applied before (a partner's retry).
      */
+    /**
+     * A partner's confirmation of its step.
+     *
+     * @param arrivedAt  when it reached the system (published on the topic, posted over REST), on the service's
+     *                   clock: its {@code confirmedAt} must be within {@code maxClockSkew} of this, however long it
+     *                   then waited to be handled
+     * @param receivedAt when the renewal handles it: the time of the step in the history
+     */
     public record ConfirmPartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
                                      PartnerId partnerId, ConfirmationType type, Instant confirmedAt,
-                                     Duration maxClockSkew, Instant receivedAt) {
+                                     Duration maxClockSkew, Instant arrivedAt, Instant receivedAt) {
+
+        /** A confirmation handled as it arrived. */
+        public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
+                                  ConfirmationType type, Instant confirmedAt, Duration maxClockSkew,
+                                  Instant receivedAt) {
+            this(renewalId, confirmationId, partnerId, type, confirmedAt, maxClockSkew, receivedAt, receivedAt);
+        }
 
         /** A confirmation made when it was received (no skew to check). */
         public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,

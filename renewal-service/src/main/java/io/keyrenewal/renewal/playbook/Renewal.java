@@ -239,10 +239,10 @@ public class Renewal {
         if (acceptedConfirmations.contains(command.confirmationId())) {
             return; // a partner's retry of a confirmation already applied
         }
-        Duration skew = Duration.between(command.confirmedAt(), command.receivedAt()).abs();
+        Duration skew = Duration.between(command.confirmedAt(), command.arrivedAt()).abs();
         if (skew.compareTo(command.maxClockSkew()) > 0) {
             throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + command.confirmedAt()
-                    + ", " + skew + " from its arrival at " + command.receivedAt() + "; at most "
+                    + ", " + skew + " from its arrival at " + command.arrivedAt() + "; at most "
                     + command.maxClockSkew() + " is accepted (send a new confirmation with the current time)");
         }
         requireOpen();

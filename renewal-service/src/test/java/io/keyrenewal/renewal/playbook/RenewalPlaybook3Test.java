@@ -125,6 +125,21 @@ class RenewalPlaybook3Test {
     }
 
     @Test
+    void aConfirmationMadeWithinTheSkewOfItsArrivalIsAppliedHoweverLongItThenWaitedToBeHandled() {
+        Instant madeAndPublished = SWITCHED.minus(Duration.ofMinutes(20));
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        madeAndPublished, Duration.ofMinutes(5), madeAndPublished.plusSeconds(1), SWITCHED))
+                .expectEvents(switched);
+        fixture.given(started, created, provided)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        madeAndPublished, Duration.ofMinutes(5), madeAndPublished.plus(Duration.ofMinutes(6)),
+                        SWITCHED))
+                .expectException(RenewalRefused.StaleConfirmation.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aRetryOfAnAppliedConfirmationIsANoOpEvenOnceItsTimeIsStale() {
         fixture.given(started, created, provided, switched)
                 .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY,
