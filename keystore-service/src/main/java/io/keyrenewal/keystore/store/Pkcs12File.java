@@ -15,11 +15,25 @@ import java.security.KeyStore;
 /**
  * One PKCS#12 file, replaced as a whole: the new content goes to a temporary file in the same folder, is forced to
  * disk and moved over the old file atomically, so a reader (or a restart after kill -9) finds the old or the new
- * content, never half of one.
+ * content, never half of one. Keytool and openssl read it with the keystore password.
  */
 public final class Pkcs12File {
 
     private static final String TYPE = "PKCS12";
+    /** The JDK's setting for how a PKCS#12 file it writes protects its certificates. */
+    static final String CERTIFICATE_PROTECTION = "keystore.pkcs12.certProtectionAlgorithm";
+
+    static {
+        // Certificates are public: a new file keeps them unencrypted (as openssl pkcs12 -certpbe NONE does), while
+        // its private keys stay encrypted and the whole file MAC-protected with the password. Encrypting them cost
+        // a PBKDF2 derivation on every load and every store, about a third of a key change's CPU. A file written
+        // earlier keeps the protection it has (the JDK writes back what it loaded). An operator's own choice, as a
+        // system or security property, stands.
+        if (System.getProperty(CERTIFICATE_PROTECTION) == null
+                && java.security.Security.getProperty(CERTIFICATE_PROTECTION) == null) {
+            System.setProperty(CERTIFICATE_PROTECTION, "NONE");
+        }
+    }
 
     private final Path file;
     private final char[] password;

@@ -5,6 +5,14 @@ import io.keyrenewal.keystore.certificate.CertificateProperties;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.keystore.certificate.TestCertificateAuthority;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +142,31 @@ class Pkcs12TenantKeystoreTest {
         }
         assertThat(Files.getPosixFilePermissions(file("acme-decrypt")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void keepsTheCertificatesOfANewFileUnencryptedAndItsKeysEncryptedUnderAMac() throws Exception {
+        KeystoreAlias alias = KeystoreAlias.of("acme-decrypt");
+        IssuedKeyPair keyPair = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
+        keystore().install(alias, keyPair);
+
+        PKCS12PfxPdu pfx = new PKCS12PfxPdu(Files.readAllBytes(file("acme-decrypt")));
+        assertThat(pfx.hasMac()).isTrue();
+        assertThat(pfx.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE),
+                PASSWORD.toCharArray())).isTrue();
+        List<PKCS12SafeBag> plainBags = new java.util.ArrayList<>();
+        for (ContentInfo content : pfx.getContentInfos()) {
+            if (content.getContentType().equals(PKCSObjectIdentifiers.data)) {
+                Collections.addAll(plainBags, new PKCS12SafeBagFactory(content).getSafeBags());
+            }
+        }
+        assertThat(plainBags).extracting(PKCS12SafeBag::getType)
+                .contains(PKCSObjectIdentifiers.certBag, PKCSObjectIdentifiers.pkcs8ShroudedKeyBag)
+                .doesNotContain(PKCSObjectIdentifiers.keyBag);
+        assertThat(plainBags).filteredOn(bag -> bag.getType().equals(PKCSObjectIdentifiers.certBag))
+                .extracting(bag -> ((X509CertificateHolder) bag.getBagValue()).getEncoded())
+                .containsExactly(keyPair.certificate().getEncoded());
+        assertThat(loadWithJdk("acme-decrypt").getKey("acme-decrypt", PASSWORD.toCharArray())).isNotNull();
     }
 
     @Test
