@@ -22,12 +22,16 @@ import java.util.List;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DashboardFeedConfiguration {
 
+    private static final int BATCH_SIZE = 100;
+
     @Bean
     ConfigurerModule dashboardFeedProcessor(DashboardProperties properties) {
         return configurer -> configurer.eventProcessing()
                 .registerTokenStore(DashboardFeed.PROCESSING_GROUP, config -> new InMemoryTokenStore())
                 .registerTrackingEventProcessor(DashboardFeed.PROCESSING_GROUP, Configuration::eventStore,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                // what is stored together is handed on in one transaction, not one per event
+                                .andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(source -> latest(source, properties.replayBuffer())));
     }
 
