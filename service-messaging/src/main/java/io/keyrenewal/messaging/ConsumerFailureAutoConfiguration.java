@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.KafkaException;
@@ -103,9 +104,11 @@ public class ConsumerFailureAutoConfiguration {
         return handler;
     }
 
+    /** Created with the service's other topics, so not when it creates none ({@code spring.kafka.admin.auto-create}). */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnProperty(name = "spring.kafka.admin.auto-create", havingValue = "true", matchIfMissing = true)
     public DeadLetterTopics deadLetterTopics(KafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners,
                                              MessagingSettings settings) {
         return new DeadLetterTopics(admin, listeners, settings.deadLetterPartitions());

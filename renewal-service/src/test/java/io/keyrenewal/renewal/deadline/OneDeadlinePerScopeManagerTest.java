@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -32,13 +33,13 @@ class OneDeadlinePerScopeManagerTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
-    private PGSimpleDataSource database;
-    private JdbcClient jdbc;
+    private static PGSimpleDataSource database;
+    private static JdbcClient jdbc;
     private Scheduler scheduler;
     private OneDeadlinePerScopeManager deadlines;
 
-    @BeforeEach
-    void freshSchema() {
+    @BeforeAll
+    static void schema() {
         RealPostgres.Database fresh = RealPostgres.freshDatabase();
         database = new PGSimpleDataSource();
         database.setUrl(fresh.url());
@@ -47,6 +48,11 @@ class OneDeadlinePerScopeManagerTest {
         Flyway.configure().dataSource(database)
                 .locations("classpath:db/migration/postgresql", "classpath:db/migration/common").load().migrate();
         jdbc = JdbcClient.create(database);
+    }
+
+    @BeforeEach
+    void noDeadlines() {
+        jdbc.sql("DELETE FROM scheduled_tasks").update();
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(database),
                         DbSchedulerDeadlineManager.binaryTask(() -> deadlines))
