@@ -129,7 +129,7 @@ public final class MassRenewalBench {
         run.row("runId", "run", runId);
         run.row("options", "options", "renewals " + options.renewals() + ", partners " + options.partners()
                 + ", in flight " + options.inFlight() + ", playbooks " + (options.mixPlaybooks() ? "mix" : "1")
-                + ", steady " + options.backgroundSeconds() + " s, database "
+                + ", warm-up " + options.warmup() + ", steady " + options.backgroundSeconds() + " s, database "
                 + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
                 + ", stall timeout " + options.stallTimeout()
                 + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration()));
@@ -173,7 +173,8 @@ public final class MassRenewalBench {
         LocalStackConfig config = stackConfig(dataDir);
         out.println("Mass-renewal benchmark " + runId + ": " + options.renewals() + " renewals ("
                 + (options.mixPlaybooks() ? "playbooks 1, 2, 3 in turn" : "playbook 1, automatic approval") + "), "
-                + options.partners() + " partners, " + options.inFlight() + " starts in flight, steady phase "
+                + options.partners() + " partners, " + options.inFlight() + " starts in flight, warm-up "
+                + options.warmup() + " renewals, steady phase "
                 + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
                 + ", stall timeout " + options.stallTimeout());
         stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
@@ -206,18 +207,19 @@ public final class MassRenewalBench {
         long workloadStart = System.nanoTime();
         workloadStartNanos = workloadStart;
         workloadRunning = true;
+        int warmupCount = runWarmup(partnerIds, report.section("warmup", "Warm-up (not measured)"));
         Report.Section steady = report.section("steady", "Steady phase (" + STEADY_RATE_PER_SECOND
                 + " renewals/s before the burst)");
-        int steadyCount = runSteadyPhase(partnerIds, steady);
+        int beforeBurst = warmupCount + runSteadyPhase(warmupCount, partnerIds, steady);
 
         out.println();
         out.println("Burst: starting " + options.renewals() + " renewals, " + options.inFlight() + " in flight ...");
         long kafkaRecordsAtBurst = stopped ? 0 : topics.allRecords();
         long burstStart = System.nanoTime();
         for (int i = 0; i < options.renewals() && !stopped; i++) {
-            starts.submit(planned(steadyCount + i, partnerIds, Phase.BURST));
+            starts.submit(planned(beforeBurst + i, partnerIds, Phase.BURST));
         }
-        int total = steadyCount + options.renewals();
+        int total = beforeBurst + options.renewals();
         boolean allWaiting = !stopped && await("burst", total, Tracked::waitingForRetention);
         long allWaitingAt = System.nanoTime();
         long burstEventsAtWaiting = RenewalProgress.events(progress.started(EnumSet.of(Phase.BURST)));
@@ -247,10 +249,10 @@ public final class MassRenewalBench {
         List<Tracked> burst = progress.started(EnumSet.of(Phase.BURST));
         List<Tracked> everything = progress.started(ALL_PHASES);
         Report.Section figures = report.section("burst", "Burst of " + options.renewals() + " renewals");
-        figures.row("renewals", "renewals started", starts.started() - steadyCount);
+        figures.row("renewals", "renewals started", starts.started() - beforeBurst);
         if (starts.lastStartedNanos() > burstStart) {
             figures.row("startsPerSecond", "starts/s (all " + options.inFlight() + " in flight)",
-                    (starts.started() - steadyCount) / seconds(starts.lastStartedNanos() - burstStart));
+                    (starts.started() - beforeBurst) / seconds(starts.lastStartedNanos() - burstStart));
         }
         double toWaiting = seconds(allWaitingAt - burstStart);
         if (allWaiting) {
@@ -289,7 +291,7 @@ public final class MassRenewalBench {
                 .orElse(-1L);
         long duplicates = partners.duplicateNotificationIds() + partners.duplicateStepMessages();
         Report.Section counts = report.section("counts", "Outcome");
-        counts.row("renewals", "renewals started (steady + burst)", (long) everything.size());
+        counts.row("renewals", "renewals started (warm-up + steady + burst)", (long) everything.size());
         counts.row("completed", "completed", completed);
         counts.row("stranded", "stranded", everything.size() - completed);
         counts.row("strandedBy", "stranded, by where they stand", RenewalProgress.strandedByStep(everything));
@@ -331,8 +333,31 @@ public final class MassRenewalBench {
         return success ? 0 : 1;
     }
 
+    /**
+     * The first renewals as fast as {@code --in-flight} starts go, then waits until they all wait for retention: the
+     * services' JIT compilers do their work here, not in the measured phases. The renewals started.
+     */
+    private int runWarmup(List<PartnerId> partnerIds, Report.Section section) {
+        int count = options.warmup();
+        if (count == 0) {
+            section.row("skipped", "skipped", "--warmup 0");
+            return 0;
+        }
+        out.println();
+        out.println("Warm-up: " + count + " renewals, " + options.inFlight() + " in flight, not measured ...");
+        long start = System.nanoTime();
+        for (int i = 0; i < count && !stopped; i++) {
+            starts.submit(planned(i, partnerIds, Phase.WARMUP));
+        }
+        boolean reached = !stopped && await("warm-up", count, Tracked::waitingForRetention);
+        section.row("renewals", "renewals", (long) count);
+        section.row("secondsUntilAllWaitForRetention", "from the first start until all wait for retention (s)",
+                reached ? seconds(System.nanoTime() - start) : "not reached");
+        return count;
+    }
+
     /** 10 renewals/s for the steady phase, then waits until they all wait for retention. The renewals started. */
-    private int runSteadyPhase(List<PartnerId> partnerIds, Report.Section section) {
+    private int runSteadyPhase(int before, List<PartnerId> partnerIds, Report.Section section) {
         int count = options.backgroundSeconds() * STEADY_RATE_PER_SECOND;
         if (count == 0) {
             section.row("skipped", "skipped", "--background-seconds 0");
@@ -349,9 +374,9 @@ public final class MassRenewalBench {
                 pause(Duration.ofNanos(Math.min(due - System.nanoTime(), WAIT_PAUSE.toNanos())));
                 printProgressIfDue("steady", count, Tracked::waitingForRetention);
             }
-            starts.submit(planned(i, partnerIds, Phase.STEADY));
+            starts.submit(planned(before + i, partnerIds, Phase.STEADY));
         }
-        boolean reached = !stopped && await("steady", count, Tracked::waitingForRetention);
+        boolean reached = !stopped && await("steady", before + count, Tracked::waitingForRetention);
         section.row("renewals", "renewals", (long) count);
         section.row("startsPerSecond", "starts/s achieved (asked: " + STEADY_RATE_PER_SECOND + ")",
                 starts.lastStartedNanos() < 0 ? null : count / seconds(starts.lastStartedNanos() - start));

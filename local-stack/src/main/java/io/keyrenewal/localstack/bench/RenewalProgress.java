@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 final class RenewalProgress implements AutoCloseable {
 
     /** The benchmark's phases: the steady background rate, then the burst. */
-    enum Phase { STEADY, BURST }
+    enum Phase { WARMUP, STEADY, BURST }
 
     /** One renewal as seen so far. Guarded by itself. */
     static final class Tracked {

@@ -20,6 +20,7 @@ class BenchPartsTest {
         assertThat(defaults.renewals()).isEqualTo(10_000);
         assertThat(defaults.partners()).isEqualTo(50);
         assertThat(defaults.inFlight()).isEqualTo(8);
+        assertThat(defaults.warmup()).isEqualTo(300);
         assertThat(defaults.backgroundSeconds()).isEqualTo(30);
         assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(defaults.postgres()).isFalse();

@@ -27,7 +27,7 @@ class MassRenewalBenchSmokeTest {
     void runsRenewalsOfEveryPlaybookToTheirEndAndReportsTheFigures() throws Exception {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
-                "--background-seconds", "0", "--stall-timeout", "PT1M", "--raw-limit-time", "PT1S",
+                "--warmup", "2", "--background-seconds", "0", "--stall-timeout", "PT1M", "--raw-limit-time", "PT1S",
                 "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -38,8 +38,9 @@ class MassRenewalBenchSmokeTest {
         assertThat(outcome.exitCode()).as(output).isZero();
         JsonNode report = ContractJson.mapper().readTree(Files.readString(outcome.json()));
         JsonNode counts = report.path("counts");
-        assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(6);
-        assertThat(counts.path("completed").asLong()).as(output).isEqualTo(6);
+        assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(8);
+        assertThat(counts.path("completed").asLong()).as(output).isEqualTo(8);
+        assertThat(report.path("warmup").path("renewals").asLong()).isEqualTo(2);
         assertThat(counts.path("stranded").asLong()).isZero();
         assertThat(counts.path("openRenewalsByRest").path("openRenewals").asLong()).isZero();
         assertThat(counts.path("deadLetterRecords").asLong()).isZero();
@@ -50,7 +51,7 @@ class MassRenewalBenchSmokeTest {
         assertThat(counts.path("confirmationsByType").fieldNames()).toIterable().as("every playbook's partner steps")
                 .containsExactlyInAnyOrder("VERIFIES_BOTH", "OLD_CERTIFICATE_REMOVED", "DOWNTIME_ACCEPTED",
                         "SENDING_STOPPED", "CERTIFICATE_EXCHANGED", "SENDING_RESUMED", "SWITCHED_TO_NEW_KEY");
-        assertThat(counts.path("downtimesProposed").asLong()).isEqualTo(2);
+        assertThat(counts.path("downtimesProposed").asLong()).isEqualTo(3);
 
         JsonNode burst = report.path("burst");
         assertThat(burst.path("renewalsPerSecondEndToEnd").asDouble()).isPositive();
@@ -76,7 +77,7 @@ class MassRenewalBenchSmokeTest {
         assertThat(report.path("processes").path("kafka").path("cpuSeconds").asDouble()).isPositive();
         assertThat(report.path("verdict").path("success").asBoolean()).isTrue();
 
-        assertThat(Files.readString(outcome.markdown())).contains("| completed | 6 |");
+        assertThat(Files.readString(outcome.markdown())).contains("| completed | 8 |");
         assertThat(outcome.reportText()).contains("renewals/s, burst start -> all complete");
         assertThat(data.resolve("stack").resolve("logs").resolve("renewal-service.log")).exists();
         assertThat(data.resolve("stack").resolve("kafka")).as("the stack's storage is removed, the logs kept")
