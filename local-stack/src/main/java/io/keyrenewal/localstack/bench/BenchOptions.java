@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param report      where to write the report ({@code .md} and {@code .json}); null: into the data folder
  * @param maxDuration how long the renewals may run before the benchmark stops waiting; null: no limit
  */
-record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int warmup, int backgroundSeconds,
+record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int warmup, int steadyRate,
+                    int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
                     Duration progressEvery, Duration rawLimitTime, double resendShare, boolean help) {
@@ -31,7 +32,8 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --playbooks 1|mix       1: playbook 1, automatic approval (default); mix: playbooks 1, 2, 3 in turn
               --warmup N              first N renewals as fast as they go, not measured: the JIT compiles the hot
                                       paths before the steady phase (default 300; 0 skips)
-              --background-seconds S  before the burst, S seconds at a steady 10 renewals/s (default 30; 0 skips)
+              --background-seconds S  before the burst, S seconds at a steady rate (default 30; 0 skips)
+              --steady-rate R         renewals started per second in the steady phase (default 10)
               --database embedded|postgres
                                       embedded: the stack's own PostgreSQL (default); postgres: fresh databases
                                       keyrenewal_bench_{renewal,keystore,notification} on --postgres-url
@@ -47,7 +49,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --help                  this text""";
 
     static BenchOptions defaults() {
-        return new BenchOptions(10_000, 50, 8, false, 300, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
+        return new BenchOptions(10_000, 50, 8, false, 300, 10, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
                 Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
                 false);
     }
@@ -80,6 +82,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--partners" -> with(o -> o.partners = positive(option, value, 1));
             case "--in-flight" -> with(o -> o.inFlight = positive(option, value, 1));
             case "--warmup" -> with(o -> o.warmup = positive(option, value, 0));
+            case "--steady-rate" -> with(o -> o.steadyRate = positive(option, value, 1));
             case "--background-seconds" -> with(o -> o.backgroundSeconds = positive(option, value, 0));
             case "--playbooks" -> with(o -> o.mixPlaybooks = switch (value.toLowerCase(Locale.ROOT)) {
                 case "1" -> false;
@@ -138,6 +141,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         int inFlight;
         boolean mixPlaybooks;
         int warmup;
+        int steadyRate;
         int backgroundSeconds;
         boolean postgres;
         String postgresUrl;
@@ -159,6 +163,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             inFlight = o.inFlight;
             mixPlaybooks = o.mixPlaybooks;
             warmup = o.warmup;
+            steadyRate = o.steadyRate;
             backgroundSeconds = o.backgroundSeconds;
             postgres = o.postgres;
             postgresUrl = o.postgresUrl;
@@ -176,9 +181,9 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         }
 
         private BenchOptions build() {
-            return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, backgroundSeconds, postgres,
-                    postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData, report,
-                    progressEvery, rawLimitTime, resendShare, help);
+            return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, steadyRate, backgroundSeconds,
+                    postgres, postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData,
+                    report, progressEvery, rawLimitTime, resendShare, help);
         }
     }
 }

@@ -49,7 +49,6 @@ import java.util.stream.Stream;
 public final class MassRenewalBench {
 
     static final Duration RETENTION_ADVANCE = Duration.ofDays(91);
-    static final int STEADY_RATE_PER_SECOND = 10;
     private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
     private static final Duration WAIT_PAUSE = Duration.ofMillis(250);
     private static final Duration REPORT_ON_INTERRUPT = Duration.ofMinutes(3);
@@ -129,7 +128,8 @@ public final class MassRenewalBench {
         run.row("runId", "run", runId);
         run.row("options", "options", "renewals " + options.renewals() + ", partners " + options.partners()
                 + ", in flight " + options.inFlight() + ", playbooks " + (options.mixPlaybooks() ? "mix" : "1")
-                + ", warm-up " + options.warmup() + ", steady " + options.backgroundSeconds() + " s, database "
+                + ", warm-up " + options.warmup() + ", steady " + options.steadyRate() + "/s for "
+                + options.backgroundSeconds() + " s, database "
                 + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
                 + ", stall timeout " + options.stallTimeout()
                 + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration()));
@@ -174,7 +174,7 @@ public final class MassRenewalBench {
         out.println("Mass-renewal benchmark " + runId + ": " + options.renewals() + " renewals ("
                 + (options.mixPlaybooks() ? "playbooks 1, 2, 3 in turn" : "playbook 1, automatic approval") + "), "
                 + options.partners() + " partners, " + options.inFlight() + " starts in flight, warm-up "
-                + options.warmup() + " renewals, steady phase "
+                + options.warmup() + " renewals, steady phase " + options.steadyRate() + "/s for "
                 + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
                 + ", stall timeout " + options.stallTimeout());
         stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
@@ -208,7 +208,7 @@ public final class MassRenewalBench {
         workloadStartNanos = workloadStart;
         workloadRunning = true;
         int warmupCount = runWarmup(partnerIds, report.section("warmup", "Warm-up (not measured)"));
-        Report.Section steady = report.section("steady", "Steady phase (" + STEADY_RATE_PER_SECOND
+        Report.Section steady = report.section("steady", "Steady phase (" + options.steadyRate()
                 + " renewals/s before the burst)");
         int beforeBurst = warmupCount + runSteadyPhase(warmupCount, partnerIds, steady);
 
@@ -356,17 +356,17 @@ public final class MassRenewalBench {
         return count;
     }
 
-    /** 10 renewals/s for the steady phase, then waits until they all wait for retention. The renewals started. */
+    /** {@code --steady-rate} renewals/s, then waits until they all wait for retention. The renewals started. */
     private int runSteadyPhase(int before, List<PartnerId> partnerIds, Report.Section section) {
-        int count = options.backgroundSeconds() * STEADY_RATE_PER_SECOND;
+        int count = options.backgroundSeconds() * options.steadyRate();
         if (count == 0) {
             section.row("skipped", "skipped", "--background-seconds 0");
             return 0;
         }
         out.println();
-        out.println("Steady phase: " + count + " renewals at " + STEADY_RATE_PER_SECOND + "/s ...");
+        out.println("Steady phase: " + count + " renewals at " + options.steadyRate() + "/s ...");
         long start = System.nanoTime();
-        long interval = Duration.ofSeconds(1).toNanos() / STEADY_RATE_PER_SECOND;
+        long interval = Duration.ofSeconds(1).toNanos() / options.steadyRate();
         waitStartedNanos = start;
         for (int i = 0; i < count && !stopped; i++) {
             long due = start + i * interval;
@@ -378,7 +378,7 @@ public final class MassRenewalBench {
         }
         boolean reached = !stopped && await("steady", before + count, Tracked::waitingForRetention);
         section.row("renewals", "renewals", (long) count);
-        section.row("startsPerSecond", "starts/s achieved (asked: " + STEADY_RATE_PER_SECOND + ")",
+        section.row("startsPerSecond", "starts/s achieved (asked: " + options.steadyRate() + ")",
                 starts.lastStartedNanos() < 0 ? null : count / seconds(starts.lastStartedNanos() - start));
         section.row("secondsUntilAllWaitForRetention", "from the first start until all wait for retention (s)",
                 reached ? seconds(System.nanoTime() - start) : "not reached");

@@ -21,6 +21,7 @@ class BenchPartsTest {
         assertThat(defaults.partners()).isEqualTo(50);
         assertThat(defaults.inFlight()).isEqualTo(8);
         assertThat(defaults.warmup()).isEqualTo(300);
+        assertThat(defaults.steadyRate()).isEqualTo(10);
         assertThat(defaults.backgroundSeconds()).isEqualTo(30);
         assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(defaults.postgres()).isFalse();
