@@ -6,7 +6,7 @@ import io.keyrenewal.renewal.persistence.BinaryResults;
 import io.keyrenewal.renewal.query.AsOfQueries;
 import io.keyrenewal.renewal.query.ReadModelRebuild;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
-import io.keyrenewal.renewal.support.RealPostgres;
+import io.keyrenewal.testsupport.RealPostgres;
 import io.keyrenewal.renewal.support.RenewalHistories;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.IdentifierFactory;

@@ -1,7 +1,7 @@
 package io.keyrenewal.renewal.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.keyrenewal.renewal.support.RealPostgres;
+import io.keyrenewal.testsupport.RealPostgres;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;

@@ -1,7 +1,7 @@
 package io.keyrenewal.renewal.persistence;
 
 import io.keyrenewal.contracts.RenewalId;
-import io.keyrenewal.renewal.support.RealPostgres;
+import io.keyrenewal.testsupport.RealPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
-import io.keyrenewal.renewal.support.RealPostgres;
+import io.keyrenewal.testsupport.RealPostgres;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;

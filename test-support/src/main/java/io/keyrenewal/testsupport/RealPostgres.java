@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.support;
+package io.keyrenewal.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +44,7 @@ public final class RealPostgres {
 
     public static synchronized Database freshDatabase() {
         Server server = server();
-        String name = "renewal_test_" + System.nanoTime();
+        String name = "keyrenewal_test_" + System.nanoTime();
         try (Connection connection = DriverManager.getConnection(server.baseUrl() + "postgres", server.user(),
                 server.password())) {
             connection.createStatement().execute("CREATE DATABASE " + name);
