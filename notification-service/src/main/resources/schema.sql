@@ -43,5 +43,8 @@ CREATE TABLE IF NOT EXISTS notification_delivery (
     PRIMARY KEY (notification_id, channel)
 );
 
+-- the claim that holds a SENDING delivery (a random id per claimed batch)
+ALTER TABLE notification_delivery ADD COLUMN IF NOT EXISTS claim VARCHAR(36);
+
 CREATE INDEX IF NOT EXISTS notification_delivery_by_renewal ON notification_delivery (renewal_id);
 CREATE INDEX IF NOT EXISTS notification_delivery_due ON notification_delivery (status, next_attempt_at);

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * goes out at once: Kafka sends are all on their way before the first acknowledgement is awaited (in the outbox's
  * order, so per partner in order), and the batch's outcome is recorded in one go. A delivery is SENT once
  * acknowledged; otherwise FAILED and tried again after an exponential backoff; after the last attempt PARKED (see
- * {@link ParkedDeliveries}).
+ * {@link ParkedDeliveries}). Each batch is claimed first ({@link DeliveryLog#claimDue}), so several instances on one
+ * database send each delivery once; order per partner holds within an instance, not across instances.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -105,7 +106,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     /** Sends one batch of due deliveries; true if the batch was full (more may be due). */
     boolean dispatchDue() {
-        List<PendingDelivery> due = deliveryLog.due(clock.instant(), properties.batchSize());
+        Instant now = clock.instant();
+        List<PendingDelivery> due = deliveryLog.claimDue(now, properties.batchSize(), now.plus(properties.lease()));
         List<Sending> sending = new ArrayList<>(due.size());
         for (PendingDelivery delivery : due) {
             sending.add(new Sending(delivery, start(delivery)));

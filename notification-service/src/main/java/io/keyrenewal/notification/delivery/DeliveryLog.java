@@ -18,16 +18,24 @@ public interface DeliveryLog {
      */
     void enqueue(PartnerNotification notification, String html, List<Address> addresses, Instant now);
 
-    /** QUEUED or FAILED deliveries due at {@code now}, oldest first. */
-    List<PendingDelivery> due(Instant now, int limit);
+    /**
+     * Claims up to {@code limit} deliveries due at {@code now}, oldest first, for the caller alone: QUEUED or FAILED
+     * ones, and SENDING ones whose lease ran out. They become {@link DeliveryStatus#SENDING} until
+     * {@code leaseUntil}; every instance on the same database claims different ones (rows another claim holds
+     * locked are skipped, not waited for).
+     */
+    List<PendingDelivery> claimDue(Instant now, int limit, Instant leaseUntil);
 
     /** The channel acknowledged each of them: one more attempt, status {@link DeliveryStatus#SENT}. */
     void markSent(List<PendingDelivery> deliveries, Instant sentAt);
 
-    /** The attempt failed: one more attempt, status {@link DeliveryStatus#FAILED}, tried again at {@code retryAt}. */
+    /**
+     * The attempt failed: one more attempt, status {@link DeliveryStatus#FAILED}, tried again at {@code retryAt};
+     * unless it was SENT meanwhile (by an instance that took it over after the lease ran out).
+     */
     void markFailed(PendingDelivery delivery, String reason, Instant retryAt);
 
-    /** The last attempt failed: one more attempt, status {@link DeliveryStatus#PARKED}, never tried again. */
+    /** The last attempt failed: one more attempt, status {@link DeliveryStatus#PARKED}, never tried again (unless SENT). */
     void markParked(PendingDelivery delivery, String reason);
 
     /** The log rows of one renewal, oldest first. */

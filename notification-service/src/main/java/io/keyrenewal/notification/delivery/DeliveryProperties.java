@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param dispatching   whether this instance sends what is queued (off only to inspect the outbox)
  * @param pollInterval  how often the outbox is looked at for due deliveries
  * @param batchSize     how many due deliveries one look takes
+ * @param lease         how long a claimed delivery is this instance's alone: longer than a batch's sends take
+ *                      (they wait at most the Kafka send timeout or {@code httpTimeout}); if the instance dies
+ *                      mid-send, another sends it again after this
  * @param maxAttempts   attempts of one delivery before it is parked
  * @param backoff       the pause before each retry: {@code initial * multiplier^(attempt - 1)}, at most {@code max}
  * @param httpTimeout   how long a webhook may take to answer
@@ -22,6 +25,7 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("keyrenewal.notification.delivery")
 public record DeliveryProperties(boolean dispatching, @NotNull Duration pollInterval, @Positive int batchSize,
+                                 @NotNull Duration lease,
                                  @Positive int maxAttempts, @NotNull @Valid Backoff backoff,
                                  @NotNull Duration httpTimeout) {
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * is not shown.
  *
  * @param lastError     why the last failed attempt failed; null if none failed
- * @param nextAttemptAt when it is tried (again) while QUEUED or FAILED
+ * @param nextAttemptAt when it is tried (again) while QUEUED or FAILED; while SENDING, when the claim's lease ends
  * @param sentAt        when the channel acknowledged it; null until then
  */
 public record DeliveryRecord(String notificationId, String renewalId, String partnerId, PartnerRole recipient,

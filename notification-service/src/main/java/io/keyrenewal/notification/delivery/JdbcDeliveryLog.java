@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /** The delivery log in the tables {@code partner_message} and {@code notification_delivery} (see schema.sql). */
 @Repository
@@ -91,15 +92,35 @@ class JdbcDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public List<PendingDelivery> due(Instant now, int limit) {
+    @Transactional
+    public List<PendingDelivery> claimDue(Instant now, int limit, Instant leaseUntil) {
+        // FOR UPDATE SKIP LOCKED: an instance claiming at the same moment takes the next rows instead of waiting for
+        // these (or taking them too); the claim id then finds this batch again with its messages
+        List<Object[]> keys = jdbc.sql("""
+                        SELECT notification_id, channel FROM notification_delivery
+                        WHERE status IN ('QUEUED', 'FAILED', 'SENDING') AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at, created_at, notification_id
+                        FETCH FIRST :limit ROWS ONLY
+                        FOR UPDATE SKIP LOCKED""")
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query((row, rowNumber) -> new Object[]{row.getString("notification_id"), row.getString("channel")})
+                .list();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String claim = UUID.randomUUID().toString();
+        OffsetDateTime until = utc(leaseUntil);
+        jdbcTemplate.batchUpdate("""
+                        UPDATE notification_delivery SET status = 'SENDING', claim = ?, next_attempt_at = ?
+                        WHERE notification_id = ? AND channel = ?""",
+                keys.stream().map(key -> new Object[]{claim, until, key[0], key[1]}).toList());
         return jdbc.sql("""
                         SELECT d.channel, d.address, d.attempts, m.notification_json, m.html
                         FROM notification_delivery d JOIN partner_message m ON m.notification_id = d.notification_id
-                        WHERE d.status IN ('QUEUED', 'FAILED') AND d.next_attempt_at <= :now
-                        ORDER BY d.next_attempt_at, d.created_at, d.notification_id
-                        FETCH FIRST :limit ROWS ONLY""")
-                .param("now", utc(now))
-                .param("limit", limit)
+                        WHERE d.claim = :claim AND d.status = 'SENDING'
+                        ORDER BY d.created_at, d.notification_id""")
+                .param("claim", claim)
                 .query(PENDING)
                 .list();
     }
@@ -123,7 +144,7 @@ class JdbcDeliveryLog implements DeliveryLog {
         jdbc.sql("""
                         UPDATE notification_delivery
                         SET status = 'FAILED', attempts = attempts + 1, last_error = :error, next_attempt_at = :retryAt
-                        WHERE notification_id = :id AND channel = :channel""")
+                        WHERE notification_id = :id AND channel = :channel AND status <> 'SENT'""")
                 .param("error", shortened(reason))
                 .param("retryAt", utc(retryAt))
                 .param("id", delivery.notificationId())
@@ -136,7 +157,7 @@ class JdbcDeliveryLog implements DeliveryLog {
         jdbc.sql("""
                         UPDATE notification_delivery
                         SET status = 'PARKED', attempts = attempts + 1, last_error = :error
-                        WHERE notification_id = :id AND channel = :channel""")
+                        WHERE notification_id = :id AND channel = :channel AND status <> 'SENT'""")
                 .param("error", shortened(reason))
                 .param("id", delivery.notificationId())
                 .param("channel", delivery.channel())
