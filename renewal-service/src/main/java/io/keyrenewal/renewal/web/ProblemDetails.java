@@ -83,6 +83,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Another instance changed the renewal at the same moment, every time this one tried again (rare): ask again. */
+    @ExceptionHandler(org.axonframework.modelling.command.ConcurrencyException.class)
+    public ProblemDetail concurrentChange(RuntimeException concurrent) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the renewal was changed at the"
+                + " same moment by another request; nothing was changed by this one: send it again");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
     @ExceptionHandler(RenewalController.UnknownRenewal.class)
     public ProblemDetail unknown(RenewalController.UnknownRenewal unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
