@@ -36,9 +36,14 @@ public class DeadlineConfiguration {
     @Bean(destroyMethod = "stop")
     public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                        @Value("${keyrenewal.deadlines.polling-interval:PT5S}") Duration pollingInterval,
-                                       @Value("${keyrenewal.deadlines.threads:4}") int threads) {
+                                       @Value("${keyrenewal.deadlines.threads:4}") int threads,
+                                       @Value("${keyrenewal.deadlines.heartbeat-interval:PT30S}")
+                                       Duration heartbeatInterval) {
+        // a deadline an instance picked and then died with (kill -9) is taken up by another after 6 missed
+        // heartbeats: 3 minutes, not db-scheduler's default of 30
         return new ClockedSchedulerBuilder(new TransactionAwareDataSourceProxy(dataSource), tasks, clock)
                 .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeatInterval)
                 .threads(threads)
                 .commitWhenAutocommitDisabled(false)
                 .alwaysPersistTimestampInUTC()
