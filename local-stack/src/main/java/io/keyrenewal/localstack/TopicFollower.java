@@ -1,11 +1,16 @@
 package io.keyrenewal.localstack;
 
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -76,12 +81,31 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     private void follow(String topic) {
+        // The group commits nothing, so after a rebalance (the broker restarted, say) a partition it gets again would
+        // be read from the beginning: it goes on where it was instead, and a record it handled is never handed again.
+        Map<TopicPartition, Long> next = new HashMap<>();
         try {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // nothing to commit
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    partitions.stream().filter(next::containsKey)
+                            .forEach(partition -> consumer.seek(partition, next.get(partition)));
+                }
+            });
             while (!closing) {
                 var records = consumer.poll(POLL_TIMEOUT);
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, String> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < next.getOrDefault(partition, 0L)) {
+                        continue;
+                    }
+                    next.put(partition, record.offset() + 1);
                     handler.handle(record, now);
                 }
                 if (!records.isEmpty()) {
