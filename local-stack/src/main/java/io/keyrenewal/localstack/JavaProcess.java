@@ -89,6 +89,16 @@ final class JavaProcess {
         return process.exitValue();
     }
 
+    /** SIGKILL at once, as a crash or an OOM killer would; waits until it is gone. Returns how it ended. */
+    String kill() {
+        if (!process.isAlive()) {
+            return "had already exited with code " + process.exitValue();
+        }
+        process.destroyForcibly();
+        exitsWithin(Duration.ofSeconds(10));
+        return "killed (SIGKILL)";
+    }
+
     /** SIGTERM, then SIGKILL if it has not exited after {@code grace}. Returns how it ended. */
     String stop(Duration grace) {
         if (!process.isAlive()) {

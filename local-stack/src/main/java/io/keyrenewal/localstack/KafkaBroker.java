@@ -177,6 +177,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Stops the broker: SIGTERM, then SIGKILL after 30 s. Returns how it ended. */
+    /** SIGKILL at once. Returns how it ended. */
+    String kill() {
+        return process.kill();
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
     String stop() {
         return process.stop(STOP_GRACE);
     }

@@ -138,6 +138,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops {@code service} and starts it again on the same port and data; returns once it is ready. */
     public void restart(StackService service) {
+        restart(service, false);
+    }
+
+    /**
+     * Stops {@code service} (SIGTERM, or SIGKILL if {@code kill}, as a crash would) and starts it again on the same
+     * port and data; returns its new process id once it is ready.
+     */
+    public long restart(StackService service, boolean kill) {
         ServiceProcess running;
         synchronized (this) {
             running = services.get(service);
@@ -145,7 +153,8 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(service.serviceName() + " is not running in this stack");
             }
         }
-        out.println("Stopped " + running.name() + " (pid " + running.pid() + "): " + running.stop());
+        out.println((kill ? "Killed " : "Stopped ") + running.name() + " (pid " + running.pid() + "): "
+                + (kill ? running.kill() : running.stop()));
         ServiceProcess restarted = launch(service);
         synchronized (this) {
             if (closed) {
@@ -157,6 +166,53 @@ public final class LocalStack implements AutoCloseable {
         restarted.awaitHealthy(config.serviceStartTimeout());
         out.println(restarted.name() + " restarted in " + Durations.seconds(restarted.sinceLaunch()) + " (pid "
                 + restarted.pid() + ")");
+        return restarted.pid();
+    }
+
+    /**
+     * Stops the Kafka broker (SIGTERM, or SIGKILL if {@code kill}) and starts it again on the same ports and
+     * storage; returns its new process id once it is ready. The services' clients reconnect by themselves.
+     */
+    public long restartBroker(boolean kill) {
+        KafkaBroker running;
+        synchronized (this) {
+            running = broker;
+            if (closed || running == null) {
+                throw new IllegalStateException("the Kafka broker is not running in this stack");
+            }
+        }
+        out.println((kill ? "Killed" : "Stopped") + " the Kafka broker (pid " + running.pid() + "): "
+                + (kill ? running.kill() : running.stop()));
+        KafkaBroker restarted = KafkaBroker.launch(running.settings());
+        synchronized (this) {
+            if (closed) {
+                restarted.stop();
+                throw new LocalStackFailure("the stack is stopping");
+            }
+            broker = restarted;
+        }
+        restarted.awaitReady();
+        out.println("Kafka broker restarted in " + Durations.seconds(restarted.sinceLaunch()) + " (pid "
+                + restarted.pid() + ")");
+        return restarted.pid();
+    }
+
+    /**
+     * Stops the stack's PostgreSQL (fast shutdown: open transactions roll back, connections are cut) and starts it
+     * again on the same port and data; returns once it accepts connections. The services are not restarted: they
+     * must ride it out.
+     */
+    public void restartPostgres() {
+        LocalPostgres running;
+        synchronized (this) {
+            running = postgres;
+            if (closed || running == null) {
+                throw new IllegalStateException("PostgreSQL is not running in this stack");
+            }
+        }
+        running.close();
+        out.println("Stopped PostgreSQL");
+        startPostgres();
     }
 
     /**

@@ -100,6 +100,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - launchedAt);
     }
 
+    /** SIGKILL at once. Returns how it ended. */
+    String kill() {
+        return process.kill();
+    }
+
     /** SIGTERM, then SIGKILL after 30 s. Returns how it ended. */
     String stop() {
         return process.stop(STOP_GRACE);

@@ -3,6 +3,7 @@ package io.keyrenewal.localstack.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,12 +12,14 @@ import java.util.Locale;
  * @param dataDir     the stack's data folder; null: a fresh {@code ./data/bench-<timestamp>}
  * @param report      where to write the report ({@code .md} and {@code .json}); null: into the data folder
  * @param maxDuration how long the renewals may run before the benchmark stops waiting; null: no limit
+ * @param faults      what to kill or restart during the burst, and when
  */
 record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int warmup, int steadyRate,
                     int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
-                    Duration progressEvery, Duration rawLimitTime, double resendShare, boolean help) {
+                    Duration progressEvery, Duration rawLimitTime, double resendShare, List<Fault> faults,
+                    boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -46,12 +49,16 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --report FILE           also write the report as FILE.md and FILE.json (default <data>/bench-report)
               --progress-every T      how often a progress line is printed (ISO-8601, default PT5S)
               --raw-limit-time T      how long each raw limit is measured (ISO-8601, default PT5S)
+              --fault F               kill:<part>@<s> (SIGKILL) or restart:<part>@<s> (clean stop), then start it
+                                      again, s seconds after the burst starts; part: renewal-service,
+                                      keystore-service, notification-service, kafka, postgres (restart only, the
+                                      stack's own); repeatable, e.g. --fault kill:keystore-service@60
               --help                  this text""";
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 300, 10, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
                 Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
-                false);
+                List.of(), false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -103,6 +110,11 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--progress-every" -> with(o -> o.progressEvery = duration(option, value));
             case "--data-dir" -> with(o -> o.dataDir = Path.of(value));
             case "--report" -> with(o -> o.report = Path.of(value));
+            case "--fault" -> {
+                Fault fault = Fault.parse(value);
+                yield with(o -> o.faults = java.util.stream.Stream.concat(o.faults.stream(),
+                        java.util.stream.Stream.of(fault)).toList());
+            }
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
@@ -155,6 +167,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         Duration progressEvery;
         Duration rawLimitTime;
         double resendShare;
+        List<Fault> faults;
         boolean help;
 
         private Mutable(BenchOptions o) {
@@ -177,13 +190,14 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             progressEvery = o.progressEvery;
             rawLimitTime = o.rawLimitTime;
             resendShare = o.resendShare;
+            faults = o.faults;
             help = o.help;
         }
 
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, steadyRate, backgroundSeconds,
                     postgres, postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData,
-                    report, progressEvery, rawLimitTime, resendShare, help);
+                    report, progressEvery, rawLimitTime, resendShare, faults, help);
         }
     }
 }

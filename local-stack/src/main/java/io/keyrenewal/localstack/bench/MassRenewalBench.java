@@ -79,6 +79,7 @@ public final class MassRenewalBench {
     private RenewalStarts starts;
     private TenantSteps tenant;
     private TopicCounts topics;
+    private FaultInjector faults;
     private Duration serviceClockOffset = Duration.ZERO;
 
     MassRenewalBench(BenchOptions options, Path repositoryRoot, PrintStream out) {
@@ -132,7 +133,8 @@ public final class MassRenewalBench {
                 + options.backgroundSeconds() + " s, database "
                 + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
                 + ", stall timeout " + options.stallTimeout()
-                + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration()));
+                + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration())
+                + (options.faults().isEmpty() ? "" : ", faults " + options.faults()));
         run.row("machine", "machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version"));
@@ -170,6 +172,10 @@ public final class MassRenewalBench {
     }
 
     private int measure(Path dataDir) {
+        if (options.postgres() && options.faults().stream().anyMatch(fault -> fault.part().equals(Fault.POSTGRES))) {
+            throw new LocalStackFailure("restart:postgres restarts the stack's own PostgreSQL; with --database"
+                    + " postgres the services use another server: restart that one yourself");
+        }
         LocalStackConfig config = stackConfig(dataDir);
         out.println("Mass-renewal benchmark " + runId + ": " + options.renewals() + " renewals ("
                 + (options.mixPlaybooks() ? "playbooks 1, 2, 3 in turn" : "playbook 1, automatic approval") + "), "
@@ -216,6 +222,10 @@ public final class MassRenewalBench {
         out.println("Burst: starting " + options.renewals() + " renewals, " + options.inFlight() + " in flight ...");
         long kafkaRecordsAtBurst = stopped ? 0 : topics.allRecords();
         long burstStart = System.nanoTime();
+        if (!options.faults().isEmpty()) {
+            faults = new FaultInjector(stack, options.faults(), meter::replaced, out);
+            faults.start(burstStart);
+        }
         for (int i = 0; i < options.renewals() && !stopped; i++) {
             starts.submit(planned(beforeBurst + i, partnerIds, Phase.BURST));
         }
@@ -227,6 +237,9 @@ public final class MassRenewalBench {
         boolean allCompleted = false;
         long allCompletedAt = -1;
         long kafkaRecordsAtCompletion = -1;
+        if (faults != null) {
+            faults.finish();
+        }
         if (allWaiting) {
             out.println();
             out.println("Every renewal waits for its retention deadline only: moving the clocks "
@@ -284,6 +297,12 @@ public final class MassRenewalBench {
         figures.row("events", "events of the burst's renewals", RenewalProgress.events(burst));
         figures.row("latency", "confirmation -> next partner message (ms)",
                 partners.latencies(Phase.BURST).summary());
+
+        if (faults != null) {
+            Report.Section injected = report.section("faults", "Faults (during the burst)");
+            faults.outcomes().forEach(outcome -> injected.row(String.valueOf(outcome.get("fault")),
+                    String.valueOf(outcome.get("fault")), outcome));
+        }
 
         long completed = RenewalProgress.count(everything, Tracked::completed);
         Optional<Map<String, Long>> deadLetters = topics.deadLetters();
@@ -422,6 +441,9 @@ public final class MassRenewalBench {
     /** Why waiting longer is pointless, or null. */
     private String problem() {
         for (Map.Entry<String, Long> process : stackPids().entrySet()) {
+            if (faults != null && faults.restarting(process.getKey())) {
+                continue; // a fault took it down and it is being started again
+            }
             if (!ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false)) {
                 return process.getKey() + " (pid " + process.getValue() + ") died; read "
                         + LocalStack.display(stack.logDir());
@@ -577,6 +599,9 @@ public final class MassRenewalBench {
                 allUp &= up;
                 figures.put("pid", part.pid);
                 figures.put("stayedUp", up);
+                if (part.pids.size() > 1) {
+                    figures.put("restartedByFaults", part.pids.size() - 1);
+                }
             }
             double cpu = meter.cpuSeconds(part);
             figures.put("cpuSeconds", cpu < 0 ? null : Math.round(cpu * 10) / 10.0);
@@ -584,7 +609,10 @@ public final class MassRenewalBench {
             figures.put("peakRssMb", part.peakRssKb / 1024);
             StackService service = service(part.name);
             if (service != null) {
-                Optional<long[]> heap = ProcessMeter.heapFromGcLog(gcLog(part.pid));
+                Optional<long[]> heap = part.pids.stream().map(pid -> ProcessMeter.heapFromGcLog(gcLog(pid)))
+                        .flatMap(Optional::stream)
+                        .reduce((one, other) -> new long[] {Math.max(one[0], other[0]), Math.max(one[1], other[1]),
+                                Math.max(one[2], other[2])});
                 figures.put("heapMaxBeforeGcMb", heap.map(h -> h[0]).orElse(null));
                 figures.put("heapMaxAfterGcMb", heap.map(h -> h[1]).orElse(null));
                 figures.put("heapMaxSizeMb", heap.map(h -> h[2]).orElse(null));
@@ -669,7 +697,7 @@ public final class MassRenewalBench {
 
     private void closeEverything() {
         stopped = true;
-        for (AutoCloseable part : new AutoCloseable[] {starts, tenant, partners, progress, topics}) {
+        for (AutoCloseable part : new AutoCloseable[] {faults, starts, tenant, partners, progress, topics}) {
             if (part != null) {
                 try {
                     part.close();

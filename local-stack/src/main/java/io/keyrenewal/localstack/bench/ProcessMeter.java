@@ -31,10 +31,14 @@ final class ProcessMeter {
     static final class Part {
         final String name;
         /** The process, or the postmaster of a server; null: every other process named postgres. */
-        final Long pid;
+        Long pid;
+        /** Every process this part has been, the current one last (a fault restarts a part as a new process). */
+        final List<Long> pids = new ArrayList<>();
         final boolean withChildren;
         long cpuTicksAtStart = -1;
         long cpuTicksLast = -1;
+        /** What the part's earlier processes used since {@link #start()}. */
+        long cpuTicksEarlier;
         long peakRssKb;
         boolean alive = true;
 
@@ -42,6 +46,9 @@ final class ProcessMeter {
             this.name = name;
             this.pid = pid;
             this.withChildren = withChildren;
+            if (pid != null) {
+                pids.add(pid);
+            }
         }
     }
 
@@ -71,7 +78,7 @@ final class ProcessMeter {
         parts.values().forEach(part -> part.cpuTicksAtStart = part.cpuTicksLast);
     }
 
-    /** Reads every part's CPU time and peak RSS; a process gone is marked dead (the stack does not restart any). */
+    /** Reads every part's CPU time and peak RSS; a process gone is marked dead until {@link #replaced} says more. */
     synchronized void sample() {
         if (!available) {
             return;
@@ -108,6 +115,26 @@ final class ProcessMeter {
                 .orElse(List.of());
     }
 
+    /**
+     * The part {@code name} runs as a new process now (a fault restarted it): what the old one used, as last seen,
+     * stays counted; the new one is counted from its start.
+     */
+    synchronized void replaced(String name, long newPid) {
+        Part part = parts.get(name);
+        if (part == null || part.pid == null || part.pid == newPid) {
+            return;
+        }
+        if (part.cpuTicksAtStart >= 0 && part.cpuTicksLast >= 0) {
+            part.cpuTicksEarlier += part.cpuTicksLast - part.cpuTicksAtStart;
+        }
+        part.pid = newPid;
+        part.pids.add(newPid);
+        part.alive = true;
+        part.cpuTicksAtStart = 0;
+        part.cpuTicksLast = -1;
+        sample();
+    }
+
     synchronized List<Part> parts() {
         return new ArrayList<>(parts.values());
     }
@@ -120,7 +147,7 @@ final class ProcessMeter {
     /** CPU seconds used since {@link #start()}; -1 if unknown. */
     double cpuSeconds(Part part) {
         return part.cpuTicksAtStart < 0 || part.cpuTicksLast < 0 ? -1
-                : (part.cpuTicksLast - part.cpuTicksAtStart) / (double) ticksPerSecond;
+                : (part.cpuTicksEarlier + part.cpuTicksLast - part.cpuTicksAtStart) / (double) ticksPerSecond;
     }
 
     /**

@@ -46,6 +46,22 @@ class BenchPartsTest {
     }
 
     @Test
+    void readsFaultsAndRefusesOnesItCannotDo() {
+        BenchOptions options = BenchOptions.parse("--fault", "kill:keystore-service@60", "--fault",
+                "restart:postgres@90s");
+        assertThat(options.faults()).containsExactly(
+                new Fault(Fault.Action.KILL, "keystore-service", Duration.ofSeconds(60)),
+                new Fault(Fault.Action.RESTART, "postgres", Duration.ofSeconds(90)));
+        assertThat(options.faults().get(0)).hasToString("kill:keystore-service@60s");
+        assertThat(BenchOptions.parse().faults()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:postgres@5")).hasMessageContaining("restarted");
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "pause:kafka@5")).hasMessageContaining("kill or restart");
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:zookeeper@5")).hasMessageContaining("one of");
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka@soon")).hasMessageContaining("seconds");
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka")).hasMessageContaining("--fault takes");
+    }
+
+    @Test
     void takesPercentilesByNearestRank() {
         Latencies latencies = new Latencies();
         for (int millis = 1; millis <= 100; millis++) {

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark's whole code path on a small scale: its own stack (free ports, a temporary folder; the service jars
- * must be built), 6 renewals of the three playbooks, 2 partners, no steady phase. Every renewal completes, nothing is
+ * must be built), 6 renewals of the three playbooks, 2 partners, no steady phase, and renewal-service killed
+ * (SIGKILL) as the burst's start requests go out, then started again. Every renewal completes, nothing is
  * dead-lettered or delivered twice, and the report carries the figures.
  */
 class MassRenewalBenchSmokeTest {
@@ -24,10 +25,11 @@ class MassRenewalBenchSmokeTest {
     Path data;
 
     @Test
-    void runsRenewalsOfEveryPlaybookToTheirEndAndReportsTheFigures() throws Exception {
+    void runsRenewalsOfEveryPlaybookToTheirEndThroughACrashAndReportsTheFigures() throws Exception {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
-                "--warmup", "2", "--background-seconds", "0", "--stall-timeout", "PT1M", "--raw-limit-time", "PT1S",
+                "--warmup", "2", "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S",
+                "--fault", "kill:renewal-service@0",
                 "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -68,8 +70,12 @@ class MassRenewalBenchSmokeTest {
         assertThat(report.path("ratios").path("eventsPerPostgresCommit4").asDouble()).isPositive();
         assertThat(report.path("ratios").path("kafkaRecordsPerProduce").asDouble()).isPositive();
         assertThat(report.path("processes").path("postgresql").path("cpuSeconds").asDouble()).isPositive();
+        JsonNode fault = report.path("faults").path("kill:renewal-service@0s");
+        assertThat(fault.path("backAfterSeconds").asDouble()).as(output).isPositive();
+        assertThat(fault.has("failed")).as(output).isFalse();
         JsonNode renewalService = report.path("processes").path("renewal-service");
-        assertThat(renewalService.path("stayedUp").asBoolean()).isTrue();
+        assertThat(renewalService.path("restartedByFaults").asLong()).isEqualTo(1);
+        assertThat(renewalService.path("stayedUp").asBoolean()).as("its second process").isTrue();
         assertThat(renewalService.path("cpuSeconds").asDouble()).isPositive();
         assertThat(renewalService.path("peakRssMb").asLong()).isPositive();
         assertThat(renewalService.path("heapMaxAfterGcMb").asLong()).as("read from its GC log").isPositive();

@@ -1,0 +1,148 @@
+package io.keyrenewal.localstack.bench;
+
+import io.keyrenewal.localstack.LocalStack;
+import io.keyrenewal.localstack.StackService;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Does the {@code --fault}s to the benchmark's stack at their times after the burst starts, one at a time, and keeps
+ * what became of each: when it struck, how long until the part was back, its new process.
+ */
+final class FaultInjector implements AutoCloseable {
+
+    private final LocalStack stack;
+    private final List<Fault> faults;
+    private final BiConsumer<String, Long> replaced;
+    private final PrintStream out;
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "bench-faults");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Map<String, Object>> done = new ArrayList<>();
+    private long burstStartNanos;
+    private boolean finished;
+    private volatile String striking;
+
+    /** @param replaced told each part name (as the process meter knows it) and its new process id */
+    FaultInjector(LocalStack stack, List<Fault> faults, BiConsumer<String, Long> replaced, PrintStream out) {
+        this.stack = stack;
+        this.faults = List.copyOf(faults);
+        this.replaced = replaced;
+        this.out = out;
+        // finish(): the fault striking now is done, the ones not due yet are dropped
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** Schedules every fault relative to {@code burstStartNanos} ({@link System#nanoTime()}). */
+    void start(long burstStartNanos) {
+        this.burstStartNanos = burstStartNanos;
+        for (Fault fault : faults) {
+            long delay = burstStartNanos + fault.after().toNanos() - System.nanoTime();
+            timer.schedule(() -> strike(fault), Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** What was done so far, in order: one map per fault. */
+    synchronized List<Map<String, Object>> outcomes() {
+        return List.copyOf(done);
+    }
+
+    /**
+     * No fault strikes from now on (the clocks are about to move: a service restarted after that would start with
+     * an unmoved clock); waits for one striking now to be done. The faults that did not strike are reported so.
+     */
+    void finish() {
+        synchronized (this) {
+            finished = true;
+        }
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.MINUTES)) {
+                out.println("A fault is still being done after 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            for (Fault fault : faults) {
+                if (done.stream().noneMatch(outcome -> outcome.get("fault").equals(fault.toString()))) {
+                    Map<String, Object> skipped = new LinkedHashMap<>();
+                    skipped.put("fault", fault.toString());
+                    skipped.put("skipped", "the renewals were all waiting for retention before it was due");
+                    done.add(skipped);
+                }
+            }
+        }
+    }
+
+    /** Whether the part named so (as the process meter names it) is down or coming back because of a fault. */
+    boolean restarting(String meterName) {
+        String part = striking;
+        return part != null && meterName.equals(part.equals(Fault.POSTGRES) ? ProcessMeter.STACK_POSTGRES : part);
+    }
+
+    private void strike(Fault fault) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+        }
+        striking = fault.part();
+        try {
+            strikeNow(fault);
+        } finally {
+            striking = null;
+        }
+    }
+
+    private void strikeNow(Fault fault) {
+        long struck = System.nanoTime();
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("fault", fault.toString());
+        outcome.put("struckAtSeconds", seconds(struck - burstStartNanos));
+        out.println();
+        out.println("Fault " + fault + ": " + (fault.action() == Fault.Action.KILL ? "killing " : "restarting ")
+                + fault.part() + " ...");
+        try {
+            boolean kill = fault.action() == Fault.Action.KILL;
+            switch (fault.part()) {
+                case Fault.KAFKA -> replaced.accept("kafka", stack.restartBroker(kill));
+                case Fault.POSTGRES -> {
+                    stack.restartPostgres();
+                    stack.postgres().pid().ifPresent(pid -> replaced.accept(ProcessMeter.STACK_POSTGRES, pid));
+                }
+                default -> {
+                    StackService service = java.util.Arrays.stream(StackService.values())
+                            .filter(candidate -> candidate.serviceName().equals(fault.part())).findFirst()
+                            .orElseThrow();
+                    replaced.accept(fault.part(), stack.restart(service, kill));
+                }
+            }
+            outcome.put("backAfterSeconds", seconds(System.nanoTime() - struck));
+        } catch (RuntimeException e) {
+            outcome.put("failed", e.getMessage());
+            out.println("Fault " + fault + ": the part did not come back: " + e.getMessage());
+        }
+        synchronized (this) {
+            done.add(outcome);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
