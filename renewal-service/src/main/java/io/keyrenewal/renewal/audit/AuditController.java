@@ -4,6 +4,7 @@ import io.keyrenewal.renewal.query.ReadModelRebuild;
 import io.keyrenewal.renewal.relay.Republish;
 import io.keyrenewal.renewal.relay.RepublishRefused;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +23,8 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/audit")
 public class AuditController {
+
+    private static final String NDJSON = "application/x-ndjson";
 
     private final ChainVerification verification;
     private final HistoryExport export;
@@ -73,10 +76,15 @@ public class AuditController {
         return problem;
     }
 
-    /** The history of one renewal, or of the whole store, as JSON Lines, streamed. */
-    @GetMapping(value = "/export", produces = "application/x-ndjson")
-    public StreamingResponseBody export(@RequestParam(required = false) String renewalId) {
-        return out -> export.export(renewalId, out);
+    /**
+     * The history of one renewal, or of the whole store, as JSON Lines, streamed. The content type is set on the
+     * response itself: a {@link StreamingResponseBody} is written without content negotiation, so {@code produces}
+     * alone left the answer without one.
+     */
+    @GetMapping(value = "/export", produces = NDJSON)
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String renewalId) {
+        StreamingResponseBody body = out -> export.export(renewalId, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
     }
 
     /** Verifies the hash chain of one renewal ({@code renewalId}) or of the whole store. */

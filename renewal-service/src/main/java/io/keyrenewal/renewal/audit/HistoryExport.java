@@ -60,7 +60,8 @@ public class HistoryExport {
 
     /**
      * Who took the step the event records: {@code tenant:<user>}, {@code partner:<id>}, {@code keystore} or
-     * {@code system} ({@code tenant} when the event names no user). The live dashboard names actors the same way.
+     * {@code system} ({@code tenant} when the event names no user; {@code system} for a rejected confirmation, whose
+     * sender proved nothing). The live dashboard names actors the same way.
      */
     public static String actorOf(String payloadType, JsonNode data) {
         for (String field : new String[]{"proposedBy", "approvedBy", "confirmedBy", "abortedBy", "decidedBy"}) {
@@ -69,10 +70,14 @@ public class HistoryExport {
                 return "system".equals(user) ? "system" : "tenant:" + user;
             }
         }
+        String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        if (type.equals("PartnerConfirmationRejected")) {
+            // the service refused it: the partner it names is the one it claims to be, not one it proved to be
+            return "system";
+        }
         if (data.hasNonNull("confirmationId")) {
             return "partner:" + data.path("partnerId").asText();
         }
-        String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         return switch (type) {
             case "RenewalStarted" -> "tenant";
             case "NewKeyPairCreated", "KeyPairExchanged", "OldKeyPairRemoved", "StagedKeyPairDiscarded",

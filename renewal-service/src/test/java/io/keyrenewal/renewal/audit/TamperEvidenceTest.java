@@ -70,7 +70,11 @@ class TamperEvidenceTest {
     @Test
     void exportsARenewalsHistoryAsJsonLinesWithWhoActedAndWhichStep() throws Exception {
         RenewalId renewal = renewalUpToTheSwitch("alias-exported");
-        String body = new Http("http://127.0.0.1:" + port).get("/audit/export?renewalId=" + renewal).body();
+        java.net.http.HttpResponse<String> response = new Http("http://127.0.0.1:" + port)
+                .get("/audit/export?renewalId=" + renewal);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/x-ndjson"));
+        String body = response.body();
 
         java.util.List<JsonNode> lines = body.lines().map(line -> {
             try {
