@@ -22,11 +22,13 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -48,7 +50,7 @@ class TwoInstancesDeliveryTest {
     private final RealPostgres.Database database = RealPostgres.freshDatabase();
 
     @Test
-    void twoInstancesSendEveryQueuedDeliveryOnceBetweenThem() {
+    void twoInstancesSendEveryQueuedDeliveryOnceBetweenThem() throws SQLException {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
         List<RenewalId> renewals = IntStream.range(0, RENEWALS)
                 .mapToObj(i -> new RenewalId("renewal-" + i + "-" + System.nanoTime())).toList();
@@ -56,8 +58,8 @@ class TwoInstancesDeliveryTest {
         // one instance that does not dispatch fills the outbox: one queued delivery per renewal
         try (RecordPublisher publish = new RecordPublisher(broker.getBrokersAsString());
              ConfigurableApplicationContext filling = run(broker, false)) {
+            PartnerId partner = new PartnerId("acme");
             for (RenewalId renewal : renewals) {
-                PartnerId partner = new PartnerId("acme");
                 publish.event("started-" + renewal, new RenewalStarted(renewal, "decryptor", partner,
                         Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(7), KeyAlgorithm.DEFAULT, AT));
                 publish.event("provided-" + renewal, new CertificateProvided(renewal, "decryptor", partner,
@@ -69,13 +71,14 @@ class TwoInstancesDeliveryTest {
                     .allMatch(renewal -> statuses(log, renewal).equals(List.of(DeliveryStatus.QUEUED))));
         }
 
-        // two dispatching instances start at once and both find all of it due
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> run(broker, true));
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> run(broker, true));
-        try (ConfigurableApplicationContext one = first.join();
-             ConfigurableApplicationContext two = second.join();
+        // two dispatching instances start (one after the other: Spring Boot's logging set-up is not safe to run twice
+        // at once) while nothing is due yet; then all of it falls due at once and both look every 100 ms
+        outboxDue("now() + interval '1 day'");
+        try (ConfigurableApplicationContext one = run(broker, true);
+             ConfigurableApplicationContext two = run(broker, true);
              TopicRecorder notifications = new TopicRecorder(broker.getBrokersAsString(),
                      Topics.PARTNER_NOTIFICATIONS)) {
+            outboxDue("now() - interval '1 second'");
             DeliveryLog log = one.getBean(DeliveryLog.class);
             await().atMost(Duration.ofSeconds(90)).until(() -> renewals.stream()
                     .allMatch(renewal -> statuses(log, renewal).equals(List.of(DeliveryStatus.SENT))));
@@ -88,6 +91,14 @@ class TwoInstancesDeliveryTest {
             assertThat(timesSent.values()).containsOnly(1L);
             assertThat(renewals.stream().flatMap(renewal -> log.forRenewal(renewal).stream()))
                     .extracting(DeliveryRecord::attempts).containsOnly(1);
+        }
+    }
+
+    /** Sets when every delivery in the outbox is due (an SQL expression on the database's clock). */
+    private void outboxDue(String when) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password())) {
+            connection.createStatement().executeUpdate("UPDATE notification_delivery SET next_attempt_at = " + when);
         }
     }
 
