@@ -182,10 +182,6 @@ public final class KafkaBroker implements AutoCloseable {
         return process.kill();
     }
 
-    Settings settings() {
-        return settings;
-    }
-
     String stop() {
         return process.stop(STOP_GRACE);
     }

@@ -183,18 +183,10 @@ public final class LocalStack implements AutoCloseable {
         }
         out.println((kill ? "Killed" : "Stopped") + " the Kafka broker (pid " + running.pid() + "): "
                 + (kill ? running.kill() : running.stop()));
-        KafkaBroker restarted = KafkaBroker.launch(running.settings());
+        startBroker();
         synchronized (this) {
-            if (closed) {
-                restarted.stop();
-                throw new LocalStackFailure("the stack is stopping");
-            }
-            broker = restarted;
+            return broker.pid();
         }
-        restarted.awaitReady();
-        out.println("Kafka broker restarted in " + Durations.seconds(restarted.sinceLaunch()) + " (pid "
-                + restarted.pid() + ")");
-        return restarted.pid();
     }
 
     /**
