@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -45,10 +47,11 @@ public class ImportCaCertificateChain {
     private final ProcessedMessageLog processed;
     private final KeystoreReports reports;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     ImportCaCertificateChain(TenantKeystore keystore, CaCertificateRequests requests, KeyGenerationJournal journal,
                              EntryHistory history, ProcessedMessageLog processed, KeystoreReports reports,
-                             Clock clock) {
+                             Clock clock, PlatformTransactionManager transactions) {
         this.keystore = keystore;
         this.requests = requests;
         this.journal = journal;
@@ -56,6 +59,7 @@ public class ImportCaCertificateChain {
         this.processed = processed;
         this.reports = reports;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The newest request of {@code alias} whose key pair still waits for the CA's certificate. */
@@ -78,7 +82,9 @@ public class ImportCaCertificateChain {
         CaCertificateRequest request = requestFor(alias, certificates);
         MDC.put("renewalId", request.renewalId().value());
         try {
-            return importFor(alias, request, certificates);
+            ChainImport done = transaction.execute(status -> importFor(alias, request, certificates));
+            reports.publish(done.report());
+            return done;
         } finally {
             MDC.remove("renewalId");
         }
@@ -114,7 +120,6 @@ public class ImportCaCertificateChain {
         log.info("Renewal {}: {} the CA's certificate {} (issuer '{}', chain of {}) for key pair {} of alias '{}'",
                 request.renewalId(), imported ? "imported" : "already had", leaf.fingerprint(), leaf.issuer(),
                 chain.size(), request.publicKey(), alias);
-        reports.publish(report);
         KeystoreEntry entry = keystore.entryHolding(alias, leaf.fingerprint()).orElseThrow();
         return new ChainImport(imported, entry, chain.size(), report);
     }

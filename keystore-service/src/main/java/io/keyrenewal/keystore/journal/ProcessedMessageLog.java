@@ -48,18 +48,19 @@ public class ProcessedMessageLog {
         }
     }
 
-    /** Keeps the first report recorded for {@code messageId}; a later one for the same id is ignored. */
+    /**
+     * Records the report of {@code messageId}.
+     *
+     * @throws DuplicateKeyException if it has one already (handled at the same time elsewhere): the caller's
+     *                               transaction must roll back, its work was done by the other
+     */
     public void record(String messageId, KeystoreReport report) {
-        try {
-            jdbc.sql("INSERT INTO processed_message (message_id, renewal_id, report_json, processed_at)"
-                            + " VALUES (:id, :renewalId, :report, :at)")
-                    .param("id", messageId)
-                    .param("renewalId", report.renewalId().value())
-                    .param("report", ContractJson.write(report))
-                    .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                    .update();
-        } catch (DuplicateKeyException alreadyRecorded) {
-            // handled concurrently by another consumer: its report stands
-        }
+        jdbc.sql("INSERT INTO processed_message (message_id, renewal_id, report_json, processed_at)"
+                        + " VALUES (:id, :renewalId, :report, :at)")
+                .param("id", messageId)
+                .param("renewalId", report.renewalId().value())
+                .param("report", ContractJson.write(report))
+                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
     }
 }

@@ -16,13 +16,19 @@ import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
 import io.keyrenewal.keystore.rollback.WhenRollbackDecidedThenReactivateTheArchivedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
 
 /**
- * Handles each renewal event once: the keystore's part of it is done, the report recorded under the event's id and
- * published. A redelivered event gets its recorded report again; events without a keystore part are ignored.
+ * Handles each renewal event once: the keystore's part of it is done and the report recorded under the event's id in
+ * one transaction (the key change, its history and the handled message commit together or not at all), then the
+ * report is published. A redelivered event gets its recorded report again; events without a keystore part are
+ * ignored. If two instances handle one event at once (a redelivery during a rebalance), the second to commit finds
+ * the first's record, rolls its own work back and publishes the first's report.
  */
 @Component
 class RenewalEventHandler {
@@ -36,8 +42,9 @@ class RenewalEventHandler {
     private final WhenRenewalAbortedThenDiscardTheStagedKey discard;
     private final WhenOldKeyPairRemovalDecidedThenRemoveIt removal;
     private final KeystoreReportPublisher publisher;
+    private final TransactionTemplate transaction;
 
-    RenewalEventHandler(ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
+    RenewalEventHandler(PlatformTransactionManager transactions, ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
                         WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
                         WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
                         WhenRenewalAbortedThenDiscardTheStagedKey discard,
@@ -49,24 +56,36 @@ class RenewalEventHandler {
         this.discard = discard;
         this.removal = removal;
         this.publisher = publisher;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     void handle(CausingMessage cause, RenewalEvent event) {
+        Optional<KeystoreReport> report;
+        try {
+            report = transaction.execute(status -> handleOnce(cause, event));
+        } catch (DuplicateKeyException handledByAnother) {
+            report = processed.reportFor(cause.id());
+            log.info("Renewal {}: message {} was handled at the same time elsewhere; its report {} stands",
+                    event.renewalId(), cause.id(), report.map(KeystoreReport::reportId).orElse("(none)"));
+        }
+        report.ifPresent(publisher::publish);
+    }
+
+    private Optional<KeystoreReport> handleOnce(CausingMessage cause, RenewalEvent event) {
         Optional<KeystoreReport> earlier = processed.reportFor(cause.id());
         if (earlier.isPresent()) {
             log.info("Renewal {}: message {} was handled before, publishing its report {} again",
                     event.renewalId(), cause.id(), earlier.get().reportId());
-            publisher.publish(earlier.get());
-            return;
+            return earlier;
         }
         Optional<KeystoreReport> report = carryOut(cause, event);
         if (report.isEmpty()) {
             log.debug("Renewal {}: {} needs nothing from the keystore", event.renewalId(),
                     event.getClass().getSimpleName());
-            return;
+            return report;
         }
         processed.record(cause.id(), report.get());
-        publisher.publish(report.get());
+        return report;
     }
 
     private Optional<KeystoreReport> carryOut(CausingMessage cause, RenewalEvent event) {

@@ -13,9 +13,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 
 /**
- * One PKCS#12 file, replaced as a whole: the new content goes to a temporary file in the same folder, is forced to
- * disk and moved over the old file atomically, so a reader (or a restart after kill -9) finds the old or the new
- * content, never half of one. Keytool and openssl read it with the keystore password.
+ * PKCS#12 content, in the database or in one file. A file is replaced as a whole: the new content goes to a
+ * temporary file in the same folder, is forced to disk and moved over the old file atomically, so a reader (or a
+ * restart after kill -9) finds the old or the new content, never half of one. Keytool and openssl read it with the
+ * keystore password.
  */
 public final class Pkcs12File {
 
@@ -69,7 +70,44 @@ public final class Pkcs12File {
         }
     }
 
+    /** Reads PKCS#12 content held elsewhere (the database); {@code origin} names it in an error. */
+    static KeyStore parse(byte[] content, char[] password, String origin) {
+        try {
+            KeyStore store = KeyStore.getInstance(TYPE);
+            store.load(content == null ? null : new java.io.ByteArrayInputStream(content), password);
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot open " + origin + " (wrong KEYSTORE_PASSWORD or damaged content?): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The PKCS#12 content of {@code store}, protected with {@code password}. */
+    static byte[] serialize(KeyStore store, char[] password) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, password);
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeystoreUnavailable("cannot write the PKCS#12 content of a keystore: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's content as it is, without opening it; null if there is no file. */
+    byte[] bytes() {
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new KeystoreUnavailable("cannot read keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public void write(KeyStore store) {
+        write(serialize(store, password));
+    }
+
+    /** Replaces the file with {@code content} (PKCS#12 written with this file's password). */
+    void write(byte[] content) {
         Path folder = file.getParent();
         Path temporary = null;
         try {
@@ -78,14 +116,14 @@ public final class Pkcs12File {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(channel);
-                store.store(out, password);
+                out.write(content);
                 out.flush();
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
             forceFolder(folder);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new KeystoreUnavailable("cannot write keystore " + file + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(temporary);

@@ -4,7 +4,15 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -16,30 +24,39 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The tenant keystore as one PKCS#12 file per alias ({@code <folder>/<alias>.p12}, readable by keytool with the
- * keystore password) holding the alias's active, staged and archived entries. A change touches one alias's file
- * only, so its cost does not grow with the number of aliases; it is written atomically ({@link Pkcs12File}). Changes
- * of one alias are serialized; different aliases change in parallel.
+ * The tenant keystore as one PKCS#12 per alias holding the alias's active, staged and archived entries, kept in the
+ * service's database ({@link AliasRows}): every instance of the service sees the same keys, and a change commits
+ * together with whatever else the caller's transaction writes (the handled message, the entry history). A change
+ * touches one alias's row only, so its cost does not grow with the number of aliases; changes of one alias are
+ * serialized by the row's lock, across instances; different aliases change in parallel.
+ * <p>
+ * After each committed change the alias's content is exported to {@code <folder>/<alias>.p12}, readable by keytool
+ * with the keystore password. The export is a copy: each instance writes the changes it made. At start, a
+ * {@code .p12} file of an alias the database does not know yet (the files of earlier versions) is imported.
  */
 @Component
 public class Pkcs12TenantKeystore implements TenantKeystore {
 
     static final String FILE_SUFFIX = ".p12";
+    private static final Logger log = LoggerFactory.getLogger(Pkcs12TenantKeystore.class);
 
     private final Path folder;
     private final char[] password;
-    private final ConcurrentMap<KeystoreAlias, ReentrantLock> writers = new ConcurrentHashMap<>();
+    private final AliasRows rows;
+    private final TransactionTemplate transaction;
 
-    public Pkcs12TenantKeystore(KeystoreFileProperties properties) {
+    public Pkcs12TenantKeystore(KeystoreFileProperties properties, DataSource dataSource) {
         this.folder = properties.folder().toAbsolutePath();
         this.password = properties.resolvePassword();
+        this.rows = new AliasRows(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LegacyKeystoreMigration.migrate(folder, password);
+        importFiles();
     }
 
     @Override
@@ -181,9 +198,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     @Override
     public List<KeystoreEntry> entries() {
         List<KeystoreEntry> entries = new ArrayList<>();
-        for (KeystoreAlias alias : aliases()) {
-            entries.addAll(entriesOf(alias));
-        }
+        rows.all().forEach((alias, content) -> entries.addAll(open(alias, content).entries()));
         return entries;
     }
 
@@ -230,28 +245,44 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
                 .orElse(List.of());
     }
 
-    /** The file that holds the entries of {@code alias}. */
+    /** The export of {@code alias}: its entries as of the last change this instance made. */
     public Path fileOf(KeystoreAlias alias) {
         return folder.resolve(alias.value() + FILE_SUFFIX);
     }
 
-    private List<KeystoreAlias> aliases() {
+    /**
+     * Imports every {@code <alias>.p12} of the folder whose alias has no row yet: the keys of an earlier version that
+     * kept them in files only. The file must open with the keystore password; an alias known to the database keeps
+     * its row (the file is then an export, maybe older).
+     */
+    private void importFiles() {
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return;
         }
-        List<KeystoreAlias> aliases = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + FILE_SUFFIX)) {
-            for (Path file : files) {
+        Map<String, Path> files = new TreeMap<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, "*" + FILE_SUFFIX)) {
+            for (Path file : listing) {
                 String name = file.getFileName().toString();
                 KeystoreAlias.owning(name.substring(0, name.length() - FILE_SUFFIX.length()))
                         .filter(alias -> fileOf(alias).equals(file))
-                        .ifPresent(aliases::add);
+                        .ifPresent(alias -> files.put(alias.value(), file));
             }
         } catch (IOException e) {
             throw new KeystoreUnavailable("cannot list keystore folder " + folder + ": " + e.getMessage(), e);
         }
-        aliases.sort(Comparator.comparing(KeystoreAlias::value));
-        return aliases;
+        files.keySet().removeAll(rows.known(List.copyOf(files.keySet())));
+        int imported = 0;
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            Pkcs12File pkcs12 = new Pkcs12File(file.getValue(), password);
+            pkcs12.load();
+            if (rows.insertIfAbsent(KeystoreAlias.of(file.getKey()), pkcs12.bytes())) {
+                imported++;
+            }
+        }
+        if (imported > 0) {
+            log.warn("Imported the key pairs of {} aliases from the files under {} into the database; the files stay"
+                    + " as exports", imported, folder);
+        }
     }
 
     private static KeystoreEntry archive(AliasStore store, KeystoreEntry active, Instant until) {
@@ -260,27 +291,54 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     }
 
     private <T> T read(KeystoreAlias alias, Function<AliasStore, T> function) {
-        Pkcs12File file = new Pkcs12File(fileOf(alias), password);
-        return function.apply(new AliasStore(alias, file.load(), password));
+        return function.apply(open(alias, rows.read(alias).orElse(null)));
     }
 
+    private AliasStore open(KeystoreAlias alias, byte[] content) {
+        return new AliasStore(alias, Pkcs12File.parse(content, password, "the keystore of alias '" + alias + "'"),
+                password);
+    }
+
+    /**
+     * Applies {@code function} to the alias's entries under the row's lock, in the caller's transaction if there is
+     * one (the change then commits or rolls back with it), else in a transaction of its own. A refusal thrown by
+     * {@code function} writes nothing.
+     */
     private <T> T change(KeystoreAlias alias, Function<AliasStore, Change<T>> function) {
-        ReentrantLock writer = writers.computeIfAbsent(alias, any -> new ReentrantLock());
-        writer.lock();
-        try {
-            Pkcs12File file = new Pkcs12File(fileOf(alias), password);
-            AliasStore store = new AliasStore(alias, file.load(), password);
-            Change<T> change = function.apply(store);
-            if (change.modified()) {
-                if (store.isEmpty()) {
-                    file.delete();
-                } else {
-                    file.write(store.keyStore());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return changeLocked(alias, function);
+        }
+        return transaction.execute(status -> changeLocked(alias, function));
+    }
+
+    private <T> T changeLocked(KeystoreAlias alias, Function<AliasStore, Change<T>> function) {
+        AliasStore store = open(alias, rows.lock(alias));
+        Change<T> change = function.apply(store);
+        if (change.modified()) {
+            byte[] content = store.isEmpty() ? null : Pkcs12File.serialize(store.keyStore(), password);
+            rows.write(alias, content);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    export(alias, content);
                 }
+            });
+        }
+        return change.result();
+    }
+
+    /** Writes the committed content of {@code alias} to its file; a failure leaves the keys safe in the database. */
+    private void export(KeystoreAlias alias, byte[] content) {
+        Pkcs12File file = new Pkcs12File(fileOf(alias), password);
+        try {
+            if (content == null) {
+                file.delete();
+            } else {
+                file.write(content);
             }
-            return change.result();
-        } finally {
-            writer.unlock();
+        } catch (KeystoreUnavailable e) {
+            log.warn("Alias '{}': the change is committed, but its export {} could not be written: {}", alias,
+                    file.path(), e.getMessage());
         }
     }
 

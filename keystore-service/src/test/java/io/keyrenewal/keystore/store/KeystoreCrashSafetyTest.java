@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kill -9 of a process in the middle of writing the keystore leaves the old or the new file, never a broken one:
- * a child JVM renews a key pair in a loop and is killed at several points.
+ * kill -9 of a process in the middle of changing the keystore loses no committed change and breaks nothing: a child
+ * JVM renews a key pair in a loop, in the service's default database (an H2 file), and is killed at several points.
+ * The database then holds the last key written or the one being written, and the alias's export is a whole PKCS#12
+ * file.
  */
 class KeystoreCrashSafetyTest {
 
@@ -43,7 +45,7 @@ class KeystoreCrashSafetyTest {
     }
 
     @Test
-    void leavesALoadableKeystoreWithTheOldOrTheNewKeyWhereverTheWriterIsKilled() throws Exception {
+    void keepsTheOldOrTheNewKeyAndAWholeExportWhereverTheWriterIsKilled() throws Exception {
         Path file = folder.resolve(ALIAS + ".p12");
         for (int writes : KILL_AFTER_WRITES) {
             List<String> announced = new CopyOnWriteArrayList<>();
@@ -52,20 +54,28 @@ class KeystoreCrashSafetyTest {
             writer.destroyForcibly();
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-            KeyStore loaded = load(file);
-            String active = Fingerprint.sha256Of(loaded.getCertificate(ALIAS).getEncoded()).value();
             String lastWritten = last(announced, "written ");
             String lastWriting = last(announced, "writing ");
+            Pkcs12TenantKeystore reopened = new Pkcs12TenantKeystore(new KeystoreFileProperties(folder, PASSWORD,
+                    null), H2Files.in(folder));
+            String active = reopened.current(KeystoreAlias.of(ALIAS)).orElseThrow().certificate().fingerprint()
+                    .value();
             assertThat(active).as("after a kill following %s writes the active key is the last written one or the"
                     + " one being written", writes).isIn(lastWritten, lastWriting);
-            for (String entryName : Collections.list(loaded.aliases())) {
-                assertThat(loaded.getKey(entryName, PASSWORD.toCharArray())).as("key of %s", entryName).isNotNull();
+
+            KeyStore exported = load(file);
+            for (String entryName : Collections.list(exported.aliases())) {
+                assertThat(exported.getKey(entryName, PASSWORD.toCharArray())).as("key of %s", entryName).isNotNull();
             }
+            assertThat(Fingerprint.sha256Of(exported.getCertificate(ALIAS).getEncoded()).value())
+                    .as("the export holds a key the writer stored").isIn(announced.stream()
+                            .filter(line -> line.startsWith("writing ")).map(line -> line.substring(8)).toList());
         }
         try (var files = Files.list(folder)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .as("only the alias's file and at most a stray temporary file of an interrupted write")
-                    .allMatch(name -> name.equals(ALIAS + ".p12") || name.endsWith(".tmp"));
+                    .as("the alias's export, the database, and at most a stray temporary file of an interrupted write")
+                    .allMatch(name -> name.equals(ALIAS + ".p12") || name.endsWith(".tmp")
+                            || name.startsWith("keystore-log."));
         }
     }
 

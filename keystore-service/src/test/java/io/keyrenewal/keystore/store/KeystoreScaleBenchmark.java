@@ -48,7 +48,8 @@ class KeystoreScaleBenchmark {
         int sample = Integer.getInteger("benchmark.sample", 1000);
         for (int size : sizes) {
             Pkcs12TenantKeystore keystore = new Pkcs12TenantKeystore(new KeystoreFileProperties(
-                    folder.resolve("aliases-" + size), "benchmark-password", null));
+                    folder.resolve("aliases-" + size), "benchmark-password", null),
+                    H2Files.in(folder.resolve("aliases-" + size)));
             List<KeystoreAlias> aliases = IntStream.range(0, size)
                     .mapToObj(number -> KeystoreAlias.of(String.format(Locale.ROOT, "partner-%05d-sign", number)))
                     .toList();

@@ -21,7 +21,7 @@ public final class KeystoreWriterProcess {
 
     public static void main(String[] args) {
         Pkcs12TenantKeystore keystore = new Pkcs12TenantKeystore(
-                new KeystoreFileProperties(Path.of(args[0]), args[1], null));
+                new KeystoreFileProperties(Path.of(args[0]), args[1], null), H2Files.in(Path.of(args[0])));
         SelfSignedKeyPairIssuer issuer = new SelfSignedKeyPairIssuer(Clock.systemUTC(),
                 new CertificateProperties(Duration.ofDays(30), "keyrenewal"));
         KeystoreAlias alias = KeystoreAlias.of(args[2]);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Cipher;
+import javax.sql.DataSource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,11 @@ class Pkcs12TenantKeystoreTest {
     }
 
     private Pkcs12TenantKeystore keystore() {
-        return new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(), PASSWORD, null));
+        return new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(), PASSWORD, null), database());
+    }
+
+    private DataSource database() {
+        return H2Files.in(folder);
     }
 
     @Test
@@ -174,7 +179,7 @@ class Pkcs12TenantKeystoreTest {
         KeystoreAlias alias = KeystoreAlias.of("acme-decrypt");
         keystore().install(alias, issuer.issue(alias.value(), KeyAlgorithm.EC_P256));
         Pkcs12TenantKeystore wrongPassword = new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(),
-                "wrong", null));
+                "wrong", null), database());
 
         assertThatThrownBy(wrongPassword::entries).isInstanceOf(KeystoreUnavailable.class)
                 .hasMessageContaining("wrong KEYSTORE_PASSWORD");

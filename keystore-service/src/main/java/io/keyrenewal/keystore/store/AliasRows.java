@@ -1,0 +1,127 @@
+package io.keyrenewal.keystore.store;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row per alias in the service's database ({@code keystore_alias}): the alias's PKCS#12 content as written with
+ * the keystore password (keys encrypted, MAC over the whole), or NULL once the alias holds no entry. A change locks
+ * the row ({@code SELECT … FOR UPDATE}) for the rest of the caller's transaction, so every instance of the service
+ * sees the same keys and the changes of one alias, from whichever instance, apply one after the other. The table is
+ * created here, not in {@code schema.sql}, so the keystore is usable as soon as it is constructed.
+ */
+final class AliasRows {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    AliasRows(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        jdbc.sql("CREATE TABLE IF NOT EXISTS keystore_alias (alias VARCHAR(64) NOT NULL PRIMARY KEY, pkcs12 BYTEA,"
+                + " version BIGINT NOT NULL, changed_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
+    }
+
+    /** The alias's content as last committed; empty if it holds no entry. */
+    Optional<byte[]> read(KeystoreAlias alias) {
+        return jdbc.sql("SELECT pkcs12 FROM keystore_alias WHERE alias = :alias AND pkcs12 IS NOT NULL")
+                .param("alias", alias.value())
+                .query(byte[].class)
+                .optional();
+    }
+
+    /**
+     * Locks the alias's row until the caller's transaction ends, creating it (empty) first if the alias is new.
+     *
+     * @return the alias's content, null if it holds no entry
+     */
+    byte[] lock(KeystoreAlias alias) {
+        Optional<Locked> locked = selectForUpdate(alias);
+        if (locked.isEmpty()) {
+            // a row of its own, committed at once, so that two instances creating one alias lock the same row; the
+            // loser of the insert finds the winner's row, which is all it needs
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO keystore_alias (alias, pkcs12,"
+                                + " version, changed_at) SELECT :alias, NULL, 0, :at WHERE NOT EXISTS (SELECT 1 FROM"
+                                + " keystore_alias WHERE alias = :alias)")
+                        .param("alias", alias.value())
+                        .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .update());
+            } catch (DuplicateKeyException createdByAnother) {
+                // the row exists now: lock it below
+            }
+            locked = selectForUpdate(alias);
+        }
+        return locked.orElseThrow(() -> new KeystoreUnavailable("the row of alias '" + alias + "' vanished while"
+                + " being locked", null)).content();
+    }
+
+    /** Replaces the content of a row locked by {@link #lock} in this transaction; null when no entry is left. */
+    void write(KeystoreAlias alias, byte[] content) {
+        jdbc.sql("UPDATE keystore_alias SET pkcs12 = :content, version = version + 1, changed_at = :at"
+                        + " WHERE alias = :alias")
+                .param("alias", alias.value())
+                .param("content", content)
+                .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Every alias holding entries, with its content, by alias. */
+    Map<KeystoreAlias, byte[]> all() {
+        Map<KeystoreAlias, byte[]> all = new LinkedHashMap<>();
+        jdbc.sql("SELECT alias, pkcs12 FROM keystore_alias WHERE pkcs12 IS NOT NULL ORDER BY alias")
+                .query(row -> {
+                    all.put(KeystoreAlias.of(row.getString("alias")), row.getBytes("pkcs12"));
+                });
+        return all;
+    }
+
+    /** The aliases that have a row, holding entries or not, among {@code aliases}. */
+    List<String> known(List<String> aliases) {
+        if (aliases.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT alias FROM keystore_alias WHERE alias IN (:aliases)")
+                .param("aliases", aliases)
+                .query(String.class)
+                .list();
+    }
+
+    /** Adds the row of an alias the database does not know yet; false if it knows it (another instance was first). */
+    boolean insertIfAbsent(KeystoreAlias alias, byte[] content) {
+        try {
+            return ownTransaction.execute(status -> jdbc.sql("INSERT INTO keystore_alias (alias, pkcs12, version,"
+                            + " changed_at) SELECT :alias, :content, 1, :at WHERE NOT EXISTS (SELECT 1 FROM"
+                            + " keystore_alias WHERE alias = :alias)")
+                    .param("alias", alias.value())
+                    .param("content", content)
+                    .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                    .update()) == 1;
+        } catch (DuplicateKeyException createdByAnother) {
+            return false;
+        }
+    }
+
+    private Optional<Locked> selectForUpdate(KeystoreAlias alias) {
+        return jdbc.sql("SELECT pkcs12 FROM keystore_alias WHERE alias = :alias FOR UPDATE")
+                .param("alias", alias.value())
+                .query((row, number) -> new Locked(row.getBytes("pkcs12")))
+                .optional();
+    }
+
+    private record Locked(byte[] content) {
+    }
+}
