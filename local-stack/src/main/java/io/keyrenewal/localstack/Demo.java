@@ -102,7 +102,7 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * Moves both services' clocks by the same amount, keystore-service first (it checks the retention date when the
+     * Moves both services' clocks (every instance's) by the same amount, keystore-service first (it checks the retention date when the
      * removal it is asked for arrives), so neither is left behind the other after the demo.
      */
     private void moveClockPastRetention(PartnerSwitchedToNewKey switched) {
@@ -110,12 +110,7 @@ public final class Demo implements AutoCloseable {
         out.println("Moving the keystore-service and renewal-service clocks " + advance.toDays()
                 + " days ahead to reach the retention deadline (old key retained until "
                 + EventSummary.localTime(switched.retainOldKeyUntil()) + ")");
-        Instant keystoreNow = keystore.advanceClock(advance);
-        out.println("  POST " + keystore.url("/admin/clock/advance") + " -> keystore-service now at "
-                + EventSummary.localTime(keystoreNow));
-        Instant now = renewals.advanceClock(advance);
-        out.println("  POST " + renewals.url("/admin/clock/advance") + " -> renewal-service now at "
-                + EventSummary.localTime(now));
+        stack.advanceClocks(advance);
     }
 
     private void printSummary(Result result) {

@@ -10,9 +10,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackConfig config;
     private final PrintStream out;
-    private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+    private final Map<ServiceInstance, ServiceProcess> services = new LinkedHashMap<>();
     private DemoPartnerKey demoPartnerKey;
     private KafkaBroker broker;
     private LocalPostgres postgres;
@@ -90,9 +90,19 @@ public final class LocalStack implements AutoCloseable {
         return "127.0.0.1:" + config.kafkaPort();
     }
 
-    /** {@code http://127.0.0.1:<port>} of {@code service} */
+    /** {@code http://127.0.0.1:<port>} of {@code service} (its first instance) */
     public URI baseUrl(StackService service) {
-        return URI.create("http://127.0.0.1:" + config.port(service));
+        return baseUrl(ServiceInstance.first(service));
+    }
+
+    public URI baseUrl(ServiceInstance instance) {
+        return URI.create("http://127.0.0.1:" + config.port(instance));
+    }
+
+    /** The base URL of every instance of {@code service}, the first first. */
+    public List<URI> baseUrls(StackService service) {
+        return config.serviceInstances().stream().filter(instance -> instance.service() == service)
+                .map(this::baseUrl).toList();
     }
 
     public URI renewalServiceUrl() {
@@ -115,9 +125,14 @@ public final class LocalStack implements AutoCloseable {
         return config.dataDir().resolve("logs");
     }
 
-    /** {@code <data>/logs/<service>.log} */
+    /** {@code <data>/logs/<service>.log} (its first instance) */
     public Path logFile(StackService service) {
-        return logDir().resolve(service.serviceName() + ".log");
+        return logFile(ServiceInstance.first(service));
+    }
+
+    /** {@code <data>/logs/<instance name>.log} */
+    public Path logFile(ServiceInstance instance) {
+        return logDir().resolve(instance.name() + ".log");
     }
 
     public Path kafkaLogFile() {
@@ -136,21 +151,26 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
-    /** Stops {@code service} and starts it again on the same port and data; returns once it is ready. */
+    /** Stops {@code service} (its first instance) and starts it again on the same port and data. */
     public void restart(StackService service) {
         restart(service, false);
     }
 
-    /**
-     * Stops {@code service} (SIGTERM, or SIGKILL if {@code kill}, as a crash would) and starts it again on the same
-     * port and data; returns its new process id once it is ready.
-     */
+    /** {@link #restart(ServiceInstance, boolean)} of the first instance of {@code service}. */
     public long restart(StackService service, boolean kill) {
+        return restart(ServiceInstance.first(service), kill);
+    }
+
+    /**
+     * Stops {@code instance} (SIGTERM, or SIGKILL if {@code kill}, as a crash would) and starts it again on the same
+     * port and data; returns its new process id once it is ready. Other instances of the service keep running.
+     */
+    public long restart(ServiceInstance service, boolean kill) {
         ServiceProcess running;
         synchronized (this) {
             running = services.get(service);
             if (closed || running == null) {
-                throw new IllegalStateException(service.serviceName() + " is not running in this stack");
+                throw new IllegalStateException(service.name() + " is not running in this stack");
             }
         }
         out.println((kill ? "Killed " : "Stopped ") + running.name() + " (pid " + running.pid() + "): "
@@ -217,8 +237,32 @@ public final class LocalStack implements AutoCloseable {
         if (broker != null) {
             pids.put("kafka", broker.pid());
         }
-        services.forEach((service, process) -> pids.put(service.serviceName(), process.pid()));
+        services.forEach((instance, process) -> pids.put(instance.name(), process.pid()));
         return pids;
+    }
+
+    /**
+     * Moves the movable clock of every instance of keystore-service, then of renewal-service, by {@code advance}
+     * (each process keeps its own offset); prints each move.
+     *
+     * @return renewal-service's time after the move (its first instance)
+     */
+    public Instant advanceClocks(Duration advance) {
+        for (URI keystore : baseUrls(StackService.KEYSTORE_SERVICE)) {
+            KeystoreServiceApi api = new KeystoreServiceApi(keystore);
+            Instant now = api.advanceClock(advance);
+            out.println("  POST " + api.url("/admin/clock/advance") + " -> keystore-service now at "
+                    + EventSummary.localTime(now));
+        }
+        Instant renewalNow = null;
+        for (URI renewal : baseUrls(StackService.RENEWAL_SERVICE)) {
+            RenewalServiceApi api = new RenewalServiceApi(renewal);
+            Instant now = api.advanceClock(advance);
+            out.println("  POST " + api.url("/admin/clock/advance") + " -> renewal-service now at "
+                    + EventSummary.localTime(now));
+            renewalNow = renewalNow == null ? now : renewalNow;
+        }
+        return renewalNow;
     }
 
     public synchronized boolean isClosed() {
@@ -289,10 +333,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        out.println("Starting " + Arrays.stream(StackService.values()).map(StackService::serviceName)
+        out.println("Starting " + config.serviceInstances().stream().map(ServiceInstance::name)
                 .collect(Collectors.joining(", ")) + " (Spring Boot, in parallel) ...");
         List<ServiceProcess> launched = new ArrayList<>();
-        for (StackService service : StackService.values()) {
+        for (ServiceInstance service : config.serviceInstances()) {
             ServiceProcess process = launch(service);
             synchronized (this) {
                 if (closed) {
@@ -334,28 +378,38 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(StackService service) {
-        return ServiceProcess.launch(service.serviceName(), service.jar(config.repositoryRoot()), config.port(service),
-                config.serviceJvmOptions(), environment(service), config.dataDir(), logDir());
+    private ServiceProcess launch(ServiceInstance instance) {
+        return ServiceProcess.launch(instance.name(), instance.service().jar(config.repositoryRoot()),
+                config.port(instance), config.serviceJvmOptions(), environment(instance), config.dataDir(), logDir());
     }
 
-    private Map<String, String> environment(StackService service) {
+    private Map<String, String> environment(ServiceInstance instance) {
+        StackService service = instance.service();
+        boolean first = instance.index() == 0;
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         environment.put("KEYRENEWAL_DATA_DIR", config.dataDir().toString());
-        environment.put("SERVER_PORT", Integer.toString(config.port(service)));
+        environment.put("SERVER_PORT", Integer.toString(config.port(instance)));
+        environment.put("KEYRENEWAL_INSTANCE_ID", instance.name());
         environment.put("DB_URL", postgres().jdbcUrl(service.database()));
         environment.put("DB_USER", postgres().user());
         environment.put("DB_PASSWORD", "");
-        if (service == StackService.RENEWAL_SERVICE) {
+        if (service == StackService.RENEWAL_SERVICE && first) {
+            // the first instance registers the demo's partners and the keystore's first seeds the demo alias; the
+            // others find them in the shared database
             environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
         }
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
             environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
         }
-        if (service == StackService.KEYSTORE_SERVICE) {
+        if (service == StackService.KEYSTORE_SERVICE && first) {
             environment.put("KEYSTORE_SEED_ALIASES", config.seedAliases());
+        }
+        if (service == StackService.KEYSTORE_SERVICE && !first) {
+            // each instance exports the .p12 files of its own changes to a folder of its own
+            environment.put("KEYRENEWAL_KEYSTORE_FOLDER", config.dataDir().resolve(instance.name())
+                    .resolve("keystore").toString());
         }
         // the local profile: its users (operator, tenant-admin, auditor, ...) and the keystore's known password;
         // outside it the services need OAuth2 JWTs and KEYSTORE_PASSWORD
@@ -405,8 +459,8 @@ public final class LocalStack implements AutoCloseable {
     private void createDataFolder() {
         try {
             Files.createDirectories(logDir());
-            for (StackService service : StackService.values()) {
-                Files.deleteIfExists(logFile(service));
+            for (ServiceInstance instance : config.serviceInstances()) {
+                Files.deleteIfExists(logFile(instance));
             }
             writeDemoPartners();
         } catch (IOException e) {

@@ -21,13 +21,18 @@ import java.util.stream.Stream;
  * @param servicePorts       HTTP port of each service
  * @param serviceEnvironment extra environment variables of each service, added to the defaults
  * @param seedAliases        aliases the keystore-service creates a key pair for at its first start (the demo's)
+ * @param instances          processes of each service (1 to {@value #MAX_INSTANCES}); instance {@code n} (from 1) of
+ *                           a service listens on the service's port + 100 &times; n
  */
 public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLibDir, int kafkaPort,
                                int controllerPort, int postgresPort, Map<StackService, Integer> servicePorts,
                                Map<StackService, Map<String, String>> serviceEnvironment,
                                List<String> serviceJvmOptions, String seedAliases, Duration brokerStartTimeout,
-                               Duration serviceStartTimeout) {
+                               Duration serviceStartTimeout, int instances) {
 
+    public static final int MAX_INSTANCES = 4;
+    /** How far above the first instance's port each further instance of a service listens. */
+    static final int INSTANCE_PORT_STEP = 100;
     public static final String DEMO_ALIAS = "partner-acme-decrypt";
     static final String HEAP_LIMIT = "-Xmx512m";
     static final String QUICK_START = "-XX:TieredStopAtLevel=1";
@@ -44,11 +49,16 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         serviceEnvironment.forEach((service, environment) -> environments.put(service, Map.copyOf(environment)));
         serviceEnvironment = Map.copyOf(environments);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ", not " + instances);
+        }
+        int step = instances;
         long distinctPorts = Stream.concat(Stream.of(kafkaPort, controllerPort, postgresPort),
-                servicePorts.values().stream()).distinct().count();
-        if (distinctPorts != 3 + StackService.values().length) {
-            throw new IllegalArgumentException("the broker, its controller, PostgreSQL and the services need six"
-                    + " different ports");
+                servicePorts.values().stream().flatMap(port -> java.util.stream.IntStream.range(0, step)
+                        .mapToObj(index -> port + INSTANCE_PORT_STEP * index))).distinct().count();
+        if (distinctPorts != 3 + (long) StackService.values().length * instances) {
+            throw new IllegalArgumentException("the broker, its controller, PostgreSQL and each service instance need"
+                    + " a port of their own");
         }
         Objects.requireNonNull(seedAliases, "seedAliases");
         Objects.requireNonNull(brokerStartTimeout, "brokerStartTimeout");
@@ -63,6 +73,22 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         return servicePorts.get(service);
     }
 
+    /** The HTTP port of instance {@code index} (from 0) of {@code service}. */
+    public int port(ServiceInstance instance) {
+        return servicePorts.get(instance.service()) + INSTANCE_PORT_STEP * instance.index();
+    }
+
+    /** Every instance of every service, the first instance of each service first. */
+    public List<ServiceInstance> serviceInstances() {
+        List<ServiceInstance> all = new ArrayList<>();
+        for (int index = 0; index < instances; index++) {
+            for (StackService service : StackService.values()) {
+                all.add(new ServiceInstance(service, index));
+            }
+        }
+        return all;
+    }
+
     /** The extra environment variables of {@code service} (none by default). */
     public Map<String, String> environment(StackService service) {
         return serviceEnvironment.getOrDefault(service, Map.of());
@@ -74,8 +100,8 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         listeners.put(kafkaPort, "the Kafka broker");
         listeners.put(controllerPort, "the Kafka controller");
         listeners.put(postgresPort, "PostgreSQL");
-        for (StackService service : StackService.values()) {
-            listeners.put(port(service), service.serviceName());
+        for (ServiceInstance instance : serviceInstances()) {
+            listeners.put(port(instance), instance.name());
         }
         return listeners;
     }
@@ -94,6 +120,7 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
         private String seedAliases = DEMO_ALIAS;
         private Duration brokerStartTimeout = Duration.ofSeconds(60);
         private Duration serviceStartTimeout = Duration.ofSeconds(180);
+        private int instances = 1;
 
         private Builder(Path repositoryRoot) {
             this.repositoryRoot = Objects.requireNonNull(repositoryRoot, "repositoryRoot");
@@ -179,10 +206,16 @@ public record LocalStackConfig(Path repositoryRoot, Path dataDir, Path brokerLib
             return this;
         }
 
+        /** Processes of each service (default 1), all on the one broker and PostgreSQL. */
+        public Builder instances(int instances) {
+            this.instances = instances;
+            return this;
+        }
+
         public LocalStackConfig build() {
             return new LocalStackConfig(repositoryRoot, dataDir, brokerLibDir, kafkaPort, controllerPort,
                     postgresPort, servicePorts, serviceEnvironment, serviceJvmOptions, seedAliases, brokerStartTimeout,
-                    serviceStartTimeout);
+                    serviceStartTimeout, instances);
         }
     }
 }

@@ -19,13 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LocalStackMain {
 
-    private static final String USAGE = "usage: run-local [--no-build] [--quick-start] [demo|up|bench [options]]"
+    private static final String USAGE = "usage: run-local [--no-build] [--quick-start] [--instances N]"
+            + " [demo|up|bench [options]]"
             + System.lineSeparator()
             + "  demo           start the stack and run a demo renewal of playbook 3 (default)" + System.lineSeparator()
             + "  up             start the stack only" + System.lineSeparator()
             + "  bench          the mass-renewal benchmark on a stack of its own (bench --help for its options)"
             + System.lineSeparator()
-            + "  --quick-start  services on the C1 compiler only: start faster, run slower (not for load)";
+            + "  --quick-start  services on the C1 compiler only: start faster, run slower (not for load)"
+            + System.lineSeparator()
+            + "  --instances N  N processes of each service (1-" + LocalStackConfig.MAX_INSTANCES + ", default 1);"
+            + " instance n+1 listens on the service's port + 100 x n";
 
     private LocalStackMain() {
     }
@@ -33,21 +37,40 @@ public final class LocalStackMain {
     public static void main(String[] args) throws InterruptedException {
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean quickStart = arguments.remove("--quick-start");
+        int instances = 1;
+        int instancesAt = arguments.indexOf("--instances");
+        boolean globalInstances = instancesAt >= 0 && !arguments.get(0).equals("bench");
+        if (globalInstances) {
+            try {
+                instances = Integer.parseInt(arguments.get(instancesAt + 1));
+                if (instances < 1 || instances > LocalStackConfig.MAX_INSTANCES) {
+                    throw new NumberFormatException();
+                }
+            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                System.err.println("--instances takes a number from 1 to " + LocalStackConfig.MAX_INSTANCES);
+                System.err.println(USAGE);
+                System.exit(2);
+            }
+            arguments.subList(instancesAt, instancesAt + 2).clear();
+        }
         String mode = arguments.isEmpty() ? "demo" : arguments.get(0).toLowerCase(Locale.ROOT);
         if (mode.equals("bench")) {
             if (quickStart) {
                 System.err.println("--quick-start is not for load: the benchmark runs the services with the full JIT");
                 System.exit(2);
             }
-            System.exit(MassRenewalBench.run(arguments.subList(1, arguments.size()).toArray(String[]::new),
-                    repositoryRoot(), System.out));
+            List<String> benchArguments = new ArrayList<>(arguments.subList(1, arguments.size()));
+            if (globalInstances) {
+                benchArguments.addAll(List.of("--instances", Integer.toString(instances)));
+            }
+            System.exit(MassRenewalBench.run(benchArguments.toArray(String[]::new), repositoryRoot(), System.out));
         }
         if (arguments.size() > 1 || !(mode.equals("demo") || mode.equals("up"))) {
             System.err.println(USAGE);
             System.exit(2);
         }
         PrintStream out = System.out;
-        LocalStack stack = new LocalStack(configFromEnvironment(quickStart), out);
+        LocalStack stack = new LocalStack(configFromEnvironment(quickStart, instances), out);
         AtomicReference<Demo> demo = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,7 +106,7 @@ public final class LocalStackMain {
         }
     }
 
-    static LocalStackConfig configFromEnvironment(boolean quickStart) {
+    static LocalStackConfig configFromEnvironment(boolean quickStart, int instances) {
         Path repositoryRoot = repositoryRoot();
         String dataDir = System.getenv("KEYRENEWAL_DATA_DIR");
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot);
@@ -93,7 +116,7 @@ public final class LocalStackMain {
         if (quickStart) {
             config.quickStart();
         }
-        return config.build();
+        return config.instances(instances).build();
     }
 
     private static Path repositoryRoot() {
@@ -103,13 +126,13 @@ public final class LocalStackMain {
     private static void printEndpoints(LocalStack stack, PrintStream out) {
         out.println();
         out.println("The local stack is up:");
-        out.printf(Locale.ROOT, "  %-21s %s%n", "Kafka", stack.bootstrapServers());
-        out.printf(Locale.ROOT, "  %-21s %s (user %s)%n", "PostgreSQL", "127.0.0.1:" + stack.postgres().port(),
+        out.printf(Locale.ROOT, "  %-23s %s%n", "Kafka", stack.bootstrapServers());
+        out.printf(Locale.ROOT, "  %-23s %s (user %s)%n", "PostgreSQL", "127.0.0.1:" + stack.postgres().port(),
                 stack.postgres().user());
-        for (StackService service : StackService.values()) {
-            out.printf(Locale.ROOT, "  %-21s %s%n", service.serviceName(), stack.baseUrl(service));
+        for (ServiceInstance instance : stack.config().serviceInstances()) {
+            out.printf(Locale.ROOT, "  %-23s %s%n", instance.name(), stack.baseUrl(instance));
         }
-        out.printf(Locale.ROOT, "  %-21s %s (logs in %s)%n", "data", LocalStack.display(stack.dataDir()),
+        out.printf(Locale.ROOT, "  %-23s %s (logs in %s)%n", "data", LocalStack.display(stack.dataDir()),
                 LocalStack.display(stack.logDir()));
     }
 }

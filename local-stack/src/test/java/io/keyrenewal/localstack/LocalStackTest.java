@@ -76,6 +76,26 @@ class LocalStackTest {
         assertThatThrownBy(() -> LocalStackConfig.builder(repositoryRoot)
                 .servicePort(StackService.NOTIFICATION_SERVICE, 8081).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("six different ports");
+                .hasMessageContaining("a port of their own");
+    }
+
+    @Test
+    void runsFurtherInstancesOfEachServiceOnThePortsAHundredAbove() {
+        LocalStackConfig config = LocalStackConfig.builder(repositoryRoot).instances(2).build();
+        LocalStack stack = new LocalStack(config, out);
+
+        assertThat(config.serviceInstances()).extracting(ServiceInstance::name).containsExactly("renewal-service",
+                "keystore-service", "notification-service", "renewal-service-2", "keystore-service-2",
+                "notification-service-2");
+        assertThat(stack.baseUrls(StackService.RENEWAL_SERVICE)).extracting(Object::toString)
+                .containsExactly("http://127.0.0.1:8081", "http://127.0.0.1:8181");
+        assertThat(stack.logFile(new ServiceInstance(StackService.KEYSTORE_SERVICE, 1)))
+                .isEqualTo(repositoryRoot.resolve("data/logs/keystore-service-2.log"));
+        assertThat(config.listeners()).containsEntry(8183, "notification-service-2").hasSize(9);
+        assertThatThrownBy(() -> LocalStackConfig.builder(repositoryRoot).instances(5).build())
+                .hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> LocalStackConfig.builder(repositoryRoot).instances(2)
+                .servicePort(StackService.NOTIFICATION_SERVICE, 8182).build())
+                .as("the second keystore-service is on 8182").hasMessageContaining("a port of their own");
     }
 }

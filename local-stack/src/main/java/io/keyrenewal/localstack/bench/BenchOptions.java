@@ -19,7 +19,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
                     Duration progressEvery, Duration rawLimitTime, double resendShare, List<Fault> faults,
-                    boolean help) {
+                    int instances, boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -52,13 +52,15 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
               --fault F               kill:<part>@<s> (SIGKILL) or restart:<part>@<s> (clean stop), then start it
                                       again, s seconds after the burst starts; part: renewal-service,
                                       keystore-service, notification-service, kafka, postgres (restart only, the
-                                      stack's own); repeatable, e.g. --fault kill:keystore-service@60
+                                      stack's own); repeatable, e.g. --fault kill:keystore-service@60; with
+                                      --instances, renewal-service-2 (and so on) names the second instance
+              --instances N           processes of each service (1-4, default 1), on the one broker and database
               --help                  this text""";
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 300, 10, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
                 Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
-                List.of(), false);
+                List.of(), 1, false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -109,6 +111,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--raw-limit-time" -> with(o -> o.rawLimitTime = duration(option, value));
             case "--progress-every" -> with(o -> o.progressEvery = duration(option, value));
             case "--data-dir" -> with(o -> o.dataDir = Path.of(value));
+            case "--instances" -> with(o -> o.instances = positive(option, value, 1));
             case "--report" -> with(o -> o.report = Path.of(value));
             case "--fault" -> {
                 Fault fault = Fault.parse(value);
@@ -168,6 +171,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         Duration rawLimitTime;
         double resendShare;
         List<Fault> faults;
+        int instances;
         boolean help;
 
         private Mutable(BenchOptions o) {
@@ -191,13 +195,14 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             rawLimitTime = o.rawLimitTime;
             resendShare = o.resendShare;
             faults = o.faults;
+            instances = o.instances;
             help = o.help;
         }
 
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, steadyRate, backgroundSeconds,
                     postgres, postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData,
-                    report, progressEvery, rawLimitTime, resendShare, faults, help);
+                    report, progressEvery, rawLimitTime, resendShare, faults, instances, help);
         }
     }
 }

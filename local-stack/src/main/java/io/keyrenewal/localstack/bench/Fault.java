@@ -35,8 +35,9 @@ record Fault(Action action, String part, Duration after) {
             default -> throw new IllegalArgumentException("--fault " + spec + ": the action is kill or restart");
         };
         String part = spec.substring(colon + 1, at).toLowerCase(Locale.ROOT);
-        if (!PARTS.contains(part)) {
-            throw new IllegalArgumentException("--fault " + spec + ": the part is one of " + String.join(", ", PARTS));
+        if (!PARTS.contains(part.replaceFirst("^(.*-service)-[2-9]$", "$1")) || part.matches("(kafka|postgres)-.*")) {
+            throw new IllegalArgumentException("--fault " + spec + ": the part is one of " + String.join(", ", PARTS)
+                    + " (a service's second instance: renewal-service-2, ...)");
         }
         if (part.equals(POSTGRES) && action == Action.KILL) {
             throw new IllegalArgumentException("--fault " + spec + ": PostgreSQL is restarted, not killed"

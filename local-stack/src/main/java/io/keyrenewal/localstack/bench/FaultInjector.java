@@ -1,7 +1,7 @@
 package io.keyrenewal.localstack.bench;
 
 import io.keyrenewal.localstack.LocalStack;
-import io.keyrenewal.localstack.StackService;
+import io.keyrenewal.localstack.ServiceInstance;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -121,10 +121,11 @@ final class FaultInjector implements AutoCloseable {
                     stack.postgres().pid().ifPresent(pid -> replaced.accept(ProcessMeter.STACK_POSTGRES, pid));
                 }
                 default -> {
-                    StackService service = java.util.Arrays.stream(StackService.values())
-                            .filter(candidate -> candidate.serviceName().equals(fault.part())).findFirst()
-                            .orElseThrow();
-                    replaced.accept(fault.part(), stack.restart(service, kill));
+                    ServiceInstance instance = stack.config().serviceInstances().stream()
+                            .filter(candidate -> candidate.name().equals(fault.part())).findFirst()
+                            .orElseThrow(() -> new IllegalStateException(fault.part() + " is not part of this stack"
+                                    + " (see --instances)"));
+                    replaced.accept(fault.part(), stack.restart(instance, kill));
                 }
             }
             outcome.put("backAfterSeconds", seconds(System.nanoTime() - struck));

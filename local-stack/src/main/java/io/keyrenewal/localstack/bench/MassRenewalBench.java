@@ -11,6 +11,7 @@ import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
 import io.keyrenewal.localstack.LocalStackFailure;
 import io.keyrenewal.localstack.RenewalServiceApi;
+import io.keyrenewal.localstack.ServiceInstance;
 import io.keyrenewal.localstack.StackService;
 import io.keyrenewal.localstack.bench.RenewalProgress.Phase;
 import io.keyrenewal.localstack.bench.RenewalProgress.Tracked;
@@ -134,7 +135,8 @@ public final class MassRenewalBench {
                 + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
                 + ", stall timeout " + options.stallTimeout()
                 + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration())
-                + (options.faults().isEmpty() ? "" : ", faults " + options.faults()));
+                + (options.faults().isEmpty() ? "" : ", faults " + options.faults())
+                + (options.instances() == 1 ? "" : ", " + options.instances() + " instances of each service"));
         run.row("machine", "machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version"));
@@ -182,7 +184,8 @@ public final class MassRenewalBench {
                 + options.partners() + " partners, " + options.inFlight() + " starts in flight, warm-up "
                 + options.warmup() + " renewals, steady phase " + options.steadyRate() + "/s for "
                 + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
-                + ", stall timeout " + options.stallTimeout());
+                + ", stall timeout " + options.stallTimeout() + ", " + options.instances() + " instance(s) of each"
+                + " service");
         stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
         stack.start();
         // the server the services store in: the one given, else the stack's own
@@ -193,8 +196,9 @@ public final class MassRenewalBench {
 
         measureRawLimits(servicesDatabase);
 
-        JsonHttp renewalHttp = new JsonHttp(stack.renewalServiceUrl(),
-                JsonHttp.basic(RenewalServiceApi.LOCAL_USER, RenewalServiceApi.LOCAL_PASSWORD));
+        List<JsonHttp> renewalHttp = stack.baseUrls(StackService.RENEWAL_SERVICE).stream()
+                .map(url -> new JsonHttp(url, JsonHttp.basic(RenewalServiceApi.LOCAL_USER,
+                        RenewalServiceApi.LOCAL_PASSWORD))).toList();
         rest = new RestCalls(renewalHttp, () -> stopped);
         Instant serviceNow = new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(Duration.ZERO);
         serviceClockOffset = Duration.between(Instant.now(), serviceNow);
@@ -245,8 +249,7 @@ public final class MassRenewalBench {
             out.println("Every renewal waits for its retention deadline only: moving the clocks "
                     + RETENTION_ADVANCE.toDays() + " days ahead (keystore-service, then renewal-service) ...");
             try {
-                new KeystoreServiceApi(stack.keystoreServiceUrl()).advanceClock(RETENTION_ADVANCE);
-                new RenewalServiceApi(stack.renewalServiceUrl()).advanceClock(RETENTION_ADVANCE);
+                stack.advanceClocks(RETENTION_ADVANCE);
                 allCompleted = await("completion", total, Tracked::completed);
             } catch (LocalStackFailure e) {
                 stop("the clocks could not be moved: " + e.getMessage());
@@ -314,7 +317,7 @@ public final class MassRenewalBench {
         counts.row("completed", "completed", completed);
         counts.row("stranded", "stranded", everything.size() - completed);
         counts.row("strandedBy", "stranded, by where they stand", RenewalProgress.strandedByStep(everything));
-        counts.row("openRenewalsByRest", "open renewals (GET /dashboard/summary)", openRenewals(renewalHttp));
+        counts.row("openRenewalsByRest", "open renewals (GET /dashboard/summary)", openRenewals(renewalHttp.get(0)));
         counts.row("deadLetterRecords", "records on *.dlt topics", deadLetterRecords);
         counts.row("deadLettersByTopic", "by topic", deadLetters.<Object>map(byTopic -> byTopic)
                 .orElse("not counted: the broker did not answer"));
@@ -607,7 +610,7 @@ public final class MassRenewalBench {
             figures.put("cpuSeconds", cpu < 0 ? null : Math.round(cpu * 10) / 10.0);
             figures.put("cpuPercentOfOneCore", cpu < 0 ? null : Math.round(cpu / wallSeconds * 1000) / 10.0);
             figures.put("peakRssMb", part.peakRssKb / 1024);
-            StackService service = service(part.name);
+            ServiceInstance service = service(part.name);
             if (service != null) {
                 Optional<long[]> heap = part.pids.stream().map(pid -> ProcessMeter.heapFromGcLog(gcLog(pid)))
                         .flatMap(Optional::stream)
@@ -643,9 +646,9 @@ public final class MassRenewalBench {
         return stack.logDir().resolve("gc-" + pid + ".log");
     }
 
-    private static StackService service(String name) {
-        return Stream.of(StackService.values()).filter(service -> service.serviceName().equals(name)).findFirst()
-                .orElse(null);
+    private ServiceInstance service(String name) {
+        return stack.config().serviceInstances().stream().filter(instance -> instance.name().equals(name))
+                .findFirst().orElse(null);
     }
 
     private Object openRenewals(JsonHttp renewalHttp) {
@@ -670,7 +673,7 @@ public final class MassRenewalBench {
         // one GC log per process (%p: its pid): the heap used before and after each collection
         jvmOptions.add("-Xlog:gc:file=" + dataDir.resolve("logs").resolve("gc-%p.log"));
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot).dataDir(dataDir).randomFreePorts()
-                .seedAliases("").serviceJvmOptions(jvmOptions);
+                .seedAliases("").serviceJvmOptions(jvmOptions).instances(options.instances());
         if (options.postgres()) {
             postgres = PostgresServer.of(options.postgresUrl(), options.postgresUser(), options.postgresPassword())
                     .orElseThrow(() -> new LocalStackFailure("--postgres-url must be jdbc:postgresql://host:port/,"

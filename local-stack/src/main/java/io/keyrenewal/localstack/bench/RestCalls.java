@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * POSTs that must not be lost: a 5xx answer or a failed connection is counted and tried again with backoff (250 ms,
- * doubling, at most 5 s) until an answer below 500 comes or the benchmark stops.
+ * doubling, at most 5 s) until an answer below 500 comes or the benchmark stops. With several instances of the
+ * service, calls go to each in turn, and a try that failed goes to the next, as behind a load balancer.
  */
 final class RestCalls {
 
@@ -25,14 +26,15 @@ final class RestCalls {
     record Outcome(HttpResponse<String> response, boolean triedBefore) {
     }
 
-    private final JsonHttp http;
+    private final List<JsonHttp> instances;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
     private final BooleanSupplier stopped;
     private final AtomicLong retried = new AtomicLong();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile long lastAnswerNanos = System.nanoTime();
 
-    RestCalls(JsonHttp http, BooleanSupplier stopped) {
-        this.http = http;
+    RestCalls(List<JsonHttp> instances, BooleanSupplier stopped) {
+        this.instances = List.copyOf(instances);
         this.stopped = stopped;
     }
 
@@ -43,6 +45,7 @@ final class RestCalls {
         while (!stopped.getAsBoolean()) {
             String failure;
             try {
+                JsonHttp http = instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
                 HttpResponse<String> response = http.post(path, body);
                 if (response.statusCode() < 500) {
                     lastAnswerNanos = System.nanoTime();

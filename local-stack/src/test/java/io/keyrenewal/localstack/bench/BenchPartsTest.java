@@ -57,6 +57,11 @@ class BenchPartsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:postgres@5")).hasMessageContaining("restarted");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "pause:kafka@5")).hasMessageContaining("kill or restart");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:zookeeper@5")).hasMessageContaining("one of");
+        assertThat(BenchOptions.parse("--instances", "2", "--fault", "kill:renewal-service-2@5").faults())
+                .containsExactly(new Fault(Fault.Action.KILL, "renewal-service-2", Duration.ofSeconds(5)));
+        assertThat(BenchOptions.parse("--instances", "2").instances()).isEqualTo(2);
+        assertThat(BenchOptions.parse().instances()).isEqualTo(1);
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka-2@5")).hasMessageContaining("one of");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka@soon")).hasMessageContaining("seconds");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka")).hasMessageContaining("--fault takes");
     }

@@ -10,14 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark's whole code path on a small scale: its own stack (free ports, a temporary folder; the service jars
- * must be built), 6 renewals of the three playbooks, 2 partners, no steady phase, and renewal-service killed
- * (SIGKILL) as the burst's start requests go out, then started again. Every renewal completes, nothing is
- * dead-lettered or delivered twice, and the report carries the figures.
+ * The benchmark's whole code path on a small scale: its own stack with two instances of every service (free ports, a
+ * temporary folder; the service jars must be built), 6 renewals of the three playbooks, 2 partners, no steady phase,
+ * and one renewal-service instance killed (SIGKILL) as the burst's start requests go out, then started again. Every
+ * renewal completes, nothing is dead-lettered or delivered twice, and the report carries the figures.
  */
 class MassRenewalBenchSmokeTest {
 
@@ -29,7 +30,7 @@ class MassRenewalBenchSmokeTest {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
                 "--warmup", "2", "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S",
-                "--fault", "kill:renewal-service@0",
+                "--instances", "2", "--fault", "kill:renewal-service@0",
                 "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -81,6 +82,10 @@ class MassRenewalBenchSmokeTest {
         assertThat(renewalService.path("heapMaxAfterGcMb").asLong()).as("read from its GC log").isPositive();
         assertThat(renewalService.path("outOfMemoryErrorLines").asLong()).isZero();
         assertThat(report.path("processes").path("kafka").path("cpuSeconds").asDouble()).isPositive();
+        for (String second : List.of("renewal-service-2", "keystore-service-2", "notification-service-2")) {
+            assertThat(report.path("processes").path(second).path("stayedUp").asBoolean()).as(second).isTrue();
+            assertThat(report.path("processes").path(second).path("cpuSeconds").asDouble()).as(second).isPositive();
+        }
         assertThat(report.path("verdict").path("success").asBoolean()).isTrue();
 
         assertThat(Files.readString(outcome.markdown())).contains("| completed | 8 |");
