@@ -45,3 +45,12 @@ CREATE TABLE IF NOT EXISTS ca_certificate_request (
 );
 
 CREATE INDEX IF NOT EXISTS ca_certificate_request_by_alias ON ca_certificate_request (alias, requested_at);
+
+CREATE TABLE IF NOT EXISTS failed_step (
+    renewal_id   VARCHAR(200)    NOT NULL,
+    operation    VARCHAR(20)     NOT NULL,
+    message_id   VARCHAR(200)    NOT NULL,
+    event_json   VARCHAR(100000) NOT NULL,
+    failed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (renewal_id, operation)
+);

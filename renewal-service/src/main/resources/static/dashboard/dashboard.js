@@ -90,12 +90,13 @@
   }
 
   function late(status) {
-    return status.overdue || status.escalated || status.downtimeOverrun;
+    return status.overdue || status.escalated || status.downtimeOverrun || Boolean(status.keystoreFailure);
   }
 
   function lateText(status) {
     return [status.escalated ? 'escalated' : status.overdue ? 'overdue' : '',
-      status.downtimeOverrun ? 'downtime overrun' : ''].filter(Boolean).join(', ');
+      status.downtimeOverrun ? 'downtime overrun' : '',
+      status.keystoreFailure ? 'keystore failed ' + status.keystoreFailure : ''].filter(Boolean).join(', ');
   }
 
   function renderFigures(renewals) {

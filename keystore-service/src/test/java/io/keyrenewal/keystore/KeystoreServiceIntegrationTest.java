@@ -20,6 +20,7 @@ import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
+import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
@@ -652,6 +653,38 @@ class KeystoreServiceIntegrationTest {
             assertThat(failed.reason()).contains("retention not elapsed until " + applied.archivedUntil());
         });
         assertThat(entriesOf("umbrella-sign")).hasSize(2);
+    }
+
+    @Test
+    void repeatsAFailedStepAsDecidedWhenTheTenantRetriesIt() throws Exception {
+        KeyPairGenerated generated = startSigningRenewal("wayne-sign",
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+        KeyPairExchangeApplied applied = (KeyPairExchangeApplied) awaitReports(publish(new KeyPairExchangeDecided(
+                generated.renewalId(), "wayne-sign", generated.certificate().ref(), generated.previous(),
+                Duration.ofSeconds(2), Instant.now())), 1).get(0);
+        // the renewal-service's clock ran ahead of the keystore's: the removal comes before the keystore's retention
+        KeystoreReport refused = awaitReports(publish(new OldKeyPairRemovalDecided(generated.renewalId(),
+                "wayne-sign", generated.previous(), Instant.now())), 1).get(0);
+        assertThat(refused).isInstanceOfSatisfying(KeystoreOperationFailed.class,
+                failed -> assertThat(failed.reason()).contains("retention not elapsed"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(applied.archivedUntil()));
+
+        String retryId = publish(new KeystoreStepRetried(generated.renewalId(), "wayne-sign", "REMOVE",
+                "tenant-admin", Instant.now()));
+        KeystoreReport removed = awaitReports(retryId, 1).get(0);
+
+        assertThat(removed).isInstanceOfSatisfying(KeyPairRemoved.class,
+                report -> assertThat(report.removed()).isEqualTo(generated.previous()));
+        assertThat(removed.causationId()).isEqualTo(retryId);
+        assertThat(entriesOf("wayne-sign")).containsExactly("wayne-sign");
+        KeystoreReport again = awaitReports(publish(new KeystoreStepRetried(generated.renewalId(), "wayne-sign",
+                "REMOVE", "tenant-admin", Instant.now())), 1).get(0);
+        assertThat(again).as("retried once more: the key is gone, which is what was decided")
+                .isInstanceOf(KeyPairRemoved.class);
+        KeystoreReport nothing = awaitReports(publish(new KeystoreStepRetried(generated.renewalId(), "wayne-sign",
+                "EXCHANGE", "tenant-admin", Instant.now())), 1).get(0);
+        assertThat(nothing).isInstanceOfSatisfying(KeystoreOperationFailed.class,
+                failed -> assertThat(failed.reason()).contains("no failed EXCHANGE"));
     }
 
     @Test

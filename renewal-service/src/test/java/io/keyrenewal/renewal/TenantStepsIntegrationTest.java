@@ -11,6 +11,7 @@ import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
 import io.keyrenewal.contracts.keystore.KeyPairExchangeApplied;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.renewal.support.Certificates;
@@ -141,6 +142,46 @@ class TenantStepsIntegrationTest {
         awaitEvents(first, "RenewalStarted", "RenewalAborted", "StagedKeyPairDiscarded");
 
         assertThat(start(alias, "TENANT_DECRYPTS_OUTBOUND_RESPONSE")).isNotEqualTo(first);
+    }
+
+    @Test
+    void aFailedExchangeIsShownAndLeavesARetryAndThenAnAbortAsWaysOut() {
+        String alias = "acme-failing";
+        String renewalId = start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH");
+        CertificateRef old = Certificates.ref(alias, "01");
+        report(renewalId, new KeyPairGenerated("rep-1", new RenewalId(renewalId), "e-1", alias,
+                Certificates.certificate(alias, "02", Instant.now()), old, Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+        confirm(renewalId, "c-f1", ConfirmationType.VERIFIES_BOTH);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth");
+        assertThat(http.post("/renewals/" + renewalId + "/keystore-retry", "").statusCode())
+                .as("nothing failed yet").isEqualTo(409);
+        assertThat(http.post("/renewals/" + renewalId + "/exchange-approval", "").statusCode()).isEqualTo(200);
+        report(renewalId, new KeystoreOperationFailed("rep-f1", new RenewalId(renewalId), "e-f1", "EXCHANGE",
+                "alias 'acme-failing' holds no staged key pair with certificate ab", Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeystoreFailureRecorded");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(http.get("/renewals/"
+                + renewalId)).at("/renewal/lastKeystoreFailure").asText()).startsWith("EXCHANGE: alias"));
+
+        HttpResponse<String> retried = http.post("/renewals/" + renewalId + "/keystore-retry", "");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        HttpResponse<String> abortWhileRetrying = http.post("/renewals/" + renewalId + "/abort",
+                "{\"reason\":\"the keystore cannot exchange\"}");
+        assertThat(abortWhileRetrying.statusCode()).isEqualTo(409);
+        assertThat(json(abortWhileRetrying).at("/detail").asText()).contains("retry");
+        report(renewalId, new KeystoreOperationFailed("rep-f2", new RenewalId(renewalId), "e-f2", "EXCHANGE",
+                "still no staged key pair", Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeystoreFailureRecorded", "KeystoreStepRetried",
+                "KeystoreFailureRecorded");
+
+        HttpResponse<String> aborted = http.post("/renewals/" + renewalId + "/abort",
+                "{\"reason\":\"the keystore cannot exchange\"}");
+        assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
+        assertThat(json(aborted).at("/renewal/state").asText()).isEqualTo("ABORTED");
+        assertThat(start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH")).as("the alias is free again")
+                .isNotEqualTo(renewalId);
     }
 
     @Test

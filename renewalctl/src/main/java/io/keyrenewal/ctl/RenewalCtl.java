@@ -31,7 +31,8 @@ import java.util.function.Supplier;
         description = "Runs and audits key renewals through renewal-service; lists and replays dead letters.",
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
                 RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
-                RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
+                RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.KeystoreRetry.class,
+                RenewalCtl.KeystoreResolve.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
                 RenewalCtl.Replay.class, RenewalCtl.Republish.class, PartnerCommands.SignConfirmation.class,
                 PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class})
 public class RenewalCtl {
@@ -295,6 +296,28 @@ public class RenewalCtl {
         @Override
         public Integer call() {
             return step(renewalId, "rollback", reason(reason));
+        }
+    }
+
+    @Command(name = "keystore-retry", description = "Has the keystore carry out again the step it failed.")
+    static class KeystoreRetry extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+
+        @Override
+        public Integer call() {
+            return step(renewalId, "keystore-retry", "");
+        }
+    }
+
+    @Command(name = "keystore-resolve", description = "Settles a failed removal of the old key pair: it stays"
+            + " archived and the renewal completes.")
+    static class KeystoreResolve extends Subcommand {
+        @Parameters(paramLabel = "RENEWAL") String renewalId;
+        @Option(names = "--reason", required = true) String reason;
+
+        @Override
+        public Integer call() {
+            return step(renewalId, "keystore-resolution", reason(reason));
         }
     }
 

@@ -24,5 +24,7 @@ public enum NotificationKind {
     /** The renewal was aborted before the exchange; keep using the old certificate. */
     RENEWAL_ABORTED,
     /** The exchange was rolled back: the old key signs again. */
-    RENEWAL_ROLLED_BACK
+    RENEWAL_ROLLED_BACK,
+    /** To the tenant administrator: the keystore could not carry out a step; retry it, or abort or resolve. */
+    KEYSTORE_STEP_FAILED
 }

@@ -40,7 +40,9 @@ import java.time.Instant;
         @JsonSubTypes.Type(PartnerStepEscalated.class),
         @JsonSubTypes.Type(DowntimeOverrun.class),
         @JsonSubTypes.Type(PartnerConfirmationRejected.class),
-        @JsonSubTypes.Type(CertificateRequestedFromCa.class)
+        @JsonSubTypes.Type(CertificateRequestedFromCa.class),
+        @JsonSubTypes.Type(KeystoreStepRetried.class),
+        @JsonSubTypes.Type(KeystoreStepResolved.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -48,7 +50,8 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         SenderExchangedCertificate, DrainConfirmed, KeyPairExchangeApproved, KeyPairExchangeDecided,
         KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
-        PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa {
+        PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa,
+        KeystoreStepRetried, KeystoreStepResolved {
 
     RenewalId renewalId();
 

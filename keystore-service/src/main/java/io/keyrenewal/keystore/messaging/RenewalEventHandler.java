@@ -1,7 +1,9 @@
 package io.keyrenewal.keystore.messaging;
 
+import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
+import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RollbackDecided;
@@ -11,6 +13,7 @@ import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.discard.WhenRenewalAbortedThenDiscardTheStagedKey;
 import io.keyrenewal.keystore.exchange.WhenKeyPairExchangeDecidedThenActivateTheStagedKey;
 import io.keyrenewal.keystore.generation.WhenRenewalStartedThenGenerateKeyPair;
+import io.keyrenewal.keystore.journal.FailedSteps;
 import io.keyrenewal.keystore.journal.ProcessedMessageLog;
 import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
 import io.keyrenewal.keystore.rollback.WhenRollbackDecidedThenReactivateTheArchivedKey;
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -28,7 +32,8 @@ import java.util.Optional;
  * one transaction (the key change, its history and the handled message commit together or not at all), then the
  * report is published. A redelivered event gets its recorded report again; events without a keystore part are
  * ignored. If two instances handle one event at once (a redelivery during a rebalance), the second to commit finds
- * the first's record, rolls its own work back and publishes the first's report.
+ * the first's record, rolls its own work back and publishes the first's report. The decision behind a failed step is
+ * kept ({@link FailedSteps}) so that {@code KeystoreStepRetried} repeats it.
  */
 @Component
 class RenewalEventHandler {
@@ -43,8 +48,10 @@ class RenewalEventHandler {
     private final WhenOldKeyPairRemovalDecidedThenRemoveIt removal;
     private final KeystoreReportPublisher publisher;
     private final TransactionTemplate transaction;
+    private final FailedSteps failedSteps;
+    private final Clock clock;
 
-    RenewalEventHandler(PlatformTransactionManager transactions, ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
+    RenewalEventHandler(PlatformTransactionManager transactions, FailedSteps failedSteps, Clock clock, ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
                         WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
                         WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
                         WhenRenewalAbortedThenDiscardTheStagedKey discard,
@@ -57,6 +64,8 @@ class RenewalEventHandler {
         this.removal = removal;
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
+        this.failedSteps = failedSteps;
+        this.clock = clock;
     }
 
     void handle(CausingMessage cause, RenewalEvent event) {
@@ -84,11 +93,17 @@ class RenewalEventHandler {
                     event.getClass().getSimpleName());
             return report;
         }
+        if (report.get() instanceof KeystoreOperationFailed failed && !(event instanceof KeystoreStepRetried)) {
+            failedSteps.remember(event.renewalId(), failed.operation(), cause.id(), event);
+        }
         processed.record(cause.id(), report.get());
         return report;
     }
 
     private Optional<KeystoreReport> carryOut(CausingMessage cause, RenewalEvent event) {
+        if (event instanceof KeystoreStepRetried retried) {
+            return Optional.of(retry(cause, retried));
+        }
         if (event instanceof RenewalStarted started) {
             return Optional.of(generation.handle(started, cause));
         }
@@ -105,5 +120,22 @@ class RenewalEventHandler {
             return Optional.of(removal.handle(decided, cause));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Repeats the step that failed as it was decided, answering the retry: the steps are idempotent, so one that
+     * succeeded meanwhile is reported again rather than done twice.
+     */
+    private KeystoreReport retry(CausingMessage cause, KeystoreStepRetried retried) {
+        Optional<RenewalEvent> decision = failedSteps.decision(retried.renewalId(), retried.operation());
+        if (decision.isEmpty()) {
+            return new KeystoreOperationFailed(cause.reportId(), retried.renewalId(), cause.id(), retried.operation(),
+                    "this keystore has no failed " + retried.operation() + " of renewal " + retried.renewalId()
+                            + ": nothing to retry", clock.instant());
+        }
+        log.info("Renewal {}: {} asked to retry {}, decided by {}", retried.renewalId(), retried.by(),
+                retried.operation(), decision.get().getClass().getSimpleName());
+        return carryOut(cause, decision.get()).orElseThrow(() -> new IllegalStateException("the failed decision "
+                + decision.get().getClass().getSimpleName() + " has no keystore step"));
     }
 }

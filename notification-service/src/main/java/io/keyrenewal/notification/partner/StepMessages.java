@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
+import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * Which renewal event tells whom what, for every step of the three playbooks: one message per recipient. Events that
- * ask nothing of anyone (key generation, the tenant's own decisions, keystore reports) yield none.
+ * ask nothing of anyone (key generation, the tenant's own decisions, keystore reports) yield none, but a keystore
+ * failure, which waits for the tenant, does.
  */
 @Component
 public class StepMessages {
@@ -35,16 +37,18 @@ public class StepMessages {
     private final ConfirmationReceivedMessages confirmations;
     private final OverdueStepMessages overdue;
     private final RenewalEndMessages end;
+    private final KeystoreFailureMessage keystoreFailure;
 
     public StepMessages(CertificateProvidedMessage certificateProvided, DowntimeMessages downtime,
                         ExchangeMessage exchange, ConfirmationReceivedMessages confirmations,
-                        OverdueStepMessages overdue, RenewalEndMessages end) {
+                        OverdueStepMessages overdue, RenewalEndMessages end, KeystoreFailureMessage keystoreFailure) {
         this.certificateProvided = certificateProvided;
         this.downtime = downtime;
         this.exchange = exchange;
         this.confirmations = confirmations;
         this.overdue = overdue;
         this.end = end;
+        this.keystoreFailure = keystoreFailure;
     }
 
     /** Whether {@code event} yields a message at all (so that an unknown renewal matters only then). */
@@ -56,7 +60,8 @@ public class StepMessages {
                 || event instanceof SenderExchangedCertificate || event instanceof PartnerRemovedOldCertificate
                 || event instanceof SenderResumedSending || event instanceof PartnerStepOverdue
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
-                || event instanceof RenewalAborted || event instanceof KeyPairRolledBack;
+                || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
+                || event instanceof KeystoreFailureRecorded;
     }
 
     public List<PartnerMessage> of(KnownRenewal renewal, RenewalEvent event) {
@@ -92,6 +97,8 @@ public class StepMessages {
             return List.of(end.aborted(renewal, e));
         } else if (event instanceof KeyPairRolledBack e) {
             return List.of(end.rolledBack(renewal, e));
+        } else if (event instanceof KeystoreFailureRecorded e) {
+            return List.of(keystoreFailure.compose(renewal, e));
         }
         return List.of();
     }

@@ -12,6 +12,7 @@ import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
+import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerRole;
@@ -55,7 +56,7 @@ class StepMessagesTest {
 
     private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
             new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
-            new RenewalEndMessages());
+            new RenewalEndMessages(), new KeystoreFailureMessage());
 
     @Test
     void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
@@ -151,6 +152,23 @@ class StepMessagesTest {
                 .contains("Contact the sender administrator of partner acme");
         assertThat(overrun.rendered.text()).contains("ended at 2026-11-29T23:00:00Z")
                 .contains("the sender has not resumed sending");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorWhichWaysOutAKeystoreFailureLeaves() {
+        Told removal = tell(PLAYBOOK_3, new KeystoreFailureRecorded(RENEWAL, "report-1", "REMOVE",
+                "retention not elapsed until 2027-03-01T00:00:00Z (keystore time 2027-02-27T00:00:00Z)", AT));
+        Told exchange = tell(PLAYBOOK_1, new KeystoreFailureRecorded(RENEWAL, "report-2", "EXCHANGE",
+                "alias 'signer' holds no staged key pair with certificate ab", AT));
+
+        removal.is(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        exchange.is(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(removal.rendered.subject()).contains("the keystore failed a step of renewal renewal-2");
+        assertThat(removal.rendered.text()).contains("could not carry out REMOVE for renewal renewal-2")
+                .contains("retention not elapsed").contains("POST /renewals/renewal-2/keystore-retry")
+                .contains("POST /renewals/renewal-2/keystore-resolution");
+        assertThat(exchange.rendered.text()).contains("POST /renewals/renewal-2/keystore-retry")
+                .contains("abort it: POST /renewals/renewal-2/abort").doesNotContain("keystore-resolution");
     }
 
     @Test

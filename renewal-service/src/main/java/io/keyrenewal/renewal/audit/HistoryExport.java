@@ -64,7 +64,8 @@ public class HistoryExport {
      * sender proved nothing). The live dashboard names actors the same way.
      */
     public static String actorOf(String payloadType, JsonNode data) {
-        for (String field : new String[]{"proposedBy", "approvedBy", "confirmedBy", "abortedBy", "decidedBy"}) {
+        for (String field : new String[]{"proposedBy", "approvedBy", "confirmedBy", "abortedBy", "decidedBy",
+                "by"}) {
             if (data.hasNonNull(field)) {
                 String user = data.get(field).asText();
                 return "system".equals(user) ? "system" : "tenant:" + user;

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * @param byPlaybook   open renewals per playbook, and per awaited step within it (a renewal awaiting two steps counts
  *                     under both)
  * @param byNextActor  open renewals per actor who must act next
- * @param late         open renewals whose awaited step is overdue or escalated, or whose downtime ran over
+ * @param late         open renewals whose awaited step is overdue or escalated, whose downtime ran over, or whose
+ *                     keystore step failed
  * @param renewals     the open renewals, the longest waiting first
  * @param recentEvents the latest events, oldest first, as the stream sends them
  * @param lastEventId  the id of the last of them: subscribe with it ({@code stream?lastEventId=}) to miss nothing

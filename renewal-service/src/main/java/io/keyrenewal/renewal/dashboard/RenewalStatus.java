@@ -13,25 +13,29 @@ import java.util.List;
  * @param awaiting     the steps the playbook allows now and nobody took yet
  * @param nextActors   who must act next: tenant, partner, keystore or system
  * @param waitingSince when the renewal started waiting for its next step
+ * @param keystoreFailure the keystore step that failed and is not done yet, with the reason; null if none
  * @param lastSequence the position of the last event this status includes: of two statuses of one renewal, the one
  *                     with the higher position is the newer
  */
 public record RenewalStatus(String renewalId, String alias, String partnerId, String playbook, String state,
                             List<String> awaiting, List<String> nextActors, Instant waitingSince, String lastStep,
                             boolean overdue, boolean escalated, boolean downtimeOverrun,
-                            Long lastSequence) {
+                            String keystoreFailure, Long lastSequence) {
 
     static RenewalStatus of(RenewalView view) {
         return new RenewalStatus(view.getRenewalId(), view.getAlias(), view.getPartnerId(), view.getPlaybook(),
                 view.getState(), names(view.getAwaiting()),
                 "OPEN".equals(view.getState()) ? names(view.getNextActor()) : List.of(), view.getUpdatedAt(),
                 view.getLastStep(), view.isOverdue(), view.isEscalated(), view.isDowntimeOverrun(),
-                view.getLastSequence());
+                view.getLastKeystoreFailure(), view.getLastSequence());
     }
 
-    /** A step is late: the partner was reminded, the tenant alerted, or the agreed downtime ran over. */
+    /**
+     * A step is late: the partner was reminded, the tenant alerted, the agreed downtime ran over, or the keystore
+     * failed a step that waits for the tenant (retry, abort or resolve).
+     */
     boolean late() {
-        return overdue || escalated || downtimeOverrun;
+        return overdue || escalated || downtimeOverrun || keystoreFailure != null;
     }
 
     private static List<String> names(String commaSeparated) {

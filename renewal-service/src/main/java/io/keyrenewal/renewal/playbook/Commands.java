@@ -149,4 +149,13 @@ public final class Commands {
     public record RecordKeystoreFailure(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
                                         String operation, String reason, Instant recordedAt) {
     }
+
+    /** The tenant asks the keystore to carry out again the step it reported as failed. */
+    public record RetryKeystoreStep(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+    }
+
+    /** The tenant settles a failed removal of the old key pair without the keystore: the renewal completes. */
+    public record ResolveKeystoreStep(@TargetAggregateIdentifier RenewalId renewalId, String reason, String by,
+                                      Instant requestedAt) {
+    }
 }

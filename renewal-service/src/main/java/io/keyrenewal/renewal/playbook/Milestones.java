@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
+import io.keyrenewal.contracts.renewal.KeystoreStepResolved;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
@@ -19,6 +20,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
+
 
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,9 @@ public final class Milestones {
     }
 
     public static Optional<Milestone> recordedBy(RenewalEvent event) {
+        if (event instanceof KeystoreStepResolved resolved && resolved.operation().equals(Renewal.REMOVE)) {
+            return Optional.of(Milestone.OLD_KEY_PAIR_REMOVED); // settled by the tenant: the old key pair stays
+        }
         return Optional.ofNullable(RECORDED_BY.get(event.getClass()));
     }
 }

@@ -19,6 +19,8 @@ import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.KeystoreStepResolved;
+import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
@@ -51,6 +53,8 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
+import io.keyrenewal.renewal.playbook.Commands.ResolveKeystoreStep;
+import io.keyrenewal.renewal.playbook.Commands.RetryKeystoreStep;
 import io.keyrenewal.renewal.playbook.Commands.RemoveOldKeyPair;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
@@ -84,6 +88,10 @@ public class Renewal {
     static final String PARTNER_STEP_ESCALATION = "partner-step-escalation";
     static final String DOWNTIME_WINDOW_END = "downtime-window-end";
     static final String SYSTEM = "system";
+    /** The keystore's operations, as its reports name them. */
+    static final String EXCHANGE = "EXCHANGE";
+    static final String REMOVE = "REMOVE";
+    static final String DISCARD = "DISCARD";
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** Whether the renewal still takes steps. */
@@ -108,6 +116,10 @@ public class Renewal {
     private Instant stoppedSendingAt;
     private boolean rollbackDecided;
     private boolean stagedKeyPairDiscarded;
+    /** The keystore operation that failed last and has not succeeded since (GENERATE, EXCHANGE, ...), or null. */
+    private String failedKeystoreOperation;
+    /** A retry of {@link #failedKeystoreOperation} is on its way to the keystore. */
+    private boolean keystoreRetryPending;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
     private final Set<String> recordedRejections = new HashSet<>();
@@ -228,6 +240,53 @@ public class Renewal {
                 command.recordedAt()));
     }
 
+    /**
+     * The keystore failed a step: the tenant has it carried out again, as it was decided. Only the step that failed
+     * last, once (again only after its outcome is reported); after an abort only the discarding of the staged key
+     * pair.
+     */
+    @CommandHandler
+    public void handle(RetryKeystoreStep command) {
+        if (keystoreRetryPending) {
+            return; // asked twice: one retry is on its way
+        }
+        if (failedKeystoreOperation == null) {
+            throw new RenewalRefused.StepNotAllowed("no keystore step of renewal " + renewalId + " has failed:"
+                    + " nothing to retry");
+        }
+        if (status != Status.OPEN && !(status == Status.ABORTED && DISCARD.equals(failedKeystoreOperation))) {
+            requireOpen();
+        }
+        apply(new KeystoreStepRetried(renewalId, alias, failedKeystoreOperation, command.by(),
+                command.requestedAt()));
+    }
+
+    /**
+     * The keystore failed to remove the old key pair after its retention: the tenant accepts that it stays (archived)
+     * and the renewal completes. Only that step can be settled this way; the others are retried, or the renewal is
+     * aborted.
+     */
+    @CommandHandler
+    public void handle(ResolveKeystoreStep command, DeadlineManager deadlines) {
+        if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
+            return;
+        }
+        requireOpen();
+        if (!REMOVE.equals(failedKeystoreOperation)) {
+            throw new RenewalRefused.StepNotAllowed(failedKeystoreOperation == null
+                    ? "no keystore step of renewal " + renewalId + " has failed: nothing to resolve"
+                    : "only a failed removal of the old key pair can be resolved; the keystore failed "
+                    + failedKeystoreOperation + ": retry it" + (abortAllowed() ? " or abort the renewal" : ""));
+        }
+        if (keystoreRetryPending) {
+            throw new RenewalRefused.StepNotAllowed("a retry of the removal is on its way to the keystore: wait for"
+                    + " its outcome");
+        }
+        apply(new KeystoreStepResolved(renewalId, alias, REMOVE, oldCertificate, command.reason(), command.by(),
+                command.requestedAt()));
+        advance(command.requestedAt(), deadlines);
+    }
+
     // ---- the partner's steps --------------------------------------------------------------------------------------
 
     @CommandHandler
@@ -343,7 +402,11 @@ public class Renewal {
             return;
         }
         requireOpen();
-        if (done.contains(playbook.abortUntil())) {
+        if (keystoreRetryPending) {
+            throw new RenewalRefused.StepNotAllowed("a retry of the keystore's " + failedKeystoreOperation + " is on"
+                    + " its way: wait for its outcome, then abort if it failed again");
+        }
+        if (!abortAllowed()) {
             throw new RenewalRefused.StepNotAllowed(playbook.stagedKeyPair()
                     ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
                     ? "; roll back instead while the sender still verifies both" : "")
@@ -353,6 +416,15 @@ public class Renewal {
         apply(new RenewalAborted(renewalId, alias, partnerId, command.reason(), command.by(),
                 newCertificate == null ? null : newCertificate.ref(), command.requestedAt()));
         cancelAllDeadlines(deadlines);
+    }
+
+    /**
+     * Before the exchange is decided; or after, while the keystore failed the exchange (the staged key pair is still
+     * staged, the old one active) and no retry is on its way.
+     */
+    private boolean abortAllowed() {
+        return !done.contains(playbook.abortUntil())
+                || (EXCHANGE.equals(failedKeystoreOperation) && !done.contains(Milestone.KEY_PAIR_EXCHANGED));
     }
 
     /** Playbook 1 after the exchange, while the sender still verifies both: the old key pair signs again. */
@@ -367,7 +439,9 @@ public class Renewal {
                     + " partner verifies only one key at a time");
         }
         if (!done.contains(Milestone.KEY_PAIR_EXCHANGED)) {
-            throw new RenewalRefused.StepNotAllowed("nothing to roll back before the exchange: abort instead");
+            throw new RenewalRefused.StepNotAllowed("nothing to roll back before the exchange: abort instead"
+                    + (EXCHANGE.equals(failedKeystoreOperation) ? " (the keystore failed the exchange; or retry it)"
+                    : ""));
         }
         if (done.contains(playbook.rollbackUntil())) {
             throw new RenewalRefused.StepNotAllowed("the sender removed the old certificate: it can no longer verify"
@@ -552,6 +626,10 @@ public class Renewal {
     @EventSourcingHandler
     void on(RenewalEvent event) {
         Milestones.recordedBy(event).ifPresent(done::add);
+        if (KeystoreSteps.succeeded(event)) {
+            failedKeystoreOperation = null;
+            keystoreRetryPending = false;
+        }
         confirmationOf(event).ifPresent(acceptedConfirmations::add);
         if (event instanceof NewKeyPairCreated created) {
             newCertificate = created.certificate();
@@ -569,6 +647,10 @@ public class Renewal {
             publicKeyAwaitingCa = requested.publicKeySha256();
         } else if (event instanceof KeystoreFailureRecorded failure) {
             recordedFailureReports.add(failure.reportId());
+            failedKeystoreOperation = failure.operation();
+            keystoreRetryPending = false;
+        } else if (event instanceof KeystoreStepRetried) {
+            keystoreRetryPending = true;
         } else if (event instanceof PartnerConfirmationRejected rejected) {
             recordedRejections.add(rejected.rejectionId());
         } else if (event instanceof RenewalAborted) {

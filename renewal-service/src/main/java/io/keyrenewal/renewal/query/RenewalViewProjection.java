@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
@@ -15,6 +16,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.renewal.playbook.Actor;
+import io.keyrenewal.renewal.playbook.KeystoreSteps;
 import io.keyrenewal.renewal.playbook.Milestone;
 import io.keyrenewal.renewal.playbook.Milestones;
 import io.keyrenewal.renewal.playbook.PlaybookDefinition;
@@ -75,6 +77,9 @@ public class RenewalViewProjection {
     }
 
     private static void record(RenewalView view, RenewalEvent event) {
+        if (KeystoreSteps.succeeded(event)) {
+            view.keystoreFailure(null); // the step the keystore failed is done now (or settled by the tenant)
+        }
         if (event instanceof RenewalStarted started) {
             view.started(started.alias(), started.partnerId().value(), started.playbook().name(),
                     started.exchangeApproval().name(), started.guaranteedDeliveryTime().toString(),
@@ -95,6 +100,9 @@ public class RenewalViewProjection {
             view.retainOldKeyUntil(switched.retainOldKeyUntil());
         } else if (event instanceof KeystoreFailureRecorded failure) {
             view.keystoreFailure(failure.operation() + ": " + failure.reason());
+        } else if (event instanceof KeystoreStepRetried retried) {
+            view.keystoreFailure(view.getLastKeystoreFailure() + " (retry asked by " + retried.by() + " at "
+                    + retried.at() + ")");
         } else if (event instanceof PartnerStepOverdue) {
             view.overdue();
         } else if (event instanceof PartnerStepEscalated) {

@@ -153,6 +153,26 @@ public class RenewalController {
         return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, Callers.name(), clock.instant()));
     }
 
+    /**
+     * The keystore failed a step (the renewal's {@code keystoreFailure}): it carries the step out again as it was
+     * decided; refused (409) if no keystore step failed. The outcome comes as for the step itself.
+     */
+    @PostMapping("/{renewalId}/keystore-retry")
+    public RenewalDetail retryKeystoreStep(@PathVariable String renewalId) {
+        return step(renewalId, id -> new Commands.RetryKeystoreStep(id, Callers.name(), clock.instant()));
+    }
+
+    /**
+     * The keystore failed to remove the old key pair: the tenant accepts that it stays (archived) and the renewal
+     * completes; refused (409) for any other step (retry it, or abort).
+     */
+    @PostMapping("/{renewalId}/keystore-resolution")
+    public RenewalDetail resolveKeystoreStep(@PathVariable String renewalId,
+                                             @Valid @RequestBody ReasonRequest request) {
+        return step(renewalId, id -> new Commands.ResolveKeystoreStep(id, request.reason(), Callers.name(),
+                clock.instant()));
+    }
+
     /** The playbook named, else the one the purpose and the partner's registered capability choose. */
     private Playbook playbookFor(StartRenewalRequest request) {
         if (request.playbook() != null) {

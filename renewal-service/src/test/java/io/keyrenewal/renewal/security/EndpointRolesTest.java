@@ -57,6 +57,8 @@ class EndpointRolesTest {
             Map.entry("POST /renewals/{renewalId}/abort", ADMIN),
             Map.entry("POST /renewals/{renewalId}/rollback", ADMIN),
             Map.entry("POST /renewals/{renewalId}/old-key-pair-removal", ADMIN),
+            Map.entry("POST /renewals/{renewalId}/keystore-retry", ADMIN),
+            Map.entry("POST /renewals/{renewalId}/keystore-resolution", ADMIN),
             Map.entry("POST /partners", ADMIN),
             Map.entry("PUT /partners/{partnerId}", ADMIN),
             Map.entry("GET /partners", READERS),

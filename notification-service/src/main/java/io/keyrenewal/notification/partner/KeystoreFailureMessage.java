@@ -1,0 +1,42 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * {@link NotificationKind#KEYSTORE_STEP_FAILED}: the keystore could not carry out a step, so the renewal waits; the
+ * tenant administrator is told why and what the ways out are.
+ */
+@Component
+public class KeystoreFailureMessage {
+
+    public PartnerMessage compose(KnownRenewal renewal, KeystoreFailureRecorded event) {
+        String id = renewal.renewalId().value();
+        String whatToDo = """
+                Find the cause in the reason above (the keystore-service log has the details), then:
+                  - retry the step: POST /renewals/%s/keystore-retry (renewalctl keystore-retry %s); the keystore \
+                carries it out again as it was decided,
+                  - or, %s""".formatted(id, id, switch (event.operation()) {
+            case "REMOVE" -> "if the old key pair may stay archived, settle it: POST /renewals/" + id
+                    + "/keystore-resolution with a reason (renewalctl keystore-resolve " + id + " --reason ...);"
+                    + " the renewal then completes.";
+            case "GENERATE", "EXCHANGE" -> "if the renewal cannot go on, abort it: POST /renewals/" + id
+                    + "/abort (the keys stay as they were before the renewal).";
+            default -> "if retrying cannot help, contact the operators of the keystore.";
+        });
+        return PartnerMessage.of(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR,
+                PartnerMessage.values(
+                        "whatHappened", "The keystore could not carry out " + event.operation() + " for renewal "
+                                + id + " (alias \"" + renewal.alias() + "\", partner " + renewal.partnerId()
+                                + "): " + event.reason() + ". The renewal waits until the step is done.",
+                        "whatToDo", whatToDo,
+                        "byWhen", "Now: the renewal does not go on by itself.",
+                        "operation", event.operation()),
+                List.of(), null);
+    }
+}
