@@ -1,5 +1,6 @@
 package io.keyrenewal.localstack;
 
+import io.keyrenewal.localstack.bench.FaultMatrix;
 import io.keyrenewal.localstack.bench.MassRenewalBench;
 
 import java.io.PrintStream;
@@ -26,6 +27,8 @@ public final class LocalStackMain {
             + "  up             start the stack only" + System.lineSeparator()
             + "  bench          the mass-renewal benchmark on a stack of its own (bench --help for its options)"
             + System.lineSeparator()
+            + "  bench-matrix   kill -9 of each service at each step boundary, one small run each (--help)"
+            + System.lineSeparator()
             + "  --quick-start  services on the C1 compiler only: start faster, run slower (not for load)"
             + System.lineSeparator()
             + "  --instances N  N processes of each service (1-" + LocalStackConfig.MAX_INSTANCES + ", default 1);"
@@ -39,7 +42,7 @@ public final class LocalStackMain {
         boolean quickStart = arguments.remove("--quick-start");
         int instances = 1;
         int instancesAt = arguments.indexOf("--instances");
-        boolean globalInstances = instancesAt >= 0 && !arguments.get(0).equals("bench");
+        boolean globalInstances = instancesAt >= 0 && !arguments.get(0).startsWith("bench");
         if (globalInstances) {
             try {
                 instances = Integer.parseInt(arguments.get(instancesAt + 1));
@@ -54,6 +57,10 @@ public final class LocalStackMain {
             arguments.subList(instancesAt, instancesAt + 2).clear();
         }
         String mode = arguments.isEmpty() ? "demo" : arguments.get(0).toLowerCase(Locale.ROOT);
+        if (mode.equals("bench-matrix")) {
+            System.exit(FaultMatrix.run(arguments.subList(1, arguments.size())
+                    .toArray(String[]::new), repositoryRoot(), System.out));
+        }
         if (mode.equals("bench")) {
             if (quickStart) {
                 System.err.println("--quick-start is not for load: the benchmark runs the services with the full JIT");

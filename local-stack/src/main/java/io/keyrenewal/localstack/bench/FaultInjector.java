@@ -14,7 +14,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Does the {@code --fault}s to the benchmark's stack at their times after the burst starts, one at a time, and keeps
- * what became of each: when it struck, how long until the part was back, its new process.
+ * what became of each: when it struck, how long until the part was back, its new process. The faults on an event
+ * wait their turn in the order given: the first of them is armed at the burst's start, the next once that one is
+ * done, and each strikes at the first event of its type seen while it is armed and no other fault is striking.
  */
 final class FaultInjector implements AutoCloseable {
 
@@ -31,6 +33,8 @@ final class FaultInjector implements AutoCloseable {
     private long burstStartNanos;
     private boolean finished;
     private volatile String striking;
+    private final java.util.Deque<Fault> onEvent = new java.util.ArrayDeque<>();
+    private boolean eventFaultBusy;
 
     /** @param replaced told each part name (as the process meter knows it) and its new process id */
     FaultInjector(LocalStack stack, List<Fault> faults, BiConsumer<String, Long> replaced, PrintStream out) {
@@ -46,8 +50,42 @@ final class FaultInjector implements AutoCloseable {
     void start(long burstStartNanos) {
         this.burstStartNanos = burstStartNanos;
         for (Fault fault : faults) {
+            if (fault.onEvent() != null) {
+                synchronized (this) {
+                    onEvent.add(fault);
+                }
+                continue;
+            }
             long delay = burstStartNanos + fault.after().toNanos() - System.nanoTime();
             timer.schedule(() -> strike(fault), Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Told of every event on {@code renewal.events.v1} (its {@code ce_type}): strikes the armed fault waiting for it. */
+    void sawEvent(String type) {
+        Fault due;
+        synchronized (this) {
+            due = onEvent.peek();
+            if (finished || eventFaultBusy || striking != null || due == null || !due.onEvent().equals(type)) {
+                return;
+            }
+            onEvent.poll();
+            eventFaultBusy = true;
+        }
+        try {
+            timer.execute(() -> {
+                try {
+                    strike(due);
+                } finally {
+                    synchronized (this) {
+                        eventFaultBusy = false;
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException finishing) {
+            synchronized (this) {
+                eventFaultBusy = false;
+            }
         }
     }
 
@@ -77,7 +115,9 @@ final class FaultInjector implements AutoCloseable {
                 if (done.stream().noneMatch(outcome -> outcome.get("fault").equals(fault.toString()))) {
                     Map<String, Object> skipped = new LinkedHashMap<>();
                     skipped.put("fault", fault.toString());
-                    skipped.put("skipped", "the renewals were all waiting for retention before it was due");
+                    skipped.put("skipped", fault.onEvent() != null ? "no " + fault.onEvent() + " came while it was"
+                            + " armed, before the renewals were all waiting for retention"
+                            : "the renewals were all waiting for retention before it was due");
                     done.add(skipped);
                 }
             }

@@ -229,6 +229,7 @@ public final class MassRenewalBench {
         if (!options.faults().isEmpty()) {
             faults = new FaultInjector(stack, options.faults(), meter::replaced, out);
             faults.start(burstStart);
+            progress.listen(faults::sawEvent);
         }
         for (int i = 0; i < options.renewals() && !stopped; i++) {
             starts.submit(planned(beforeBurst + i, partnerIds, Phase.BURST));

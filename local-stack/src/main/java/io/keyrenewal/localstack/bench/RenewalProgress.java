@@ -92,6 +92,7 @@ final class RenewalProgress implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final BiConsumer<String, Playbook> onCertificateProvided;
     private final TopicFollower follower;
+    private volatile java.util.function.Consumer<String> eventListener = type -> { };
 
     /** @param onCertificateProvided told of each renewal whose certificate went to its partner (id, playbook) */
     RenewalProgress(String bootstrapServers, BiConsumer<String, Playbook> onCertificateProvided) {
@@ -208,6 +209,11 @@ final class RenewalProgress implements AutoCloseable {
         return stranded;
     }
 
+    /** Tells {@code listener} the {@code ce_type} of every event from now on, as it arrives. */
+    void listen(java.util.function.Consumer<String> listener) {
+        this.eventListener = listener;
+    }
+
     @Override
     public void close() {
         follower.close();
@@ -232,5 +238,6 @@ final class RenewalProgress implements AutoCloseable {
         if ("CertificateProvided".equals(type) && playbook != null) {
             onCertificateProvided.accept(renewalId, playbook);
         }
+        eventListener.accept(type);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,8 +63,31 @@ class BenchPartsTest {
         assertThat(BenchOptions.parse("--instances", "2").instances()).isEqualTo(2);
         assertThat(BenchOptions.parse().instances()).isEqualTo(1);
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka-2@5")).hasMessageContaining("one of");
+        Fault atStep = BenchOptions.parse("--fault", "kill:keystore-service@on:KeyPairExchangeDecided").faults().get(0);
+        assertThat(atStep.onEvent()).isEqualTo("KeyPairExchangeDecided");
+        assertThat(atStep.after()).isNull();
+        assertThat(atStep).hasToString("kill:keystore-service@on:KeyPairExchangeDecided");
+        assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:keystore-service@on:")).hasMessageContaining(
+                "event type");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka@soon")).hasMessageContaining("seconds");
         assertThatThrownBy(() -> BenchOptions.parse("--fault", "kill:kafka")).hasMessageContaining("--fault takes");
+    }
+
+    @Test
+    void picksTheSameSeededPairsOfTheFaultMatrixEveryTime() {
+        List<FaultMatrix.Pair> all = FaultMatrix.pairs(FaultMatrix.SERVICES, FaultMatrix.BOUNDARIES, 0, 1);
+        assertThat(all).hasSize(3 * FaultMatrix.BOUNDARIES.size())
+                .contains(new FaultMatrix.Pair("notification-service", "DowntimeAgreed"));
+        assertThat(FaultMatrix.pairs(FaultMatrix.SERVICES, FaultMatrix.BOUNDARIES, 3, 13))
+                .hasSize(3).isEqualTo(FaultMatrix.pairs(FaultMatrix.SERVICES, FaultMatrix.BOUNDARIES, 3, 13))
+                .isSubsetOf(all);
+        assertThat(new FaultMatrix.Pair("keystore-service", "KeyPairExchanged").fault())
+                .isEqualTo("kill:keystore-service@on:KeyPairExchanged");
+        FaultMatrix.Row lost = new FaultMatrix.Row(new FaultMatrix.Pair("keystore-service", "KeyPairExchanged"), 6, 5,
+                0, 0, "struck", 1);
+        assertThat(lost.passed()).isFalse();
+        assertThat(FaultMatrix.table(List.of(lost), 6, 1)).contains("| keystore-service | KeyPairExchanged | 6 | 5 | 1 | 0 |")
+                .contains("0 of 1 runs lost nothing");
     }
 
     @Test
