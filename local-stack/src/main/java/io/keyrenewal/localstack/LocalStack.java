@@ -51,6 +51,8 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker broker;
     private LocalPostgres postgres;
     private boolean closed;
+    /** How far the movable clocks were moved in all: a service started again starts there. */
+    private Duration clockAdvance = Duration.ZERO;
 
     /** A stack not started yet: {@link #start()} starts it, {@link #close()} may be called at any time. */
     public LocalStack(LocalStackConfig config, PrintStream out) {
@@ -243,11 +245,15 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Moves the movable clock of every instance of keystore-service, then of renewal-service, by {@code advance}
-     * (each process keeps its own offset); prints each move.
+     * (each process keeps its own offset); prints each move. An instance started again later (a restart) starts with
+     * its clock moved as far as all the moves so far ({@code KEYRENEWAL_CLOCK_START_OFFSET}).
      *
      * @return renewal-service's time after the move (its first instance)
      */
     public Instant advanceClocks(Duration advance) {
+        synchronized (this) {
+            clockAdvance = clockAdvance.plus(advance);
+        }
         for (URI keystore : baseUrls(StackService.KEYSTORE_SERVICE)) {
             KeystoreServiceApi api = new KeystoreServiceApi(keystore);
             Instant now = api.advanceClock(advance);
@@ -402,6 +408,9 @@ public final class LocalStack implements AutoCloseable {
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
             environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
+            synchronized (this) {
+                environment.put("KEYRENEWAL_CLOCK_START_OFFSET", clockAdvance.toString());
+            }
         }
         if (service == StackService.KEYSTORE_SERVICE && first) {
             environment.put("KEYSTORE_SEED_ALIASES", config.seedAliases());

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The keystore's own clock: certificate validity, report times and its retention check read it. With
@@ -17,7 +18,8 @@ class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${keyrenewal.clock.movable:false}") boolean movable) {
-        return movable ? new MovableClock(Clock.systemUTC()) : Clock.systemUTC();
+    Clock clock(@Value("${keyrenewal.clock.movable:false}") boolean movable,
+                @Value("${keyrenewal.clock.start-offset:PT0S}") Duration startOffset) {
+        return movable ? MovableClock.startingAt(Clock.systemUTC(), startOffset) : Clock.systemUTC();
     }
 }

@@ -34,6 +34,8 @@ final class FaultInjector implements AutoCloseable {
     private boolean finished;
     private volatile String striking;
     private final java.util.Deque<Fault> onEvent = new java.util.ArrayDeque<>();
+    /** Held while a fault strikes, and while the benchmark moves the clocks: the two never overlap. */
+    private final java.util.concurrent.locks.ReentrantLock strikes = new java.util.concurrent.locks.ReentrantLock();
     private boolean eventFaultBusy;
 
     /** @param replaced told each part name (as the process meter knows it) and its new process id */
@@ -89,14 +91,27 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code action} with no fault striking meanwhile (it waits for one striking now): the clocks move on every
+     * instance at once, and an instance started again afterwards starts with them moved.
+     */
+    <T> T withoutStrikes(java.util.function.Supplier<T> action) {
+        strikes.lock();
+        try {
+            return action.get();
+        } finally {
+            strikes.unlock();
+        }
+    }
+
     /** What was done so far, in order: one map per fault. */
     synchronized List<Map<String, Object>> outcomes() {
         return List.copyOf(done);
     }
 
     /**
-     * No fault strikes from now on (the clocks are about to move: a service restarted after that would start with
-     * an unmoved clock); waits for one striking now to be done. The faults that did not strike are reported so.
+     * No fault strikes from now on (the renewals are all complete, or the benchmark stopped waiting); waits for one
+     * striking now to be done. The faults that did not strike are reported so.
      */
     void finish() {
         synchronized (this) {
@@ -116,8 +131,8 @@ final class FaultInjector implements AutoCloseable {
                     Map<String, Object> skipped = new LinkedHashMap<>();
                     skipped.put("fault", fault.toString());
                     skipped.put("skipped", fault.onEvent() != null ? "no " + fault.onEvent() + " came while it was"
-                            + " armed, before the renewals were all waiting for retention"
-                            : "the renewals were all waiting for retention before it was due");
+                            + " armed, before the renewals were all complete"
+                            : "the renewals were all complete before it was due");
                     done.add(skipped);
                 }
             }
@@ -136,11 +151,18 @@ final class FaultInjector implements AutoCloseable {
                 return;
             }
         }
-        striking = fault.part();
+        strikes.lock();
         try {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+            }
+            striking = fault.part();
             strikeNow(fault);
         } finally {
             striking = null;
+            strikes.unlock();
         }
     }
 

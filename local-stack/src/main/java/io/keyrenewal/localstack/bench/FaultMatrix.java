@@ -27,20 +27,20 @@ public final class FaultMatrix {
 
     static final List<String> SERVICES = List.of("renewal-service", "keystore-service", "notification-service");
     /**
-     * The step boundaries before the retention wait, in the order the playbooks reach them (the benchmark strikes no
-     * fault once every renewal waits only for its retention: the clocks move then).
+     * Every step boundary of the three playbooks, in the order they reach them; the last three come after the
+     * clocks moved past the retention (a service killed then starts again with its clock moved as far).
      */
     static final List<String> BOUNDARIES = List.of("RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
             "PartnerVerifiesBoth", "PartnerSwitchedToNewKey", "DowntimeProposed", "DowntimeAgreed",
             "SenderStoppedSending", "SenderExchangedCertificate", "DrainConfirmed", "KeyPairExchangeApproved",
             "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange", "PartnerRemovedOldCertificate",
-            "SenderResumedSending");
+            "SenderResumedSending", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
     static final String USAGE = """
             usage: run-local [--no-build] bench-matrix [options]
               kill -9 of each service at each step boundary, one small benchmark run per pair; prints and writes the
               matrix. Exit code 0 only if every renewal of every run completed, none twice, nothing dead-lettered.
               --services a,b     of renewal-service, keystore-service, notification-service (default all)
-              --steps A,B        event types to kill at (default every boundary before the retention wait:
+              --steps A,B        event types to kill at (default every boundary of the three playbooks:
                                  %s)
               --seeded N         only N pairs, picked by --seed (default all pairs)
               --seed S           the seed of --seeded (default 13)

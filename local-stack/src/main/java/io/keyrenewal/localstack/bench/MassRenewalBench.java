@@ -242,21 +242,25 @@ public final class MassRenewalBench {
         boolean allCompleted = false;
         long allCompletedAt = -1;
         long kafkaRecordsAtCompletion = -1;
-        if (faults != null) {
-            faults.finish();
-        }
         if (allWaiting) {
             out.println();
             out.println("Every renewal waits for its retention deadline only: moving the clocks "
                     + RETENTION_ADVANCE.toDays() + " days ahead (keystore-service, then renewal-service) ...");
             try {
-                stack.advanceClocks(RETENTION_ADVANCE);
+                if (faults != null) {
+                    faults.withoutStrikes(() -> stack.advanceClocks(RETENTION_ADVANCE));
+                } else {
+                    stack.advanceClocks(RETENTION_ADVANCE);
+                }
                 allCompleted = await("completion", total, Tracked::completed);
             } catch (LocalStackFailure e) {
                 stop("the clocks could not be moved: " + e.getMessage());
             }
             allCompletedAt = System.nanoTime();
             kafkaRecordsAtCompletion = topics.allRecords();
+        }
+        if (faults != null) {
+            faults.finish();
         }
         long workloadEnd = System.nanoTime();
         meter.sample();
@@ -340,6 +344,8 @@ public final class MassRenewalBench {
         counts.row("startsRefused", "starts refused", starts.refused());
         counts.row("downtimesProposed", "downtime windows proposed (playbook 2)", tenant.proposed());
         counts.row("restFailures", "first REST failures", rest.failures());
+        counts.row("restStillTrying", "REST calls still tried again at the end, last failure of each",
+                rest.stillTrying());
 
         Map<String, Long> pidsAtEnd = stackPids();
         boolean everyProcessUp = reportProcesses(pidsAtStart, pidsAtEnd, seconds(workloadEnd - workloadStart));

@@ -32,6 +32,8 @@ final class RestCalls {
     private final AtomicLong retried = new AtomicLong();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile long lastAnswerNanos = System.nanoTime();
+    /** The calls being tried again now, by path, with their last failure. */
+    private final java.util.Map<String, String> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestCalls(List<JsonHttp> instances, BooleanSupplier stopped) {
         this.instances = List.copyOf(instances);
@@ -49,6 +51,7 @@ final class RestCalls {
                 HttpResponse<String> response = http.post(path, body);
                 if (response.statusCode() < 500) {
                     lastAnswerNanos = System.nanoTime();
+                    pending.remove(path);
                     return new Outcome(response, triedBefore);
                 }
                 failure = "POST " + path + " answered " + response.statusCode() + ": " + abbreviate(response.body());
@@ -58,6 +61,7 @@ final class RestCalls {
             triedBefore = true;
             retried.incrementAndGet();
             note(failure);
+            pending.put(path, failure);
             try {
                 Thread.sleep(backoff.toMillis());
             } catch (InterruptedException e) {
@@ -66,7 +70,12 @@ final class RestCalls {
             }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        return null;
+        return null; // stopped: the call stays among those still tried, for the report
+    }
+
+    /** The calls still being tried again (up to 5), each with its last failure: why a benchmark waits. */
+    List<String> stillTrying() {
+        return pending.values().stream().limit(EXAMPLES).toList();
     }
 
     /** How many tries failed (5xx or no connection) and were tried again. */

@@ -36,7 +36,14 @@ final class TenantSteps implements AutoCloseable {
     /** Called for every renewal whose certificate was provided; acts on playbook 2's only. */
     void certificateProvided(String renewalId, Playbook playbook) {
         if (playbook == Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME) {
-            workers.execute(() -> proposeDowntime(renewalId));
+            workers.execute(() -> {
+                try {
+                    proposeDowntime(renewalId);
+                } catch (RuntimeException e) {
+                    refused.incrementAndGet();
+                    rest.note("POST /renewals/" + renewalId + "/downtime failed in the benchmark: " + e);
+                }
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The one clock of the service: event times, deadlines and the scheduler read it. With
@@ -15,8 +16,9 @@ import java.time.Clock;
 public class ClockConfiguration {
 
     @Bean
-    public Clock clock(@Value("${keyrenewal.clock.movable:false}") boolean movable) {
-        Clock clock = movable ? new MovableClock(Clock.systemUTC()) : Clock.systemUTC();
+    public Clock clock(@Value("${keyrenewal.clock.movable:false}") boolean movable,
+                       @Value("${keyrenewal.clock.start-offset:PT0S}") Duration startOffset) {
+        Clock clock = movable ? MovableClock.startingAt(Clock.systemUTC(), startOffset) : Clock.systemUTC();
         GenericEventMessage.clock = clock;
         return clock;
     }

@@ -22,6 +22,16 @@ public final class MovableClock extends Clock {
     }
 
     /** Moves the clock forward by {@code duration} and answers the new time. */
+    /**
+     * A clock already moved by {@code offset} ({@code keyrenewal.clock.start-offset}): a process the demo or the
+     * benchmark starts again after it moved the clocks starts where the others stand.
+     */
+    static MovableClock startingAt(Clock base, Duration offset) {
+        MovableClock clock = new MovableClock(base);
+        clock.advance(offset);
+        return clock;
+    }
+
     public Instant advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");
