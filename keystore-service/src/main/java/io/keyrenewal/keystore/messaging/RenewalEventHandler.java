@@ -51,7 +51,8 @@ class RenewalEventHandler {
     private final FailedSteps failedSteps;
     private final Clock clock;
 
-    RenewalEventHandler(PlatformTransactionManager transactions, FailedSteps failedSteps, Clock clock, ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
+    RenewalEventHandler(PlatformTransactionManager transactions, FailedSteps failedSteps, Clock clock,
+                        ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
                         WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
                         WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
                         WhenRenewalAbortedThenDiscardTheStagedKey discard,

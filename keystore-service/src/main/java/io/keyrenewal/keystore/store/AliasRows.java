@@ -19,8 +19,9 @@ import java.util.Optional;
  * One row per alias in the service's database ({@code keystore_alias}): the alias's PKCS#12 content as written with
  * the keystore password (keys encrypted, MAC over the whole), or NULL once the alias holds no entry. A change locks
  * the row ({@code SELECT … FOR UPDATE}) for the rest of the caller's transaction, so every instance of the service
- * sees the same keys and the changes of one alias, from whichever instance, apply one after the other. The table is
- * created here, not in {@code schema.sql}, so the keystore is usable as soon as it is constructed.
+ * sees the same keys and the changes of one alias, from whichever instance, apply one after the other. In the service
+ * the table comes from the schema migration ({@code db/migration/V1__schema.sql}, which runs first); it is also
+ * created here if missing, for a keystore used without the service around it (tests, tools).
  */
 final class AliasRows {
 

@@ -7,6 +7,7 @@ import io.keyrenewal.keystore.certificate.PublicCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,6 +41,7 @@ import java.util.function.Function;
  * {@code .p12} file of an alias the database does not know yet (the files of earlier versions) is imported.
  */
 @Component
+@DependsOnDatabaseInitialization
 public class Pkcs12TenantKeystore implements TenantKeystore {
 
     static final String FILE_SUFFIX = ".p12";

@@ -17,7 +17,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** The delivery log in the tables {@code partner_message} and {@code notification_delivery} (see schema.sql). */
+/**
+ * The delivery log in the tables {@code partner_message} and {@code notification_delivery} (see
+ * {@code db/migration/V1__schema.sql}).
+ */
 @Repository
 class JdbcDeliveryLog implements DeliveryLog {
 

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Repository;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** The contact book in the table {@code partner_contact} (see schema.sql): one row per partner, the latest entry. */
+/**
+ * The contact book in the table {@code partner_contact} (see {@code db/migration/V1__schema.sql}): one row per partner,
+ * the latest entry.
+ */
 @Repository
 class JdbcContactBook implements ContactBook {
 

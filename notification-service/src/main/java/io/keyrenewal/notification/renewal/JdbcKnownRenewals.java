@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Known renewals in the table {@code known_renewal} (see schema.sql). */
+/** Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql). */
 @Repository
 class JdbcKnownRenewals implements KnownRenewals {
 

@@ -1,3 +1,7 @@
+-- The schema, applied by Flyway (one instance at a time, under its lock: several instances start at once on one
+-- PostgreSQL). IF NOT EXISTS everywhere: a database that the schema.sql of earlier versions created is baselined at
+-- version 0 and this script completes it.
+
 CREATE TABLE IF NOT EXISTS processed_message (
     message_id   VARCHAR(200)    NOT NULL PRIMARY KEY,
     renewal_id   VARCHAR(200)    NOT NULL,
@@ -53,4 +57,12 @@ CREATE TABLE IF NOT EXISTS failed_step (
     event_json   VARCHAR(100000) NOT NULL,
     failed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (renewal_id, operation)
+);
+
+-- the keys: one PKCS#12 per alias (AliasRows), NULL once the alias holds no entry
+CREATE TABLE IF NOT EXISTS keystore_alias (
+    alias      VARCHAR(64) NOT NULL PRIMARY KEY,
+    pkcs12     BYTEA,
+    version    BIGINT      NOT NULL,
+    changed_at TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -1,3 +1,7 @@
+-- The schema, applied by Flyway (one instance at a time, under its lock: several instances start at once on one
+-- PostgreSQL). IF NOT EXISTS everywhere: a database that the schema.sql of earlier versions created is baselined at
+-- version 0 and this script completes it.
+
 CREATE TABLE IF NOT EXISTS known_renewal (
     renewal_id VARCHAR(255) PRIMARY KEY,
     partner_id VARCHAR(64)  NOT NULL,
