@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 final class AliasRows {
 
+    /** Bind parameters per query stay far below a driver's limit (PostgreSQL's: 32,767). */
+    private static final int KNOWN_BATCH = 500;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -90,15 +93,16 @@ final class AliasRows {
         return all;
     }
 
-    /** The aliases that have a row, holding entries or not, among {@code aliases}. */
+    /** The aliases that have a row, holding entries or not, among {@code aliases} (asked 500 at a time). */
     List<String> known(List<String> aliases) {
-        if (aliases.isEmpty()) {
-            return List.of();
+        List<String> known = new java.util.ArrayList<>();
+        for (int from = 0; from < aliases.size(); from += KNOWN_BATCH) {
+            known.addAll(jdbc.sql("SELECT alias FROM keystore_alias WHERE alias IN (:aliases)")
+                    .param("aliases", aliases.subList(from, Math.min(aliases.size(), from + KNOWN_BATCH)))
+                    .query(String.class)
+                    .list());
         }
-        return jdbc.sql("SELECT alias FROM keystore_alias WHERE alias IN (:aliases)")
-                .param("aliases", aliases)
-                .query(String.class)
-                .list();
+        return known;
     }
 
     /** Adds the row of an alias the database does not know yet; false if it knows it (another instance was first). */

@@ -337,6 +337,37 @@ class Pkcs12TenantKeystoreTest {
     }
 
     @Test
+    void importsTheFilesOfAnEarlierVersionOnceAndThenKeepsTheDatabasesKeys() throws Exception {
+        IssuedKeyPair earlier = issuer.issue("acme-decrypt", KeyAlgorithm.EC_P256);
+        IssuedKeyPair other = issuer.issue("globex-decrypt", KeyAlgorithm.EC_P256);
+        Files.createDirectories(keystoreFolder());
+        for (var aliasAndKeyPair : java.util.Map.of("acme-decrypt", earlier, "globex-decrypt", other).entrySet()) {
+            String alias = aliasAndKeyPair.getKey();
+            IssuedKeyPair keyPair = aliasAndKeyPair.getValue();
+            KeyStore file = KeyStore.getInstance("PKCS12");
+            file.load(null, null);
+            file.setKeyEntry(alias, keyPair.privateKey(), PASSWORD.toCharArray(),
+                    new java.security.cert.Certificate[]{keyPair.certificate()});
+            try (var out = Files.newOutputStream(file(alias))) {
+                file.store(out, PASSWORD.toCharArray());
+            }
+        }
+        byte[] staleExport = Files.readAllBytes(file("acme-decrypt"));
+
+        Pkcs12TenantKeystore keystore = keystore();
+        assertThat(keystore.current(KeystoreAlias.of("acme-decrypt"))).map(KeystoreEntry::certificate)
+                .contains(earlier.publicCertificate());
+        assertThat(keystore.current(KeystoreAlias.of("globex-decrypt"))).map(KeystoreEntry::certificate)
+                .contains(other.publicCertificate());
+        IssuedKeyPair renewed = issuer.issue("acme-decrypt", KeyAlgorithm.EC_P256);
+        keystore.install(KeystoreAlias.of("acme-decrypt"), renewed);
+        Files.write(file("acme-decrypt"), staleExport); // an instance's export, older than the database
+
+        assertThat(keystore().current(KeystoreAlias.of("acme-decrypt"))).map(KeystoreEntry::certificate)
+                .as("the database, not the older file").contains(renewed.publicCertificate());
+    }
+
+    @Test
     void givesTheStagedKeyPairTheCaIssuedChainUnderTheLeafsSerialAndOnlyOnce() throws Exception {
         KeystoreAlias alias = KeystoreAlias.of("acme-sign");
         IssuedKeyPair staged = issuer.issue(alias.value(), KeyAlgorithm.EC_P256);
