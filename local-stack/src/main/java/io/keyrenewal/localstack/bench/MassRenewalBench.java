@@ -343,6 +343,8 @@ public final class MassRenewalBench {
                 starts.recovered());
         counts.row("startsRefused", "starts refused", starts.refused());
         counts.row("downtimesProposed", "downtime windows proposed (playbook 2)", tenant.proposed());
+        counts.row("downtimesRefused", "downtime proposals refused or failed (the renewal waits for the tenant)",
+                tenant.refused());
         counts.row("restFailures", "first REST failures", rest.failures());
         counts.row("restStillTrying", "REST calls still tried again at the end, last failure of each",
                 rest.stillTrying());

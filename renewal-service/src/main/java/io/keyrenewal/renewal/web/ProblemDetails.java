@@ -92,6 +92,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(RenewalController.ViewCatchingUp.class)
+    public ProblemDetail catchingUp(RenewalController.ViewCatchingUp catchingUp) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                catchingUp.getMessage());
+        problem.setTitle("View catching up");
+        return problem;
+    }
+
     @ExceptionHandler(RenewalController.UnknownRenewal.class)
     public ProblemDetail unknown(RenewalController.UnknownRenewal unknown) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());

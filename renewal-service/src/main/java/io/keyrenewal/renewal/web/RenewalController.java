@@ -19,6 +19,7 @@ import io.keyrenewal.renewal.web.TenantStepRequests.ReasonRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -189,12 +190,27 @@ public class RenewalController {
                 : Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
     }
 
+    /**
+     * Sends the step's command to the renewal itself, not to its view: the view may lag behind the event store (just
+     * after the start, or while another instance takes over its projection), and the step must not depend on it.
+     * The answer shows the view; if it has not caught up with this renewal yet, 503 says the step was taken.
+     */
     private RenewalDetail step(String renewalId, Function<RenewalId, Object> command) {
-        if (!views.existsById(renewalId)) {
+        try {
+            commands.sendAndWait(command.apply(new RenewalId(renewalId)));
+        } catch (AggregateNotFoundException unknown) {
             throw new UnknownRenewal(renewalId);
         }
-        commands.sendAndWait(command.apply(new RenewalId(renewalId)));
-        return get(renewalId);
+        return views.findById(renewalId).map(view -> get(renewalId))
+                .orElseThrow(() -> new ViewCatchingUp(renewalId));
+    }
+
+    /** The step was taken, but the renewal's view has not caught up with the renewal yet. */
+    public static class ViewCatchingUp extends RuntimeException {
+        public ViewCatchingUp(String renewalId) {
+            super("the step was taken on renewal " + renewalId + ", whose view is still catching up: GET /renewals/"
+                    + renewalId + " again in a moment (sending the step again is answered 409 or changes nothing)");
+        }
     }
 
     /** No renewal has this id. */
