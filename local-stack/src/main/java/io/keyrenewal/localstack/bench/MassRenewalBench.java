@@ -345,6 +345,8 @@ public final class MassRenewalBench {
         counts.row("downtimesProposed", "downtime windows proposed (playbook 2)", tenant.proposed());
         counts.row("downtimesRefused", "downtime proposals refused or failed (the renewal waits for the tenant)",
                 tenant.refused());
+        counts.row("downtimeLastRefusal", "the last refused proposal", tenant.lastRefusal() == null ? "none"
+                : tenant.lastRefusal());
         counts.row("restFailures", "first REST failures", rest.failures());
         counts.row("restStillTrying", "REST calls still tried again at the end, last failure of each",
                 rest.stillTrying());

@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 final class TenantSteps implements AutoCloseable {
 
     static final Duration START_IN = Duration.ofSeconds(5);
+    /** A window that was in the past when it arrived is proposed again further ahead, up to this far. */
+    static final Duration LATEST_START_IN = Duration.ofMinutes(2);
     static final Duration LENGTH = Duration.ofMinutes(10);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final RestCalls rest;
     private final Supplier<Instant> serviceNow;
@@ -27,6 +29,7 @@ final class TenantSteps implements AutoCloseable {
     private final Map<String, Instant> windowStarts = new ConcurrentHashMap<>();
     private final AtomicLong proposed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private volatile String lastRefusal;
 
     TenantSteps(RestCalls rest, Supplier<Instant> serviceNow) {
         this.rest = rest;
@@ -60,6 +63,11 @@ final class TenantSteps implements AutoCloseable {
         return refused.get();
     }
 
+    /** The last refused proposal and its answer; null if none. */
+    String lastRefusal() {
+        return lastRefusal;
+    }
+
     @Override
     public void close() {
         Daemons.shutDown(workers);
@@ -67,8 +75,12 @@ final class TenantSteps implements AutoCloseable {
 
     private void proposeDowntime(String renewalId) {
         boolean triedBefore = false;
+        Duration startIn = START_IN;
+        String lastAnswer = "no answer";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instant start = serviceNow.get().plus(START_IN);
+            // under load (a restart storm) a request may take longer than the window's lead: each try leads more
+            Instant start = serviceNow.get().plus(startIn);
+            startIn = startIn.multipliedBy(2).compareTo(LATEST_START_IN) > 0 ? LATEST_START_IN : startIn.multipliedBy(2);
             windowStarts.put(renewalId, start);
             RestCalls.Outcome outcome = rest.post("/renewals/" + renewalId + "/downtime",
                     Map.of("windowStart", start.toString(), "windowEnd", start.plus(LENGTH).toString()));
@@ -77,6 +89,7 @@ final class TenantSteps implements AutoCloseable {
             }
             triedBefore |= outcome.triedBefore();
             int status = outcome.response().statusCode();
+            lastAnswer = status + " " + RestCalls.abbreviate(outcome.response().body());
             if (status == 200 || status == 409 && triedBefore) {
                 proposed.incrementAndGet();
                 return;
@@ -89,5 +102,6 @@ final class TenantSteps implements AutoCloseable {
         }
         refused.incrementAndGet();
         rest.note("POST /renewals/" + renewalId + "/downtime refused");
+        lastRefusal = "POST /renewals/" + renewalId + "/downtime: " + lastAnswer;
     }
 }
