@@ -55,7 +55,8 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                                       stack's own); repeatable, e.g. --fault kill:keystore-service@60; with
                                       --instances, renewal-service-2 (and so on) names the second instance;
                                       @on:<event type> instead of @<s>: strikes at the first such event on
-                                      renewal.events.v1 (a step boundary), e.g. kill:keystore-service@on:KeyPairExchangeDecided
+                                      renewal.events.v1 (a step boundary), e.g.
+                                      kill:keystore-service@on:KeyPairExchangeDecided
               --instances N           processes of each service (1-4, default 1), on the one broker and database
               --help                  this text""";
 

@@ -63,7 +63,7 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
-    /** Told of every event on {@code renewal.events.v1} (its {@code ce_type}): strikes the armed fault waiting for it. */
+    /** Told of every event on {@code renewal.events.v1} (its {@code ce_type}): strikes the armed fault awaiting it. */
     void sawEvent(String type) {
         Fault due;
         synchronized (this) {

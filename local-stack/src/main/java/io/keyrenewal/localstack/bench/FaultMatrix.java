@@ -57,7 +57,8 @@ public final class FaultMatrix {
     }
 
     /** What became of the renewals of one run. */
-    record Row(Pair pair, long renewals, long completed, long deadLetters, long duplicates, String fault, int exitCode) {
+    record Row(Pair pair, long renewals, long completed, long deadLetters, long duplicates, String fault,
+               int exitCode) {
         boolean passed() {
             return exitCode == 0 && completed == renewals && deadLetters == 0 && duplicates == 0;
         }

@@ -80,7 +80,8 @@ final class TenantSteps implements AutoCloseable {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // under load (a restart storm) a request may take longer than the window's lead: each try leads more
             Instant start = serviceNow.get().plus(startIn);
-            startIn = startIn.multipliedBy(2).compareTo(LATEST_START_IN) > 0 ? LATEST_START_IN : startIn.multipliedBy(2);
+            Duration doubled = startIn.multipliedBy(2);
+            startIn = doubled.compareTo(LATEST_START_IN) > 0 ? LATEST_START_IN : doubled;
             windowStarts.put(renewalId, start);
             RestCalls.Outcome outcome = rest.post("/renewals/" + renewalId + "/downtime",
                     Map.of("windowStart", start.toString(), "windowEnd", start.plus(LENGTH).toString()));

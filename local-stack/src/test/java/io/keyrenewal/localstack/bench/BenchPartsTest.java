@@ -86,7 +86,8 @@ class BenchPartsTest {
         FaultMatrix.Row lost = new FaultMatrix.Row(new FaultMatrix.Pair("keystore-service", "KeyPairExchanged"), 6, 5,
                 0, 0, "struck", 1);
         assertThat(lost.passed()).isFalse();
-        assertThat(FaultMatrix.table(List.of(lost), 6, 1)).contains("| keystore-service | KeyPairExchanged | 6 | 5 | 1 | 0 |")
+        assertThat(FaultMatrix.table(List.of(lost), 6, 1))
+                .contains("| keystore-service | KeyPairExchanged | 6 | 5 | 1 | 0 |")
                 .contains("0 of 1 runs lost nothing");
     }
 
