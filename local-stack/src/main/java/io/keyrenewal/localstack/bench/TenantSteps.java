@@ -95,10 +95,10 @@ final class TenantSteps implements AutoCloseable {
                 proposed.incrementAndGet();
                 return;
             }
-            if (status != 400) {
-                break; // a 400 is a window already in the past when it arrived: propose a later one
+            if (status != 422) {
+                break; // a 422 is a window already in the past when it arrived: propose a later one
             }
-            rest.note("POST /renewals/" + renewalId + "/downtime answered 400, proposing again: "
+            rest.note("POST /renewals/" + renewalId + "/downtime answered 422, proposing again: "
                     + RestCalls.abbreviate(outcome.response().body()));
         }
         refused.incrementAndGet();
