@@ -67,6 +67,8 @@ class ContractJsonRoundTripTest {
                 new OldKeyPairRemoved(RENEWAL, "partner-acme-decrypt", OLD, AT),
                 new RenewalCompleted(RENEWAL, "partner-acme-decrypt", PARTNER, AT),
                 new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT),
+                new KeystoreFailureRecorded(RENEWAL, "r-4", "EXCHANGE", "database down", AT, 2,
+                        AT.plus(Duration.ofMinutes(16))),
                 new io.keyrenewal.contracts.renewal.KeystoreStepRetried(RENEWAL, "partner-acme-decrypt", "REMOVE",
                         "operator", AT),
                 new io.keyrenewal.contracts.renewal.KeystoreStepResolved(RENEWAL, "partner-acme-decrypt", "REMOVE",
@@ -184,6 +186,16 @@ class ContractJsonRoundTripTest {
         assertThat(stored).doesNotContain("exchangeApproval");
         assertThat(((RenewalStarted) ContractJson.read(stored, RenewalEvent.class)).exchangeApproval())
                 .isEqualTo(ExchangeApproval.TENANT_APPROVES);
+    }
+
+    @Test
+    void aKeystoreFailureStoredBeforeAutomaticRetriesExistedReadsAsNotRetriedByTheRenewal() {
+        String stored = """
+                {"type":"KeystoreFailureRecorded","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "reportId":"r-3","operation":"GENERATE","reason":"disk full","at":"2026-11-22T10:15:30.123Z"}""";
+
+        assertThat(ContractJson.read(stored, RenewalEvent.class))
+                .isEqualTo(new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT, 0, null));
     }
 
     @Test

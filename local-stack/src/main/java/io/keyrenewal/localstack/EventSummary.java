@@ -59,7 +59,8 @@ final class EventSummary {
             return "alias " + completed.alias() + " with " + completed.partnerId() + " is renewed";
         }
         if (event instanceof KeystoreFailureRecorded failure) {
-            return failure.operation() + " failed: " + failure.reason();
+            return failure.operation() + " failed: " + failure.reason()
+                    + (failure.nextRetryAt() == null ? "" : "; retried by itself at " + failure.nextRetryAt());
         }
         return event.toString();
     }

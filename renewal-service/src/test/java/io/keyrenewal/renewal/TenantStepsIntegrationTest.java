@@ -46,7 +46,9 @@ import static org.awaitility.Awaitility.await;
 /** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, aborts, one open
  *  renewal per alias, and the list of renewals; on a real PostgreSQL, the local stack's and production's database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        // the tenant's own retries are tested here: the renewal's automatic one must not come in between
+        "keyrenewal.renewal.keystore-retry-after=PT1H"})
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantStepsIntegrationTest {
@@ -198,12 +200,22 @@ class TenantStepsIntegrationTest {
     }
 
     @Test
-    void aStepOfAnUnknownRenewalIs404AndADowntimeWithoutWindowIs400() {
+    void aStepOfAnUnknownRenewalIs404ADowntimeWithoutWindowIs400AndOneStartingInThePast422() {
         assertThat(http.post("/renewals/no-such-renewal/drain-confirmation", "").statusCode()).isEqualTo(404);
         String renewalId = start("acme-downtime", "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME");
         HttpResponse<String> missing = http.post("/renewals/" + renewalId + "/downtime", "{\"windowStart\":null}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(json(missing).at("/errors").findValuesAsText("field")).contains("windowStart", "windowEnd");
+
+        report(renewalId, new KeyPairGenerated("rep-d1", new RenewalId(renewalId), "e-d1", "acme-downtime",
+                Certificates.certificate("acme-downtime", "02", Instant.now()), null, Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+        Instant now = Instant.now();
+        HttpResponse<String> past = http.post("/renewals/" + renewalId + "/downtime", "{\"windowStart\":\""
+                + now.minusSeconds(60) + "\",\"windowEnd\":\"" + now.plusSeconds(3600) + "\"}");
+        assertThat(past.statusCode()).as("the benchmark's tenant proposes a later window on this answer")
+                .isEqualTo(422);
+        assertThat(json(past).at("/detail").asText()).contains("must not start in the past");
     }
 
     private String start(String alias, String playbook) {

@@ -10,10 +10,16 @@ import java.util.List;
 
 /**
  * {@link NotificationKind#KEYSTORE_STEP_FAILED}: the keystore could not carry out a step, so the renewal waits; the
- * tenant administrator is told why and what the ways out are.
+ * tenant administrator is told why and what the ways out are: at the first failure of a series, and when the renewal
+ * stops retrying it by itself (the failures between are in the history and on the dashboard).
  */
 @Component
 public class KeystoreFailureMessage {
+
+    /** The first failure since the keystore's steps last succeeded, or the last the renewal retries by itself. */
+    public boolean tellsTheTenant(KeystoreFailureRecorded event) {
+        return event.automaticRetries() == 0 || event.nextRetryAt() == null;
+    }
 
     public PartnerMessage compose(KnownRenewal renewal, KeystoreFailureRecorded event) {
         String id = renewal.renewalId().value();
@@ -35,7 +41,12 @@ public class KeystoreFailureMessage {
                                 + id + " (alias \"" + renewal.alias() + "\", partner " + renewal.partnerId()
                                 + "): " + event.reason() + ". The renewal waits until the step is done.",
                         "whatToDo", whatToDo,
-                        "byWhen", "Now: the renewal does not go on by itself.",
+                        "byWhen", event.nextRetryAt() == null
+                                ? "Now: the renewal does not go on by itself" + (event.automaticRetries() > 0
+                                ? " (it retried the step " + event.automaticRetries() + " times)." : ".")
+                                : "The renewal retries the step by itself at " + event.nextRetryAt() + " and a few"
+                                + " more times, further apart; you are told again if it still fails then. Act"
+                                + " before if you know it cannot succeed.",
                         "operation", event.operation()),
                 List.of(), null);
     }

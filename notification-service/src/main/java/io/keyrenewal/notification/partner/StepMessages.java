@@ -61,7 +61,7 @@ public class StepMessages {
                 || event instanceof SenderResumedSending || event instanceof PartnerStepOverdue
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
-                || event instanceof KeystoreFailureRecorded;
+                || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
     public List<PartnerMessage> of(KnownRenewal renewal, RenewalEvent event) {
@@ -98,7 +98,7 @@ public class StepMessages {
         } else if (event instanceof KeyPairRolledBack e) {
             return List.of(end.rolledBack(renewal, e));
         } else if (event instanceof KeystoreFailureRecorded e) {
-            return List.of(keystoreFailure.compose(renewal, e));
+            return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }
         return List.of();
     }

@@ -172,6 +172,22 @@ class StepMessagesTest {
     }
 
     @Test
+    void tellsTheTenantOfTheFirstKeystoreFailureOfASeriesAndWhenTheRenewalStopsRetryingItself() {
+        Instant nextRetry = AT.plusSeconds(60);
+        Told first = tell(PLAYBOOK_1, new KeystoreFailureRecorded(RENEWAL, "report-3", "EXCHANGE", "database down",
+                AT, 0, nextRetry));
+        KeystoreFailureRecorded between = new KeystoreFailureRecorded(RENEWAL, "report-4", "EXCHANGE",
+                "database down", AT.plusSeconds(61), 1, AT.plusSeconds(301));
+        Told last = tell(PLAYBOOK_1, new KeystoreFailureRecorded(RENEWAL, "report-5", "EXCHANGE", "database down",
+                AT.plusSeconds(9000), 5, null));
+
+        assertThat(first.rendered.text()).contains("retries the step by itself at " + nextRetry);
+        assertThat(messages.tellsSomeone(between)).isFalse();
+        assertThat(messages.of(PLAYBOOK_1, between)).isEmpty();
+        assertThat(last.rendered.text()).contains("does not go on by itself (it retried the step 5 times)");
+    }
+
+    @Test
     void tellsThePartnerHowTheRenewalEnded() {
         assertThat(tell(PLAYBOOK_3, new RenewalCompleted(RENEWAL, "decryptor", PARTNER, AT))
                 .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.RECEIVER_ADMINISTRATOR, null).rendered.text())

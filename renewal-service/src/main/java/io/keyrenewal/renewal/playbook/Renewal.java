@@ -87,6 +87,7 @@ public class Renewal {
     static final String PARTNER_STEP_OVERDUE = "partner-step-overdue";
     static final String PARTNER_STEP_ESCALATION = "partner-step-escalation";
     static final String DOWNTIME_WINDOW_END = "downtime-window-end";
+    static final String KEYSTORE_RETRY = "keystore-retry";
     static final String SYSTEM = "system";
     /** The keystore's operations, as its reports name them. */
     static final String EXCHANGE = "EXCHANGE";
@@ -120,6 +121,8 @@ public class Renewal {
     private String failedKeystoreOperation;
     /** A retry of {@link #failedKeystoreOperation} is on its way to the keystore. */
     private boolean keystoreRetryPending;
+    /** Retries the renewal made by itself since its keystore steps last succeeded. */
+    private int automaticKeystoreRetries;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
     private final Set<String> recordedRejections = new HashSet<>();
@@ -231,13 +234,36 @@ public class Renewal {
                 command.recordedAt()));
     }
 
+    /**
+     * The keystore could not carry out a step: recorded, and retried by the renewal itself after a backoff (as long
+     * as its automatic retries last and a retry is possible); the tenant may retry, abort or resolve meanwhile.
+     */
     @CommandHandler
-    public void handle(RecordKeystoreFailure command) {
+    public void handle(RecordKeystoreFailure command, DeadlineManager deadlines, RenewalTimings timings) {
         if (recordedFailureReports.contains(command.reportId())) {
             return; // the same failure report delivered again
         }
+        Instant nextRetry = retryPossible(command.operation())
+                ? timings.nextKeystoreRetry(command.recordedAt(), automaticKeystoreRetries) : null;
         apply(new KeystoreFailureRecorded(renewalId, command.reportId(), command.operation(), command.reason(),
-                command.recordedAt()));
+                command.recordedAt(), automaticKeystoreRetries, nextRetry));
+        if (nextRetry != null) {
+            deadlines.schedule(nextRetry, KEYSTORE_RETRY);
+        }
+    }
+
+    /** The automatic retry of a failed keystore step is due: the step goes to the keystore again, as decided. */
+    @DeadlineHandler(deadlineName = KEYSTORE_RETRY)
+    public void onKeystoreRetryDue(@Timestamp Instant firedAt) {
+        if (failedKeystoreOperation != null && !keystoreRetryPending && retryPossible(failedKeystoreOperation)) {
+            apply(new KeystoreStepRetried(renewalId, alias, failedKeystoreOperation, SYSTEM, firedAt));
+        }
+    }
+
+    /** A failed step can be retried while the renewal is open; after an abort only the discarding. */
+    private boolean retryPossible(String operation) {
+        return status == Status.OPEN || (status == Status.ABORTED && DISCARD.equals(operation)
+                && !stagedKeyPairDiscarded);
     }
 
     /**
@@ -254,7 +280,7 @@ public class Renewal {
             throw new RenewalRefused.StepNotAllowed("no keystore step of renewal " + renewalId + " has failed:"
                     + " nothing to retry");
         }
-        if (status != Status.OPEN && !(status == Status.ABORTED && DISCARD.equals(failedKeystoreOperation))) {
+        if (!retryPossible(failedKeystoreOperation)) {
             requireOpen();
         }
         apply(new KeystoreStepRetried(renewalId, alias, failedKeystoreOperation, command.by(),
@@ -511,7 +537,7 @@ public class Renewal {
 
     private static void cancelAllDeadlines(DeadlineManager deadlines) {
         for (String deadline : new String[]{RETENTION_ELAPSED, PARTNER_STEP_OVERDUE, PARTNER_STEP_ESCALATION,
-                DOWNTIME_WINDOW_END}) {
+                DOWNTIME_WINDOW_END, KEYSTORE_RETRY}) {
             deadlines.cancelAllWithinScope(deadline);
         }
     }
@@ -629,6 +655,7 @@ public class Renewal {
         if (KeystoreSteps.succeeded(event)) {
             failedKeystoreOperation = null;
             keystoreRetryPending = false;
+            automaticKeystoreRetries = 0;
         }
         confirmationOf(event).ifPresent(acceptedConfirmations::add);
         if (event instanceof NewKeyPairCreated created) {
@@ -649,8 +676,11 @@ public class Renewal {
             recordedFailureReports.add(failure.reportId());
             failedKeystoreOperation = failure.operation();
             keystoreRetryPending = false;
-        } else if (event instanceof KeystoreStepRetried) {
+        } else if (event instanceof KeystoreStepRetried retried) {
             keystoreRetryPending = true;
+            if (SYSTEM.equals(retried.by())) {
+                automaticKeystoreRetries++;
+            }
         } else if (event instanceof PartnerConfirmationRejected rejected) {
             recordedRejections.add(rejected.rejectionId());
         } else if (event instanceof RenewalAborted) {

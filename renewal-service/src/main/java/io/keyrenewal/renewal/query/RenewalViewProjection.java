@@ -99,7 +99,8 @@ public class RenewalViewProjection {
         } else if (event instanceof PartnerSwitchedToNewKey switched) {
             view.retainOldKeyUntil(switched.retainOldKeyUntil());
         } else if (event instanceof KeystoreFailureRecorded failure) {
-            view.keystoreFailure(failure.operation() + ": " + failure.reason());
+            view.keystoreFailure(failure.operation() + ": " + failure.reason() + (failure.nextRetryAt() == null
+                    ? "" : " (retried by the renewal itself at " + failure.nextRetryAt() + ")"));
         } else if (event instanceof KeystoreStepRetried retried) {
             view.keystoreFailure(view.getLastKeystoreFailure() + " (retry asked by " + retried.by() + " at "
                     + retried.at() + ")");

@@ -30,6 +30,7 @@ import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.OLD;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.PLAYBOOK;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.RENEWAL;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.RETAIN_UNTIL;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -70,11 +71,78 @@ class RenewalKeystoreFailureTest {
     }
 
     @Test
-    void recordsTheKeystoresFailureAndWaits() {
+    void recordsTheKeystoresFailureAndRetriesItByItselfAMinuteLater() {
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
                 .when(new RecordKeystoreFailure(RENEWAL, "rep-f1", "EXCHANGE", "the keystore could not be opened",
                         FAILED))
-                .expectEvents(exchangeFailed);
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-f1", "EXCHANGE",
+                        "the keystore could not be opened", FAILED, 0, FAILED.plus(Duration.ofMinutes(1))))
+                .expectScheduledDeadlineWithName(FAILED.plus(Duration.ofMinutes(1)), Renewal.KEYSTORE_RETRY);
+        fixture.given(started, created, provided, verifiesBoth, approved, decided)
+                .andGivenCommands(new RecordKeystoreFailure(RENEWAL, "rep-f1", "EXCHANGE", "down", FAILED))
+                .whenTimeElapses(Duration.ofMinutes(1))
+                .expectEvents(new KeystoreStepRetried(RENEWAL, ALIAS, "EXCHANGE", Renewal.SYSTEM,
+                        FAILED.plus(Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void waitsFourTimesAsLongBeforeEachNextAutomaticRetryAndStopsAfterTheLast() {
+        java.util.List<Object> history = new java.util.ArrayList<>(java.util.List.of(started, created, provided,
+                verifiesBoth, approved, decided));
+        Instant failedAt = FAILED;
+        long wait = 1;
+        for (int retries = 0; retries < 5; retries++) {
+            Instant due = failedAt.plus(Duration.ofMinutes(wait));
+            history.add(new KeystoreFailureRecorded(RENEWAL, "rep-a" + retries, "EXCHANGE", "database down",
+                    failedAt, retries, due));
+            history.add(new KeystoreStepRetried(RENEWAL, ALIAS, "EXCHANGE", Renewal.SYSTEM, due));
+            failedAt = due.plusSeconds(1);
+            wait *= 4;
+        }
+        assertThat(wait).as("1, 4, 16, 64, 256 minutes, then no more").isEqualTo(1024);
+        fixture.given(history)
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-last", "EXCHANGE", "database down", failedAt))
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-last", "EXCHANGE", "database down",
+                        failedAt, 5, null))
+                .expectNoScheduledDeadlines();
+        history.remove(history.size() - 1);
+        history.remove(history.size() - 1);
+        fixture.given(history)
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-4th", "EXCHANGE", "database down", failedAt))
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-4th", "EXCHANGE", "database down",
+                        failedAt, 4, failedAt.plus(Duration.ofMinutes(256))))
+                .expectScheduledDeadlineWithName(failedAt.plus(Duration.ofMinutes(256)), Renewal.KEYSTORE_RETRY);
+    }
+
+    @Test
+    void aTenantsRetryDoesNotUseUpTheAutomaticOnesAndASuccessStartsThemAfresh() {
+        KeystoreStepRetried byTenant = new KeystoreStepRetried(RENEWAL, ALIAS, "EXCHANGE", "tenant-admin",
+                RETRIED);
+        fixture.given(started, created, provided, verifiesBoth, approved, decided, exchangeFailed, byTenant)
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-f3", "EXCHANGE", "again", RETRIED.plusSeconds(1)))
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-f3", "EXCHANGE", "again",
+                        RETRIED.plusSeconds(1), 0, RETRIED.plusSeconds(61)));
+        Instant later = RETAIN_UNTIL.plusSeconds(2);
+        fixture.given(started, created, provided, verifiesBoth, approved, decided, exchangeFailed,
+                        new KeystoreStepRetried(RENEWAL, ALIAS, "EXCHANGE", Renewal.SYSTEM, RETRIED),
+                        exchanged, informed, oldCertificateRemoved, removalDecided)
+                .when(new RecordKeystoreFailure(RENEWAL, "rep-f4", "REMOVE", "clock behind", later))
+                .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-f4", "REMOVE", "clock behind", later, 0,
+                        later.plusSeconds(60)));
+    }
+
+    @Test
+    void theAutomaticRetryWaitsWhileTheTenantsRetryIsOnItsWayAndEndsWithTheRenewal() {
+        fixture.given(started, created, provided, verifiesBoth, approved, decided)
+                .andGivenCommands(new RecordKeystoreFailure(RENEWAL, "rep-f1", "EXCHANGE", "down", FAILED),
+                        new RetryKeystoreStep(RENEWAL, "tenant-admin", FAILED.plusSeconds(10)))
+                .whenTimeElapses(Duration.ofMinutes(2))
+                .expectNoEvents();
+        fixture.given(started, created, provided, verifiesBoth, approved, decided)
+                .andGivenCommands(new RecordKeystoreFailure(RENEWAL, "rep-f1", "EXCHANGE", "down", FAILED),
+                        new AbortRenewal(RENEWAL, "give up", "tenant-admin", FAILED.plusSeconds(10)))
+                .whenTimeElapses(Duration.ofMinutes(2))
+                .expectNoEvents();
     }
 
     @Test

@@ -304,7 +304,7 @@ class RenewalPlaybook3Test {
         fixture.given(started)
                 .when(new RecordKeystoreFailure(RENEWAL, "rep-3", "GENERATE", "disk full", T0.plusSeconds(1)))
                 .expectEvents(new KeystoreFailureRecorded(RENEWAL, "rep-3", "GENERATE", "disk full",
-                        T0.plusSeconds(1)));
+                        T0.plusSeconds(1), 0, T0.plusSeconds(61)));
     }
 
     @Test
