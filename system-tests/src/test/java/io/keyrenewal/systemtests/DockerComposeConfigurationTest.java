@@ -95,6 +95,28 @@ class DockerComposeConfigurationTest {
                 .startsWith("${OIDC_ISSUER_URI:?");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"renewal-service", "keystore-service", "notification-service"})
+    @SuppressWarnings("unchecked")
+    void theBenchmarksOverlayGivesOnlyVariablesTheServicesReadAndPublishesTheBrokerAndDatabaseHere(String service)
+            throws IOException {
+        Map<String, Object> overlay = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(
+                REPOSITORY.resolve("docker/compose-bench.yml")))).get("services");
+        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) overlay.get(service))
+                .get("environment");
+
+        assertThat(overlay).containsOnlyKeys(services.keySet());
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+        assertThat(placeholders(service).keySet()).containsAll(environment.keySet().stream()
+                .filter(name -> !name.startsWith("SPRING_")).toList());
+        Map<String, Object> kafka = (Map<String, Object>) overlay.get("kafka");
+        assertThat(((Map<String, Object>) kafka.get("environment")).get("KAFKA_ADVERTISED_LISTENERS").toString())
+                .contains("PLAINTEXT://kafka:9092").contains("HOST://127.0.0.1:29092");
+        assertThat((List<Object>) kafka.get("ports")).containsExactly("127.0.0.1:29092:29092");
+        assertThat((List<Object>) ((Map<String, Object>) overlay.get("postgres")).get("ports"))
+                .containsExactly("127.0.0.1:25432:5432");
+    }
+
     private static Set<String> databasesCreated() throws IOException {
         Set<String> databases = Pattern.compile("CREATE DATABASE (\\w+)", Pattern.CASE_INSENSITIVE)
                 .matcher(Files.readString(REPOSITORY.resolve("docker/postgres-init.sql"))).results()

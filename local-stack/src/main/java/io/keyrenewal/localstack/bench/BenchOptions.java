@@ -13,13 +13,15 @@ import java.util.Locale;
  * @param report      where to write the report ({@code .md} and {@code .json}); null: into the data folder
  * @param maxDuration how long the renewals may run before the benchmark stops waiting; null: no limit
  * @param faults      what to kill or restart during the burst, and when
+ * @param compose     run against docker-compose.yml's containers instead of the local stack's processes
+ * @param quickStart  the services on the C1 compiler only (tests: they start sooner; the figures are not comparable)
  */
 record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int warmup, int steadyRate,
                     int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
                     Duration progressEvery, Duration rawLimitTime, double resendShare, List<Fault> faults,
-                    int instances, boolean help) {
+                    int instances, boolean compose, boolean quickStart, boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -58,12 +60,17 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                                       renewal.events.v1 (a step boundary), e.g.
                                       kill:keystore-service@on:KeyPairExchangeDecided
               --instances N           processes of each service (1-4, default 1), on the one broker and database
+              --stack local|compose   local: its own processes (default); compose: docker-compose.yml's containers
+                                      with docker/compose-bench.yml over it (needs a Docker engine; one instance
+                                      each; the embedded database and process figures do not apply)
+              --quick-start           the services on the C1 compiler only: they start sooner, the figures are not
+                                      comparable (the smoke tests)
               --help                  this text""";
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 300, 10, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
                 Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
-                List.of(), 1, false);
+                List.of(), 1, false, false, false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -75,6 +82,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                 case "--help", "-h" -> options = options.with(o -> o.help = true);
                 case "--quick" -> options = options.with(o -> o.renewals = 1_000);
                 case "--keep-data" -> options = options.with(o -> o.keepData = true);
+                case "--quick-start" -> options = options.with(o -> o.quickStart = true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
@@ -84,6 +92,11 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                     options = options.withValue(option, value);
                 }
             }
+        }
+        if (options.compose && (options.instances != 1 || options.postgres || options.quickStart)) {
+            throw new IllegalArgumentException("--stack compose runs docker-compose.yml as it is: one instance of"
+                    + " each service on its own PostgreSQL, the full JIT (no --instances, --database postgres or"
+                    + " --quick-start)");
         }
         return options;
     }
@@ -115,6 +128,11 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             case "--progress-every" -> with(o -> o.progressEvery = duration(option, value));
             case "--data-dir" -> with(o -> o.dataDir = Path.of(value));
             case "--instances" -> with(o -> o.instances = positive(option, value, 1));
+            case "--stack" -> with(o -> o.compose = switch (value.toLowerCase(Locale.ROOT)) {
+                case "local" -> false;
+                case "compose" -> true;
+                default -> throw new IllegalArgumentException("--stack takes local or compose, not " + value);
+            });
             case "--report" -> with(o -> o.report = Path.of(value));
             case "--fault" -> {
                 Fault fault = Fault.parse(value);
@@ -175,6 +193,8 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         double resendShare;
         List<Fault> faults;
         int instances;
+        boolean compose;
+        boolean quickStart;
         boolean help;
 
         private Mutable(BenchOptions o) {
@@ -199,13 +219,15 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             resendShare = o.resendShare;
             faults = o.faults;
             instances = o.instances;
+            compose = o.compose;
+            quickStart = o.quickStart;
             help = o.help;
         }
 
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, steadyRate, backgroundSeconds,
                     postgres, postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData,
-                    report, progressEvery, rawLimitTime, resendShare, faults, instances, help);
+                    report, progressEvery, rawLimitTime, resendShare, faults, instances, compose, quickStart, help);
         }
     }
 }

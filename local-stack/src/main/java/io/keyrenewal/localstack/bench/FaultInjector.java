@@ -1,8 +1,5 @@
 package io.keyrenewal.localstack.bench;
 
-import io.keyrenewal.localstack.LocalStack;
-import io.keyrenewal.localstack.ServiceInstance;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +17,7 @@ import java.util.function.BiConsumer;
  */
 final class FaultInjector implements AutoCloseable {
 
-    private final LocalStack stack;
+    private final BenchStack stack;
     private final List<Fault> faults;
     private final BiConsumer<String, Long> replaced;
     private final PrintStream out;
@@ -39,7 +36,7 @@ final class FaultInjector implements AutoCloseable {
     private boolean eventFaultBusy;
 
     /** @param replaced told each part name (as the process meter knows it) and its new process id */
-    FaultInjector(LocalStack stack, List<Fault> faults, BiConsumer<String, Long> replaced, PrintStream out) {
+    FaultInjector(BenchStack stack, List<Fault> faults, BiConsumer<String, Long> replaced, PrintStream out) {
         this.stack = stack;
         this.faults = List.copyOf(faults);
         this.replaced = replaced;
@@ -176,19 +173,9 @@ final class FaultInjector implements AutoCloseable {
                 + fault.part() + " ...");
         try {
             boolean kill = fault.action() == Fault.Action.KILL;
-            switch (fault.part()) {
-                case Fault.KAFKA -> replaced.accept("kafka", stack.restartBroker(kill));
-                case Fault.POSTGRES -> {
-                    stack.restartPostgres();
-                    stack.postgres().pid().ifPresent(pid -> replaced.accept(ProcessMeter.STACK_POSTGRES, pid));
-                }
-                default -> {
-                    ServiceInstance instance = stack.config().serviceInstances().stream()
-                            .filter(candidate -> candidate.name().equals(fault.part())).findFirst()
-                            .orElseThrow(() -> new IllegalStateException(fault.part() + " is not part of this stack"
-                                    + " (see --instances)"));
-                    replaced.accept(fault.part(), stack.restart(instance, kill));
-                }
+            long pid = stack.restart(fault.part(), kill);
+            if (pid > 0) {
+                replaced.accept(Fault.POSTGRES.equals(fault.part()) ? ProcessMeter.STACK_POSTGRES : fault.part(), pid);
             }
             outcome.put("backAfterSeconds", seconds(System.nanoTime() - struck));
         } catch (RuntimeException e) {

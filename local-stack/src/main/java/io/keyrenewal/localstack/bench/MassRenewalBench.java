@@ -6,12 +6,10 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.localstack.DemoPartnerKey;
 import io.keyrenewal.localstack.JsonHttp;
-import io.keyrenewal.localstack.KeystoreServiceApi;
 import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
 import io.keyrenewal.localstack.LocalStackFailure;
 import io.keyrenewal.localstack.RenewalServiceApi;
-import io.keyrenewal.localstack.ServiceInstance;
 import io.keyrenewal.localstack.StackService;
 import io.keyrenewal.localstack.bench.RenewalProgress.Phase;
 import io.keyrenewal.localstack.bench.RenewalProgress.Tracked;
@@ -71,7 +69,7 @@ public final class MassRenewalBench {
     private long waitStartedNanos;
     private long lastProgressPrint;
 
-    private LocalStack stack;
+    private BenchStack stack;
     private PostgresServer postgres;
     private ProcessMeter meter;
     private RestCalls rest;
@@ -132,11 +130,14 @@ public final class MassRenewalBench {
                 + ", in flight " + options.inFlight() + ", playbooks " + (options.mixPlaybooks() ? "mix" : "1")
                 + ", warm-up " + options.warmup() + ", steady " + options.steadyRate() + "/s for "
                 + options.backgroundSeconds() + " s, database "
-                + (options.postgres() ? "postgres " + options.postgresUrl() : "embedded")
+                + (options.postgres() ? "postgres " + options.postgresUrl()
+                : options.compose() ? "docker-compose.yml's" : "embedded")
                 + ", stall timeout " + options.stallTimeout()
                 + (options.maxDuration() == null ? "" : ", max duration " + options.maxDuration())
                 + (options.faults().isEmpty() ? "" : ", faults " + options.faults())
-                + (options.instances() == 1 ? "" : ", " + options.instances() + " instances of each service"));
+                + (options.instances() == 1 ? "" : ", " + options.instances() + " instances of each service")
+                + (options.compose() ? ", on docker-compose.yml" : "")
+                + (options.quickStart() ? ", C1 only (quick start)" : ""));
         run.row("machine", "machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version"));
@@ -178,19 +179,20 @@ public final class MassRenewalBench {
             throw new LocalStackFailure("restart:postgres restarts the stack's own PostgreSQL; with --database"
                     + " postgres the services use another server: restart that one yourself");
         }
-        LocalStackConfig config = stackConfig(dataDir);
         out.println("Mass-renewal benchmark " + runId + ": " + options.renewals() + " renewals ("
                 + (options.mixPlaybooks() ? "playbooks 1, 2, 3 in turn" : "playbook 1, automatic approval") + "), "
                 + options.partners() + " partners, " + options.inFlight() + " starts in flight, warm-up "
                 + options.warmup() + " renewals, steady phase " + options.steadyRate() + "/s for "
-                + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres : "embedded")
+                + options.backgroundSeconds() + " s, database " + (options.postgres() ? postgres
+                : options.compose() ? "docker-compose.yml's" : "embedded")
                 + ", stall timeout " + options.stallTimeout() + ", " + options.instances() + " instance(s) of each"
-                + " service");
-        stack = new LocalStack(config, out); // assigned before it starts, so Ctrl-C while it starts stops it
+                + " service" + (options.compose() ? ", on docker-compose.yml" : ""));
+        // assigned before it starts, so Ctrl-C while it starts stops it
+        stack = options.compose() ? new ComposeBenchStack(repositoryRoot, dataDir.resolve("logs"), runId, out)
+                : new LocalBenchStack(new LocalStack(stackConfig(dataDir), out));
         stack.start();
         // the server the services store in: the one given, else the stack's own
-        Optional<PostgresServer> servicesDatabase = postgres != null ? Optional.of(postgres)
-                : PostgresServer.of(stack.postgres().jdbcUrl("postgres"), stack.postgres().user(), "");
+        Optional<PostgresServer> servicesDatabase = postgres != null ? Optional.of(postgres) : stack.database();
         meter = new ProcessMeter(stackPids(), postgres != null);
         Map<String, Long> pidsAtStart = stackPids();
 
@@ -621,8 +623,7 @@ public final class MassRenewalBench {
             figures.put("cpuSeconds", cpu < 0 ? null : Math.round(cpu * 10) / 10.0);
             figures.put("cpuPercentOfOneCore", cpu < 0 ? null : Math.round(cpu / wallSeconds * 1000) / 10.0);
             figures.put("peakRssMb", part.peakRssKb / 1024);
-            ServiceInstance service = service(part.name);
-            if (service != null) {
+            if (stack.serviceInstances().contains(part.name)) {
                 Optional<long[]> heap = part.pids.stream().map(pid -> ProcessMeter.heapFromGcLog(gcLog(pid)))
                         .flatMap(Optional::stream)
                         .reduce((one, other) -> new long[] {Math.max(one[0], other[0]), Math.max(one[1], other[1]),
@@ -630,7 +631,7 @@ public final class MassRenewalBench {
                 figures.put("heapMaxBeforeGcMb", heap.map(h -> h[0]).orElse(null));
                 figures.put("heapMaxAfterGcMb", heap.map(h -> h[1]).orElse(null));
                 figures.put("heapMaxSizeMb", heap.map(h -> h[2]).orElse(null));
-                figures.put("outOfMemoryErrorLines", ProcessMeter.outOfMemoryErrors(stack.logFile(service)));
+                figures.put("outOfMemoryErrorLines", ProcessMeter.outOfMemoryErrors(stack.logFile(part.name)));
             }
             processes.row(part.name, switch (part.name) {
                 case ProcessMeter.STACK_POSTGRES -> part.name + " (the stack's"
@@ -648,18 +649,11 @@ public final class MassRenewalBench {
 
     /** The stack's JVMs and the postmaster of its PostgreSQL ({@value ProcessMeter#STACK_POSTGRES}). */
     private Map<String, Long> stackPids() {
-        Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
-        stack.postgres().pid().ifPresent(pid -> pids.put(ProcessMeter.STACK_POSTGRES, pid));
-        return pids;
+        return stack.pids();
     }
 
     private Path gcLog(long pid) {
         return stack.logDir().resolve("gc-" + pid + ".log");
-    }
-
-    private ServiceInstance service(String name) {
-        return stack.config().serviceInstances().stream().filter(instance -> instance.name().equals(name))
-                .findFirst().orElse(null);
     }
 
     private Object openRenewals(JsonHttp renewalHttp) {
@@ -685,6 +679,9 @@ public final class MassRenewalBench {
         jvmOptions.add("-Xlog:gc:file=" + dataDir.resolve("logs").resolve("gc-%p.log"));
         LocalStackConfig.Builder config = LocalStackConfig.builder(repositoryRoot).dataDir(dataDir).randomFreePorts()
                 .seedAliases("").serviceJvmOptions(jvmOptions).instances(options.instances());
+        if (options.quickStart()) {
+            config.quickStart();
+        }
         if (options.postgres()) {
             postgres = PostgresServer.of(options.postgresUrl(), options.postgresUser(), options.postgresPassword())
                     .orElseThrow(() -> new LocalStackFailure("--postgres-url must be jdbc:postgresql://host:port/,"

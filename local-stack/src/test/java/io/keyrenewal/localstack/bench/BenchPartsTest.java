@@ -44,6 +44,17 @@ class BenchPartsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--renewals", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BenchOptions.parse("--stall-timeout", "3m")).hasMessageContaining("PT3M");
         assertThatThrownBy(() -> BenchOptions.parse("--partners")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("--stack", "k8s")).hasMessageContaining("local or compose");
+        assertThatThrownBy(() -> BenchOptions.parse("--stack", "compose", "--instances", "2"))
+                .hasMessageContaining("docker-compose.yml as it is");
+    }
+
+    @Test
+    void runsAgainstDockerComposeOrWithTheQuickStartOnlyWhenAsked() {
+        assertThat(BenchOptions.parse().compose()).isFalse();
+        assertThat(BenchOptions.parse().quickStart()).isFalse();
+        assertThat(BenchOptions.parse("--stack", "compose").compose()).isTrue();
+        assertThat(BenchOptions.parse("--stack", "local", "--quick-start").quickStart()).isTrue();
     }
 
     @Test

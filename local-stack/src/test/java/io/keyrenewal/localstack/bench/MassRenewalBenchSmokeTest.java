@@ -1,13 +1,9 @@
 package io.keyrenewal.localstack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyrenewal.contracts.ContractJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,21 +25,18 @@ class MassRenewalBenchSmokeTest {
 
     @Test
     void runsRenewalsOfEveryPlaybookToTheirEndThroughACrashAndReportsTheFigures() throws Exception {
-        Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         long seed = Long.getLong("keyrenewal.fault-seed", 13);
         FaultMatrix.Pair pair = FaultMatrix.pairs(FaultMatrix.SERVICES, FaultMatrix.BOUNDARIES, 1, seed).get(0);
-        BenchOptions options = BenchOptions.parse("--renewals", "6", "--playbooks", "mix", "--partners", "2",
-                "--warmup", "2", "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S",
-                "--instances", "2", "--fault", pair.fault(),
-                "--data-dir", data.resolve("stack").toString(), "--report", data.resolve("report").toString());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        MassRenewalBench.Outcome outcome = new MassRenewalBench(options, repository,
-                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        BenchRun run = BenchRun.of("--renewals", "6", "--playbooks", "mix", "--partners", "2", "--warmup", "2",
+                "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S", "--instances", "2",
+                "--fault", pair.fault(), "--data-dir", data.resolve("stack").toString(),
+                "--report", data.resolve("report").toString());
 
-        String output = printed.toString(StandardCharsets.UTF_8);
+        String output = run.output();
+        MassRenewalBench.Outcome outcome = run.outcome();
         assertThat(outcome.exitCode()).as(output).isZero();
-        JsonNode report = ContractJson.mapper().readTree(Files.readString(outcome.json()));
+        JsonNode report = run.report();
         JsonNode counts = report.path("counts");
         assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(8);
         assertThat(counts.path("completed").asLong()).as(output).isEqualTo(8);
