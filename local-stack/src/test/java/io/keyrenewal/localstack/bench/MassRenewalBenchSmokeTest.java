@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark's whole code path on a small scale: its own stack with two instances of every service (free ports, a
- * temporary folder; the service jars must be built), 6 renewals of the three playbooks, 2 partners, no steady phase,
- * and one service instance killed (SIGKILL) at a step boundary, then started again: the pair of the fault matrix
+ * temporary folder; the service jars must be built; C1 only, as the figures are not what it checks), 6 renewals of the
+ * three playbooks, 2 partners, no steady phase, and one service instance killed (SIGKILL) at a step boundary, then started again: the pair of the fault matrix
  * ({@link FaultMatrix}) that the seed picks (system property {@code keyrenewal.fault-seed}, default 13, so CI runs
  * the same one each time; {@code ./run-local bench-matrix} runs them all). Every renewal completes, nothing is
  * dead-lettered or delivered twice, and the report carries the figures.
@@ -30,7 +30,7 @@ class MassRenewalBenchSmokeTest {
 
         BenchRun run = BenchRun.of("--renewals", "6", "--playbooks", "mix", "--partners", "2", "--warmup", "2",
                 "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S", "--instances", "2",
-                "--fault", pair.fault(), "--data-dir", data.resolve("stack").toString(),
+                "--quick-start", "--fault", pair.fault(), "--data-dir", data.resolve("stack").toString(),
                 "--report", data.resolve("report").toString());
 
         String output = run.output();
