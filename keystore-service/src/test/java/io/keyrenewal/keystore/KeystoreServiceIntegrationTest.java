@@ -167,6 +167,9 @@ class KeystoreServiceIntegrationTest {
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", MediaType.APPLICATION_JSON, auditor)
                 .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> clock = get("/admin/clock", auditor);
+        assertThat(clock.getStatusCode().value()).as("the clock is read-only for the auditor").isEqualTo(200);
+        assertThat(clock.getBody()).contains("\"now\"").contains("\"movedBy\"");
         assertThat(post("/keystore/aliases/acme-sign/sign", sign, MediaType.APPLICATION_JSON, LOGIN)
                 .getStatusCode().value()).isEqualTo(200);
     }

@@ -17,6 +17,7 @@ import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
+import io.keyrenewal.renewal.support.RenewalDriver;
 import io.keyrenewal.renewal.support.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +111,10 @@ class RenewalServiceIntegrationTest {
 
         HttpResponse<String> advanced = http.post("/admin/clock/advance", "{\"duration\":\"P91D\"}");
         assertThat(advanced.statusCode()).isEqualTo(200);
+        JsonNode clock = RenewalDriver.json(http.get("/admin/clock"));
+        assertThat(clock.get("movable").asBoolean()).isTrue();
+        assertThat(Duration.parse(clock.get("movedBy").asText())).isGreaterThanOrEqualTo(Duration.ofDays(91));
+        assertThat(Instant.parse(clock.get("now").asText())).isAfter(Instant.now().plus(Duration.ofDays(90)));
         List<ConsumerRecord<String, String>> decided = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
                 "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided");
 

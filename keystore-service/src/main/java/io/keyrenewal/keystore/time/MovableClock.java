@@ -39,6 +39,11 @@ final class MovableClock extends Clock {
         return instant();
     }
 
+    /** How far it was moved in all. */
+    public Duration movedBy() {
+        return offset.get();
+    }
+
     @Override
     public Instant instant() {
         return base.instant().plus(offset.get());

@@ -2,8 +2,10 @@ package io.keyrenewal.renewal.confirmation;
 
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.ConfirmationSignatures;
+import io.keyrenewal.renewal.logging.RenewalLogContext;
 import io.keyrenewal.renewal.messaging.IncomingRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +27,11 @@ public class PartnerConfirmationListener {
 
     @KafkaListener(topics = Topics.PARTNER_CONFIRMATIONS, groupId = "renewal-service")
     public void on(ConsumerRecord<String, String> record) {
-        byte[] body = record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
-        gate.accept(body, arrival(record, System.currentTimeMillis()));
+        // the renewal the record is keyed by; the partner it names is proven only by its signature, so not logged as such
+        try (MDC.MDCCloseable renewal = MDC.putCloseable(RenewalLogContext.RENEWAL_ID, record.key())) {
+            byte[] body = record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
+            gate.accept(body, arrival(record, System.currentTimeMillis()));
+        }
     }
 
     /**

@@ -10,12 +10,14 @@ import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.renewal.logging.RenewalLogContext;
 import io.keyrenewal.renewal.messaging.IncomingRecords;
 import io.keyrenewal.renewal.playbook.Commands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +40,12 @@ public class KeystoreReportListener {
 
     @KafkaListener(topics = Topics.KEYSTORE_REPORTS, groupId = "renewal-service")
     public void on(ConsumerRecord<String, String> record) {
-        KeystoreReport report = ContractJson.read(record.value(), KeystoreReport.class);
-        IncomingRecords.requireKeyMatches(record, report.renewalId().value());
-        log.info("Keystore report {} for renewal {}", report.getClass().getSimpleName(), report.renewalId());
-        commands.sendAndWait(toCommand(report, clock.instant()));
+        try (MDC.MDCCloseable renewal = MDC.putCloseable(RenewalLogContext.RENEWAL_ID, record.key())) {
+            KeystoreReport report = ContractJson.read(record.value(), KeystoreReport.class);
+            IncomingRecords.requireKeyMatches(record, report.renewalId().value());
+            log.info("Keystore report {} for renewal {}", report.getClass().getSimpleName(), report.renewalId());
+            commands.sendAndWait(toCommand(report, clock.instant()));
+        }
     }
 
     /** The renewal records a report at the time it learns of it, on its own clock, so its history reads in order. */

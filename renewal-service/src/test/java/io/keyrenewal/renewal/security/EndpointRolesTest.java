@@ -64,6 +64,7 @@ class EndpointRolesTest {
             Map.entry("GET /partners", READERS),
             Map.entry("GET /partners/{partnerId}", READERS),
             Map.entry("POST /admin/clock/advance", ADMIN),
+            Map.entry("GET /admin/clock", READERS),
             Map.entry("POST /audit/rebuild", AUDITOR),
             Map.entry("GET /audit/rebuild", AUDITOR),
             Map.entry("GET /audit/export", AUDITOR),
