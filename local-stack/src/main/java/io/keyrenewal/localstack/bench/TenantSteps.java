@@ -27,6 +27,8 @@ final class TenantSteps implements AutoCloseable {
     private final Supplier<Instant> serviceNow;
     private final ExecutorService workers = Daemons.pool(2, "bench-tenant");
     private final Map<String, Instant> windowStarts = new ConcurrentHashMap<>();
+    /** Renewals whose window is proposed or being proposed: once each, however often the event comes. */
+    private final java.util.Set<String> proposing = ConcurrentHashMap.newKeySet();
     private final AtomicLong proposed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile String lastRefusal;
@@ -36,9 +38,12 @@ final class TenantSteps implements AutoCloseable {
         this.serviceNow = serviceNow;
     }
 
-    /** Called for every renewal whose certificate was provided; acts on playbook 2's only. */
+    /**
+     * Called for every renewal whose certificate was provided; acts on playbook 2's only, once per renewal: the event
+     * may come twice (renewal-service publishes at least once, e.g. again after it was killed).
+     */
     void certificateProvided(String renewalId, Playbook playbook) {
-        if (playbook == Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME) {
+        if (playbook == Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME && proposing.add(renewalId)) {
             workers.execute(() -> {
                 try {
                     proposeDowntime(renewalId);
@@ -50,7 +55,11 @@ final class TenantSteps implements AutoCloseable {
         }
     }
 
-    /** Where the window of {@code renewalId} starts, by renewal-service's clock; null if none was proposed. */
+    /**
+     * Where the window of {@code renewalId} starts, by renewal-service's clock; null if none was proposed. When a
+     * proposal's answer was lost and a later one answered 409 (already proposed), the latest start proposed: the
+     * sender stops no earlier than the window it agreed to, whichever of them that was (each lasts {@link #LENGTH}).
+     */
     Instant windowStart(String renewalId) {
         return windowStarts.get(renewalId);
     }
@@ -82,7 +91,7 @@ final class TenantSteps implements AutoCloseable {
             Instant start = serviceNow.get().plus(startIn);
             Duration doubled = startIn.multipliedBy(2);
             startIn = doubled.compareTo(LATEST_START_IN) > 0 ? LATEST_START_IN : doubled;
-            windowStarts.put(renewalId, start);
+            windowStarts.merge(renewalId, start, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
             RestCalls.Outcome outcome = rest.post("/renewals/" + renewalId + "/downtime",
                     Map.of("windowStart", start.toString(), "windowEnd", start.plus(LENGTH).toString()));
             if (outcome == null) {
