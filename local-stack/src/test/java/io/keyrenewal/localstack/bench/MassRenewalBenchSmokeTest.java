@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark's whole code path on a small scale: its own stack with two instances of every service (free ports, a
  * temporary folder; the service jars must be built; C1 only, as the figures are not what it checks), 6 renewals of the
- * three playbooks, 2 partners, no steady phase, and one service instance killed (SIGKILL) at a step boundary, then started again: the pair of the fault matrix
- * ({@link FaultMatrix}) that the seed picks (system property {@code keyrenewal.fault-seed}, default 13, so CI runs
- * the same one each time; {@code ./run-local bench-matrix} runs them all). Every renewal completes, nothing is
- * dead-lettered or delivered twice, and the report carries the figures.
+ * three playbooks, 2 partners, no steady phase; one service instance killed (SIGKILL) at a step boundary, then started
+ * again: the pair of the fault matrix ({@link FaultMatrix}) that the seed picks (system property
+ * {@code keyrenewal.fault-seed}, default 13, so CI runs the same one each time; {@code ./run-local bench-matrix} runs
+ * them all); and the broker and PostgreSQL restarted while the renewals run (the services are not restarted). Every
+ * renewal completes, nothing is dead-lettered or delivered twice, and the report carries the figures.
  */
 class MassRenewalBenchSmokeTest {
 
@@ -30,7 +31,8 @@ class MassRenewalBenchSmokeTest {
 
         BenchRun run = BenchRun.of("--renewals", "6", "--playbooks", "mix", "--partners", "2", "--warmup", "2",
                 "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S", "--instances", "2",
-                "--quick-start", "--fault", pair.fault(), "--data-dir", data.resolve("stack").toString(),
+                "--quick-start", "--fault", pair.fault(), "--fault", "restart:kafka@10", "--fault", "restart:postgres@20",
+                "--data-dir", data.resolve("stack").toString(),
                 "--report", data.resolve("report").toString());
 
         String output = run.output();
@@ -68,11 +70,15 @@ class MassRenewalBenchSmokeTest {
         assertThat(report.path("ratios").path("eventsPerPostgresCommit4").asDouble()).isPositive();
         assertThat(report.path("ratios").path("kafkaRecordsPerProduce").asDouble()).isPositive();
         assertThat(report.path("processes").path("postgresql").path("cpuSeconds").asDouble()).isPositive();
-        JsonNode fault = report.path("faults").path(pair.fault());
-        assertThat(fault.path("backAfterSeconds").asDouble()).as("seed %s: %s struck\n%s", seed, pair.fault(), output)
-                .isPositive();
-        assertThat(fault.has("failed")).as(output).isFalse();
+        for (String struck : List.of(pair.fault(), "restart:kafka@10s", "restart:postgres@20s")) {
+            JsonNode fault = report.path("faults").path(struck);
+            assertThat(fault.path("backAfterSeconds").asDouble()).as("seed %s: %s struck\n%s", seed, struck, output)
+                    .isPositive();
+            assertThat(fault.has("failed")).as(output).isFalse();
+        }
         assertThat(report.path("processes").path(pair.service()).path("restartedByFaults").asLong()).isEqualTo(1);
+        assertThat(report.path("processes").path("kafka").path("restartedByFaults").asLong()).isEqualTo(1);
+        assertThat(report.path("processes").path("postgresql").path("restartedByFaults").asLong()).isEqualTo(1);
         JsonNode renewalService = report.path("processes").path("renewal-service");
         assertThat(renewalService.path("stayedUp").asBoolean()).as("its last process").isTrue();
         assertThat(renewalService.path("cpuSeconds").asDouble()).isPositive();
