@@ -30,6 +30,7 @@ final class FaultInjector implements AutoCloseable {
     private long burstStartNanos;
     private boolean finished;
     private volatile String striking;
+    private volatile long lastStrikeEndedNanos;
     private final java.util.Deque<Fault> onEvent = new java.util.ArrayDeque<>();
     /** Held while a fault strikes, and while the benchmark moves the clocks: the two never overlap. */
     private final java.util.concurrent.locks.ReentrantLock strikes = new java.util.concurrent.locks.ReentrantLock();
@@ -136,6 +137,14 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link System#nanoTime()} now while a fault strikes (its part is down or coming back: the renewals wait for it,
+     * which is no stall), else when the last one ended; 0 if none struck yet.
+     */
+    long quietSinceNanos() {
+        return striking != null ? System.nanoTime() : lastStrikeEndedNanos;
+    }
+
     /** Whether the part named so (as the process meter names it) is down or coming back because of a fault. */
     boolean restarting(String meterName) {
         String part = striking;
@@ -158,6 +167,7 @@ final class FaultInjector implements AutoCloseable {
             striking = fault.part();
             strikeNow(fault);
         } finally {
+            lastStrikeEndedNanos = System.nanoTime();
             striking = null;
             strikes.unlock();
         }

@@ -471,8 +471,9 @@ public final class MassRenewalBench {
         if (partners.failure() != null) {
             return "the scripted partners failed: " + partners.failure();
         }
-        long lastProgress = Math.max(Math.max(progress.lastEventNanos(), partners.lastActivityNanos()),
-                Math.max(rest.lastAnswerNanos(), waitStartedNanos));
+        // a part a fault took down and is bringing back holds the renewals up: the stall clock starts when it is back
+        long lastProgress = Math.max(Math.max(Math.max(progress.lastEventNanos(), partners.lastActivityNanos()),
+                Math.max(rest.lastAnswerNanos(), waitStartedNanos)), faults == null ? 0 : faults.quietSinceNanos());
         Duration idle = Duration.ofNanos(System.nanoTime() - lastProgress);
         if (idle.compareTo(options.stallTimeout()) > 0) {
             return "no renewal moved for " + options.stallTimeout() + " (stall timeout)";
