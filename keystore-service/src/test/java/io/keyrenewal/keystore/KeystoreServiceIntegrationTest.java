@@ -410,6 +410,12 @@ class KeystoreServiceIntegrationTest {
         assertThat(pem.getStatusCode().value()).isEqualTo(200);
         assertThat(pem.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).startsWith("application/x-pem-file");
         assertThat(parse(pem.getBody()).getEncoded()).isEqualTo(inFile.getEncoded());
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(inFile.getEncoded()));
+        ResponseEntity<String> bySha256 = get("/keystore/entries/" + sha256 + "/certificate");
+        assertThat(bySha256.getStatusCode().value()).as("by its SHA-256, as /history").isEqualTo(200);
+        assertThat(parse(bySha256.getBody()).getEncoded()).isEqualTo(inFile.getEncoded());
+        assertThat(get("/keystore/entries/" + "0".repeat(64) + "/certificate").getStatusCode().value())
+                .isEqualTo(404);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.keyrenewal.keystore.crypto.KeyOperations;
 import io.keyrenewal.keystore.crypto.UnknownKey;
 import io.keyrenewal.keystore.history.EntryChange;
 import io.keyrenewal.keystore.history.EntryHistory;
+import io.keyrenewal.keystore.store.KeystoreEntry;
 import io.keyrenewal.keystore.store.TenantKeystore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,11 +47,26 @@ class KeystoreEntriesController {
         return keystore.entries().stream().map(EntryView::of).toList();
     }
 
-    @GetMapping("/{entryName}/certificate")
-    ResponseEntity<String> certificate(@PathVariable String entryName) {
-        return keystore.entry(entryName)
-                .map(entry -> ResponseEntity.ok().contentType(PEM_FILE).body(entry.certificate().pem()))
-                .orElseThrow(() -> new UnknownEntry(entryName));
+    /**
+     * The entry's certificate as PEM. {@code entry} is an entry name, or the SHA-256 fingerprint of its certificate,
+     * found by the history's index (no scan of the keystore); a removed entry's certificate is no longer kept (its
+     * history is).
+     */
+    @GetMapping("/{entry}/certificate")
+    ResponseEntity<String> certificate(@PathVariable String entry) {
+        return keystore.entry(entry).or(() -> byFingerprint(entry))
+                .map(found -> ResponseEntity.ok().contentType(PEM_FILE).body(found.certificate().pem()))
+                .orElseThrow(() -> new UnknownEntry(entry));
+    }
+
+    /** The entry still in the keystore whose certificate has this SHA-256, by the name its last change gave it. */
+    private Optional<KeystoreEntry> byFingerprint(String sha256) {
+        if (!SHA256_HEX.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        List<EntryChange> changes = history.of(new Fingerprint(sha256));
+        return changes.isEmpty() ? Optional.empty() : keystore.entry(changes.get(changes.size() - 1).entryName())
+                .filter(found -> found.certificate().fingerprint().value().equals(sha256));
     }
 
     /** The certificate chain, leaf first, as concatenated PEM blocks. */
