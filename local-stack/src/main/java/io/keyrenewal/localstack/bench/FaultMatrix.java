@@ -163,8 +163,11 @@ public final class FaultMatrix {
     }
 
     private static Row runOne(Pair pair, int renewals, int instances, Path dataDir, Path repositoryRoot) {
+        // the stall timeout outlasts renewal-service's revival of the deadlines a killed instance had picked (db-scheduler
+        // takes an execution whose heartbeat stopped 6 x 30 s ago as dead and runs it again): a kill at
+        // OldKeyPairRemovalDecided leaves the removals it had picked waiting that long
         BenchOptions options = BenchOptions.parse("--renewals", Integer.toString(renewals), "--playbooks", "mix",
-                "--partners", "2", "--warmup", "0", "--background-seconds", "0", "--stall-timeout", "PT2M",
+                "--partners", "2", "--warmup", "0", "--background-seconds", "0", "--stall-timeout", "PT5M",
                 "--raw-limit-time", "PT1S", "--instances", Integer.toString(instances), "--quick-start",
                 "--fault", pair.fault(),
                 "--data-dir", dataDir.toString(), "--report", dataDir.resolveSibling(dataDir.getFileName()
