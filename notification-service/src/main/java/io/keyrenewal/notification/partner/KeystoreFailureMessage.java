@@ -45,8 +45,8 @@ public class KeystoreFailureMessage {
                                 ? "Now: the renewal does not go on by itself" + (event.automaticRetries() > 0
                                 ? " (it retried the step " + event.automaticRetries() + " times)." : ".")
                                 : "The renewal retries the step by itself at " + event.nextRetryAt() + " and a few"
-                                + " more times, further apart; you are told again if it still fails then. Act"
-                                + " before if you know it cannot succeed.",
+                                + " more times, further apart; you are told again if it still fails after the last."
+                                + " Act before if you know it cannot succeed.",
                         "operation", event.operation()),
                 List.of(), null);
     }
