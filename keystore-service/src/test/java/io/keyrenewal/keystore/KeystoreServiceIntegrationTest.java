@@ -170,6 +170,10 @@ class KeystoreServiceIntegrationTest {
         ResponseEntity<String> clock = get("/admin/clock", auditor);
         assertThat(clock.getStatusCode().value()).as("the clock is read-only for the auditor").isEqualTo(200);
         assertThat(clock.getBody()).contains("\"now\"").contains("\"movedBy\"");
+        ResponseEntity<String> metrics = get("/actuator/prometheus", auditor);
+        assertThat(metrics.getStatusCode().value()).as("metrics for the auditor").isEqualTo(200);
+        assertThat(metrics.getBody()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        assertThat(get("/actuator/prometheus", null).getStatusCode().value()).isEqualTo(401);
         assertThat(post("/keystore/aliases/acme-sign/sign", sign, MediaType.APPLICATION_JSON, LOGIN)
                 .getStatusCode().value()).isEqualTo(200);
     }

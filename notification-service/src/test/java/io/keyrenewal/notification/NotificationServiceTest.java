@@ -243,6 +243,18 @@ class NotificationServiceTest {
     }
 
     @Test
+    void theMetricsAreScrapedWithARole() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
     void refusesToListNotificationsWithoutARenewalId() throws Exception {
         HttpResponse<String> response = get("/notifications");
 

@@ -27,7 +27,8 @@ public class KeystoreSecurityConfiguration {
                 .hasRole(Role.INTEGRATION_FLOW.name())
                 .requestMatchers(HttpMethod.POST, "/keystore/entries/*/staged/certificate-chain").hasRole(admin)
                 .requestMatchers(HttpMethod.POST, "/admin/clock/advance").hasRole(admin)
-                .requestMatchers(HttpMethod.GET, "/admin/clock").hasAnyRole(admin, Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/admin/clock", "/actuator/prometheus")
+                .hasAnyRole(admin, Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/keystore/**").hasAnyRole(admin, Role.AUDITOR.name())
                 .anyRequest().denyAll());
         authentication.apply(http, null);

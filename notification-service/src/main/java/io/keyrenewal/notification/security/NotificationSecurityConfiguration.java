@@ -20,6 +20,7 @@ public class NotificationSecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                 .requestMatchers(HttpMethod.GET, "/notifications", "/notifications/**")
                 .hasAnyRole("TENANT_ADMIN", "AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("TENANT_ADMIN", "AUDITOR")
                 .anyRequest().denyAll());
         authentication.apply(http, null);
         return http.build();

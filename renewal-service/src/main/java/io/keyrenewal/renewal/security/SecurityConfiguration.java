@@ -32,7 +32,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/renewals", "/renewals/**", "/partners", "/partners/**")
                 .hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").hasAnyRole(ADMIN, AUDITOR)
-                .requestMatchers(HttpMethod.GET, "/admin/clock").hasAnyRole(ADMIN, AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/admin/clock", "/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                 // history, export, verification, as-of queries, rebuild and republish
                 .requestMatchers("/audit/**").hasRole(AUDITOR)
                 // partners: their own renewals only (checked by the endpoints)

@@ -148,6 +148,20 @@ class EndpointRolesTest {
     }
 
     @Test
+    void theMetricsAreScrapedByTheTenantAdministratorOrTheAuditorOnly() {
+        HttpResponse<String> metrics = http.as("auditor").get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections")
+                .contains("http_server_requests_seconds").contains("kafka_consumer_");
+        assertThat(http.as("tenant-admin").get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(http.anonymous().get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(http.as("acme").get("/actuator/prometheus").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aBrowserWithoutASessionIsShownTheLoginForm() throws Exception {
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/dashboard/")).header("Accept", "text/html,application/xhtml+xml").GET().build(),
