@@ -115,7 +115,8 @@ public final class ServiceProcess implements AutoCloseable {
         stop();
     }
 
-    private static boolean isUp(URI health) {
+    /** Whether {@code health} (a service's {@code /actuator/health}) answers UP now; false while nothing listens. */
+    public static boolean isUp(URI health) {
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,14 +3,12 @@ package io.keyrenewal.localstack.bench;
 import io.keyrenewal.localstack.KeystoreServiceApi;
 import io.keyrenewal.localstack.LocalStackFailure;
 import io.keyrenewal.localstack.RenewalServiceApi;
+import io.keyrenewal.localstack.ServiceProcess;
 import io.keyrenewal.localstack.StackService;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,6 @@ final class ComposeBenchStack implements BenchStack {
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:25432/";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path repositoryRoot;
     private final Path logDir;
@@ -211,20 +208,10 @@ final class ComposeBenchStack implements BenchStack {
 
     private void awaitHealthy(String name, URI baseUrl) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    out.println(name + " is up on " + baseUrl + " (container of " + project + ")");
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LocalStackFailure("interrupted while waiting for " + name, e);
+            if (ServiceProcess.isUp(baseUrl.resolve("/actuator/health"))) {
+                out.println(name + " is up on " + baseUrl + " (container of " + project + ")");
+                return;
             }
             try {
                 Thread.sleep(1000); // polling a container's health endpoint
