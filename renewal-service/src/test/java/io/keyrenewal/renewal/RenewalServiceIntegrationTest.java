@@ -19,6 +19,7 @@ import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.RenewalDriver;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import io.keyrenewal.testsupport.PrometheusScrape;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,8 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:renewal-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",
-        "keyrenewal.deadlines.polling-interval=PT0.5S"})
+        "keyrenewal.deadlines.polling-interval=PT0.5S",
+        "keyrenewal.metrics.refresh-interval=PT0.2S"})
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenewalServiceIntegrationTest {
@@ -171,6 +174,46 @@ class RenewalServiceIntegrationTest {
     }
 
     @Test
+    void tellsOperatorsWhereRenewalsStandHowLongStepsTookAndWhatWasDeadLetteredInMetrics() {
+        String renewalId = start("alias-metrics");
+        ConsumerRecord<String, String> started = awaitEvents(renewalId, "RenewalStarted").get(0);
+        Map<String, String> awaitingTheKeystore = Map.of("playbook", "TENANT_DECRYPTS_OUTBOUND_RESPONSE",
+                "awaiting", "KEY_PAIR_CREATED", "next_actor", "keystore");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                scrape().sum("keyrenewal_renewals_open", awaitingTheKeystore)).isGreaterThanOrEqualTo(1));
+
+        Instant now = Instant.now();
+        kafka.send(Records.record(Topics.KEYSTORE_REPORTS, renewalId, new KeyPairGenerated("rep-metrics",
+                new RenewalId(renewalId), TopicRecorder.header(started, MessageHeaders.ID), "alias-metrics",
+                Certificates.certificate("alias-metrics", "02", now), Certificates.ref("alias-metrics", "01"), now)));
+        kafka.send(Records.raw(Topics.PARTNER_CONFIRMATIONS, "metrics-" + renewalId, "{not json",
+                "PartnerConfirmation"));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PrometheusScrape metrics = scrape();
+            assertThat(metrics.sum("keyrenewal_renewals_open", Map.of("playbook", "TENANT_DECRYPTS_OUTBOUND_RESPONSE",
+                    "awaiting", "PARTNER_SWITCHED_TO_NEW_KEY", "next_actor", "partner"))).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("keyrenewal_renewal_step_duration_seconds_count", Map.of(
+                    "playbook", "TENANT_DECRYPTS_OUTBOUND_RESPONSE", "step", "KEY_PAIR_CREATED", "actor", "keystore")))
+                    .isGreaterThanOrEqualTo(1);
+            // the step took at most as long as this test so far, so it lands at or under the 1-minute bucket
+            assertThat(metrics.sum("keyrenewal_renewal_step_duration_seconds_bucket", Map.of(
+                    "playbook", "TENANT_DECRYPTS_OUTBOUND_RESPONSE", "step", "KEY_PAIR_CREATED", "le", "60.0")))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("keyrenewal_renewal_events_total", Map.of("type", "CertificateProvided")))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("keyrenewal_messaging_dead_letters_total", Map.of(
+                    "topic", Topics.PARTNER_CONFIRMATIONS, "kind", "permanent", "cause", "ConfirmationRejected")))
+                    .as("dead letters %s", metrics.samples("keyrenewal_messaging_dead_letters_total", Map.of()))
+                    .isGreaterThanOrEqualTo(1);
+            // Axon's own: the tracking processor that relays events to Kafka
+            assertThat(metrics.samples("eventProcessor_latency", Map.of("processorName", "kafka-relay")))
+                    .as("Axon processor metrics among %s", metrics.names()).isNotEmpty();
+        });
+    }
+
+    @Test
     void answersAnInvalidRequestWithAProblemDetailNamingTheField() {
         HttpResponse<String> missing = http.post("/renewals", "{\"alias\":\"a1\",\"partnerId\":\"acme\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -207,6 +250,12 @@ class RenewalServiceIntegrationTest {
         String renewalId = json(response).get("renewalId").asText();
         assertThat(response.headers().firstValue("Location")).hasValue("/renewals/" + renewalId);
         return renewalId;
+    }
+
+    private PrometheusScrape scrape() {
+        HttpResponse<String> response = http.get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return PrometheusScrape.parse(response.body());
     }
 
     private String awaiting(String renewalId) {

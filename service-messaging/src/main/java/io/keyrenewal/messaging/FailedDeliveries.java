@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every failed delivery of a record to a listener, by topic and {@link FailureKind}: logged (a passing failure at
  * most once per {@link MessagingSettings#retryLogInterval()} per partition, so an outage does not flood the log),
  * counted, and published as the Micrometer counters {@code keyrenewal.messaging.failed.deliveries} (tags
- * {@code topic}, {@code kind}) and {@code keyrenewal.messaging.dead.letters} (tag {@code topic}) where a registry
- * exists.
+ * {@code topic}, {@code kind}) and {@code keyrenewal.messaging.dead.letters} (tags {@code topic}, {@code kind} and
+ * {@code cause}, the simple name of the exception that decided it, e.g. {@code MalformedMessage}: the reason's
+ * kind, bounded, where the reason's text is in the record's header) where a registry exists.
  */
 public class FailedDeliveries implements RetryListener {
 
@@ -101,8 +102,12 @@ public class FailedDeliveries implements RetryListener {
         lastLogged.remove(new TopicPartition(record.topic(), record.partition()));
         count(record.topic() + "/dead-lettered").incrementAndGet();
         if (meters != null) {
-            Counter.builder("keyrenewal.messaging.dead.letters").tag("topic", record.topic()).register(meters)
-                    .increment();
+            Classification classification = classifier.classify(failure);
+            Counter.builder("keyrenewal.messaging.dead.letters").description("Records sent to their dead-letter topic")
+                    .tag("topic", record.topic())
+                    .tag("kind", classification.kind().name().toLowerCase(Locale.ROOT))
+                    .tag("cause", classification.cause().getClass().getSimpleName())
+                    .register(meters).increment();
         }
     }
 

@@ -15,6 +15,7 @@ import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.renewal.metrics.RenewalMetrics;
 import io.keyrenewal.renewal.playbook.Actor;
 import io.keyrenewal.renewal.playbook.KeystoreSteps;
 import io.keyrenewal.renewal.playbook.Milestone;
@@ -28,9 +29,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +53,13 @@ public class RenewalViewProjection {
 
     private final RenewalViewRepository views;
     private final OpenRenewalAliases openAliases;
+    private final RenewalMetrics metrics;
 
-    public RenewalViewProjection(RenewalViewRepository views, OpenRenewalAliases openAliases) {
+    public RenewalViewProjection(RenewalViewRepository views, OpenRenewalAliases openAliases,
+                                 RenewalMetrics metrics) {
         this.views = views;
         this.openAliases = openAliases;
+        this.metrics = metrics;
     }
 
     @EventHandler
@@ -61,12 +68,27 @@ public class RenewalViewProjection {
                 ? new RenewalView(event.renewalId().value())
                 : views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
                         "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
+        Instant waitingSince = view.getUpdatedAt();
+        String doneBefore = view.getDoneSteps();
         apply(view, event);
         view.folded(sequence);
+        measure(view, event, waitingSince, doneBefore);
         if (!"OPEN".equals(view.getState())) {
             openAliases.release(view.getAlias(), view.getRenewalId());
         }
         views.save(view);
+    }
+
+    /** Counts the event and, where it took a step, how long the renewal waited for it. */
+    private void measure(RenewalView view, RenewalEvent event, Instant waitingSince, String doneBefore) {
+        metrics.event(event.getClass().getSimpleName());
+        Optional<Milestone> step = Milestones.recordedBy(event);
+        if (step.isPresent() && waitingSince != null && !view.getDoneSteps().equals(doneBefore)) {
+            String actor = Playbooks.of(Playbook.valueOf(view.getPlaybook())).step(step.get())
+                    .map(taken -> taken.actor().name().toLowerCase(Locale.ROOT)).orElse("system");
+            metrics.stepTaken(view.getPlaybook(), step.get().name(), actor,
+                    Duration.between(waitingSince, view.getUpdatedAt()));
+        }
     }
 
     /** The view after {@code event}: the one fold the live read model and the as-of queries share. */
