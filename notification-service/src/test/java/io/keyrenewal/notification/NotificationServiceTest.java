@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
@@ -59,7 +60,7 @@ import static org.awaitility.Awaitility.await;
 
 // the outbox's periodic look is an hour away: every message here goes out because queuing it woke the dispatcher
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "keyrenewal.notification.delivery.poll-interval=1h")
+        properties = {"keyrenewal.notification.delivery.poll-interval=1h", "keyrenewal.metrics.refresh-interval=PT0.2S"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NotificationServiceTest {
 
@@ -252,6 +253,22 @@ class NotificationServiceTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void countsDeliveriesByChannelKindAndOutcome() {
+        publish("started-" + renewalId, started());
+        publish("provided-" + renewalId, provided());
+        awaitOne(withHeader(MessageHeaders.ID, "provided-" + renewalId + ":RECEIVER_ADMINISTRATOR"));
+
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> {
+            PrometheusScrape scrape = PrometheusScrape.parse(get("/actuator/prometheus").body());
+            assertThat(scrape.sum("keyrenewal_notification_deliveries_total", Map.of("channel", "kafka",
+                    "kind", "CERTIFICATE_PROVIDED", "outcome", "sent"))).isGreaterThanOrEqualTo(1);
+            // read from the delivery log; every channel and status has a row, 0 where nothing waits
+            assertThat(scrape.samples("keyrenewal_notification_deliveries_outstanding", Map.of("channel", "kafka",
+                    "status", "parked"))).hasSize(1);
+        });
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.keyrenewal.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,17 +40,19 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final DispatchSignal signal;
     private final Clock clock;
+    private final MeterRegistry meters;
     private volatile boolean closing;
     private Thread dispatcher;
 
     DeliveryDispatcher(DeliveryLog deliveryLog, List<NotificationChannel> channels, ParkedDeliveries parked,
-                       DeliveryProperties properties, DispatchSignal signal, Clock clock) {
+                       DeliveryProperties properties, DispatchSignal signal, Clock clock, MeterRegistry meters) {
         this.deliveryLog = deliveryLog;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.parked = parked;
         this.properties = properties;
         this.signal = signal;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -123,6 +127,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
         deliveryLog.markSent(sent, clock.instant());
         for (PendingDelivery delivery : sent) {
+            count(delivery, "sent");
             MDC.put("renewalId", delivery.notification().renewalId().value());
             log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
                     delivery.notificationId(), delivery.notification().renewalId(),
@@ -130,6 +135,16 @@ class DeliveryDispatcher implements SmartLifecycle {
             MDC.remove("renewalId");
         }
         return due.size() == properties.batchSize();
+    }
+
+    /**
+     * {@code keyrenewal.notification.deliveries}: each attempt's outcome (sent, failed and tried again, parked) by
+     * channel and message kind, counted once its outcome is recorded in the delivery log.
+     */
+    private void count(PendingDelivery delivery, String outcome) {
+        Counter.builder("keyrenewal.notification.deliveries").description("Delivery attempts by outcome")
+                .tag("channel", delivery.channel()).tag("kind", String.valueOf(delivery.notification().kind()))
+                .tag("outcome", outcome).register(meters).increment();
     }
 
     private record Sending(PendingDelivery delivery, CompletableFuture<Void> acknowledged) {
@@ -163,10 +178,12 @@ class DeliveryDispatcher implements SmartLifecycle {
                         delivery.notificationId(), delivery.channel(), attempts, reason);
                 parked.parked(delivery, attempts, reason);
                 deliveryLog.markParked(delivery, reason);
+                count(delivery, "parked");
                 return;
             }
             Instant retryAt = clock.instant().plus(properties.backoff().after(attempts));
             deliveryLog.markFailed(delivery, reason, retryAt);
+            count(delivery, "failed");
             log.warn("{} {} over {} failed (attempt {} of {}), tried again at {}: {}",
                     delivery.notification().kind(), delivery.notificationId(), delivery.channel(), attempts,
                     properties.maxAttempts(), retryAt, reason);
