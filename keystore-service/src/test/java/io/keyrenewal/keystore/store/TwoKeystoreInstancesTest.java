@@ -1,6 +1,5 @@
 package io.keyrenewal.keystore.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.keystore.certificate.CertificateProperties;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
@@ -38,14 +37,14 @@ class TwoKeystoreInstancesTest {
 
     private final SelfSignedKeyPairIssuer issuer = new SelfSignedKeyPairIssuer(Clock.systemUTC(),
             new CertificateProperties(Duration.ofDays(30), "keyrenewal"));
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final PostgresPools pools = new PostgresPools();
 
     @TempDir
     Path folder;
 
     @AfterEach
     void closePools() {
-        pools.forEach(HikariDataSource::close);
+        pools.close();
     }
 
     @Test
@@ -92,12 +91,7 @@ class TwoKeystoreInstancesTest {
     }
 
     private Pkcs12TenantKeystore instance(RealPostgres.Database database, String name) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.url());
-        pool.setUsername(database.user());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(THREADS_PER_INSTANCE + 2);
-        pools.add(pool);
-        return new Pkcs12TenantKeystore(new KeystoreFileProperties(folder.resolve(name), PASSWORD, null), pool);
+        return new Pkcs12TenantKeystore(new KeystoreFileProperties(folder.resolve(name), PASSWORD, null),
+                pools.open(database, THREADS_PER_INSTANCE + 2));
     }
 }
