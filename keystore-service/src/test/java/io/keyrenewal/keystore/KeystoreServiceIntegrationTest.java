@@ -1096,7 +1096,8 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
     }
 
     private JsonNode entryFromApi(String entryName) throws Exception {
-        JsonNode entries = ContractJson.mapper().readTree(get("/keystore/entries").getBody());
+        String alias = entryName.split("\\.(retained|staged)\\.")[0];
+        JsonNode entries = ContractJson.mapper().readTree(get("/keystore/entries?alias=" + alias).getBody());
         for (JsonNode entry : entries) {
             if (entry.get("entryName").asText().equals(entryName)) {
                 return entry;

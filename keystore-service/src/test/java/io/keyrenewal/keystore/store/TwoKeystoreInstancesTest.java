@@ -6,7 +6,7 @@ import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.testsupport.RealPostgres;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +37,11 @@ class TwoKeystoreInstancesTest {
 
     private final SelfSignedKeyPairIssuer issuer = new SelfSignedKeyPairIssuer(Clock.systemUTC(),
             new CertificateProperties(Duration.ofDays(30), "keyrenewal"));
+    @AutoClose
     private final PostgresPools pools = new PostgresPools();
 
     @TempDir
     Path folder;
-
-    @AfterEach
-    void closePools() {
-        pools.close();
-    }
 
     @Test
     void losesNoChangeWhenTwoInstancesChangeOneAliasAtOnce() throws Exception {
