@@ -1,6 +1,7 @@
 -- The index of the keystore's entries (EntryIndex): the public part of each entry, one row per entry, written in the
 -- transaction that writes its alias's PKCS#12 (keystore_alias), so GET /keystore/entries answers without opening a
--- PKCS#12. No key material: the certificate (DER) and what the listing shows of it.
+-- PKCS#12. No key material: the certificate (DER) and what the listing shows of it. retained_until is the ISO-8601
+-- instant as the entry's PKCS#12 bag attribute has it (nanoseconds: a timestamp column would cut them).
 
 CREATE TABLE IF NOT EXISTS keystore_entry (
     alias              VARCHAR(64)   NOT NULL,
@@ -12,7 +13,7 @@ CREATE TABLE IF NOT EXISTS keystore_entry (
     issuer             VARCHAR(4000) NOT NULL,
     not_before         TIMESTAMP WITH TIME ZONE NOT NULL,
     not_after          TIMESTAMP WITH TIME ZONE NOT NULL,
-    retained_until     TIMESTAMP WITH TIME ZONE,
+    retained_until     VARCHAR(40),
     certificate        BYTEA         NOT NULL,
     PRIMARY KEY (alias, entry_name)
 );

@@ -37,8 +37,8 @@ final class EntryIndex {
         jdbc.sql("CREATE TABLE IF NOT EXISTS keystore_entry (alias VARCHAR(64) NOT NULL, entry_name VARCHAR(200) NOT"
                 + " NULL, state VARCHAR(20) NOT NULL, certificate_sha256 CHAR(64) NOT NULL, serial_number VARCHAR(100)"
                 + " NOT NULL, subject VARCHAR(4000) NOT NULL, issuer VARCHAR(4000) NOT NULL, not_before TIMESTAMP WITH"
-                + " TIME ZONE NOT NULL, not_after TIMESTAMP WITH TIME ZONE NOT NULL, retained_until TIMESTAMP WITH TIME"
-                + " ZONE, certificate BYTEA NOT NULL, PRIMARY KEY (alias, entry_name))").update();
+                + " TIME ZONE NOT NULL, not_after TIMESTAMP WITH TIME ZONE NOT NULL, retained_until VARCHAR(40),"
+                + " certificate BYTEA NOT NULL, PRIMARY KEY (alias, entry_name))").update();
     }
 
     /** Makes the alias's rows show {@code entries}, in the caller's transaction (the one writing the alias's row). */
@@ -58,7 +58,7 @@ final class EntryIndex {
                     .param("issuer", certificate.issuer())
                     .param("notBefore", timestamp(certificate.certificate().getNotBefore().toInstant()))
                     .param("notAfter", timestamp(certificate.certificate().getNotAfter().toInstant()))
-                    .param("until", timestamp(entry.retainedUntil()))
+                    .param("until", entry.retainedUntil() == null ? null : entry.retainedUntil().toString())
                     .param("der", certificate.der())
                     .update();
         }
@@ -96,10 +96,10 @@ final class EntryIndex {
     }
 
     private static KeystoreEntry entry(ResultSet row) throws SQLException {
-        OffsetDateTime until = row.getObject("retained_until", OffsetDateTime.class);
+        String until = row.getString("retained_until");
         return new KeystoreEntry(row.getString("entry_name"), row.getString("alias"),
                 EntryState.valueOf(row.getString("state")), PublicCertificate.ofDer(row.getBytes("certificate")),
-                until == null ? null : until.toInstant());
+                until == null ? null : Instant.parse(until));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {
