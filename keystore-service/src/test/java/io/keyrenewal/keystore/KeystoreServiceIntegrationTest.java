@@ -39,24 +39,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import io.keyrenewal.messaging.FailedDeliveries;
 import io.keyrenewal.messaging.FailureKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import javax.crypto.Cipher;
@@ -94,44 +86,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service against a real (embedded) Kafka broker, a real keystore file and H2 in a temporary folder. One class,
- * so every test shares one Spring context and one broker.
+ * The service against a real (embedded) Kafka broker, a real keystore file and H2 in a temporary folder. Its context
+ * ({@link KeystoreServiceContext}) is shared with the other test classes of the service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(PublishedRecords.class)
-@DirtiesContext
-class KeystoreServiceIntegrationTest {
+class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
 
-    private static final String PASSWORD = "integration-test-password";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** BCrypt of "keystore-test" at the lowest cost: every request checks it again. */
-    private static final String TEST_PASSWORD_HASH = "{bcrypt}$2a$04$eW7ZxB7yBmdojk5n92Qc.esMIprRGZ4v/rQ02byBAe.t4coonuZ0K";
-    private static final String LOGIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
-            "keystore-test:keystore-test".getBytes(StandardCharsets.UTF_8));
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
-        registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
-        // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
-        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-        // local users: one with every role for the operations, one auditor to show a role is enforced
-        registry.add("keyrenewal.security.mode", () -> "local");
-        registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
-        registry.add("keyrenewal.security.users[0].password", () -> TEST_PASSWORD_HASH);
-        registry.add("keyrenewal.security.users[0].roles", () -> "TENANT_ADMIN,AUDITOR,INTEGRATION_FLOW");
-        registry.add("keyrenewal.security.users[1].username", () -> "keystore-auditor");
-        registry.add("keyrenewal.security.users[1].password", () -> TEST_PASSWORD_HASH);
-        registry.add("keyrenewal.security.users[1].roles", () -> "AUDITOR");
-        registry.add("KEYSTORE_SEED_ALIASES",
-                () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
-                        + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
-                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt");
-    }
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -143,11 +103,6 @@ class KeystoreServiceIntegrationTest {
     FailedDeliveries failedDeliveries;
     @Value("${spring.datasource.url}")
     String databaseUrl;
-    @LocalServerPort
-    int port;
-
-    private final List<String> apiResponses = new ArrayList<>();
-
     @Test
     void theKeysAreUsedOnlyByTheRolesThatMay() {
         String auditor = "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -1141,30 +1096,14 @@ class KeystoreServiceIntegrationTest {
     }
 
     private JsonNode entryFromApi(String entryName) throws Exception {
-        JsonNode entries = ContractJson.mapper().readTree(get("/keystore/entries").getBody());
+        String alias = entryName.split("\\.(retained|staged)\\.")[0];
+        JsonNode entries = ContractJson.mapper().readTree(get("/keystore/entries?alias=" + alias).getBody());
         for (JsonNode entry : entries) {
             if (entry.get("entryName").asText().equals(entryName)) {
                 return entry;
             }
         }
         throw new AssertionError("the API lists no entry " + entryName + ": " + entries);
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return get(path, LOGIN);
-    }
-
-    private ResponseEntity<String> get(String path, String login) {
-        RestClient.RequestHeadersSpec<?> call = RestClient.create("http://localhost:" + port).get().uri(path);
-        if (login != null) {
-            call.header("Authorization", login);
-        }
-        ResponseEntity<String> response = call
-                .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
-                        .headers(answer.getHeaders())
-                        .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-        apiResponses.add(response.getHeaders() + " " + response.getBody());
-        return response;
     }
 
     private static X509Certificate parse(String pem) throws Exception {

@@ -38,8 +38,12 @@ public final class JsonHttp {
 
     /** The answer to a GET; fails unless the status is 200. */
     public JsonNode get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), "GET " + path);
-        return bodyOf(response, 200, "GET " + path);
+        return bodyOf(getResponse(path), 200, "GET " + path);
+    }
+
+    /** The response to a GET; the caller checks the status (and may read its headers). */
+    public HttpResponse<String> getResponse(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), "GET " + path);
     }
 
     /** The response to a POST of {@code body} as JSON; the caller checks the status. */

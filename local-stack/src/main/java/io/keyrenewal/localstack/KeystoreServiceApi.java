@@ -3,6 +3,7 @@ package io.keyrenewal.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,9 +17,17 @@ public final class KeystoreServiceApi {
                 RenewalServiceApi.LOCAL_PASSWORD));
     }
 
-    /** How many entries {@code GET /keystore/entries} lists (a JSON array, or an object with an "entries" array). */
+    /**
+     * How many entries {@code GET /keystore/entries} lists: its {@code X-Total-Count} (the listing is paged), or else
+     * the entries in the answer (a JSON array, or an object with an "entries" array).
+     */
     public int entryCount() {
-        JsonNode answer = http.get("/keystore/entries");
+        HttpResponse<String> response = http.getResponse("/keystore/entries?size=1");
+        JsonNode answer = http.bodyOf(response, 200, "GET /keystore/entries");
+        java.util.Optional<String> total = response.headers().firstValue("X-Total-Count");
+        if (total.isPresent()) {
+            return Integer.parseInt(total.get());
+        }
         JsonNode entries = answer.isArray() ? answer : answer.path("entries");
         if (!entries.isArray()) {
             throw new LocalStackFailure("GET /keystore/entries answered neither a list nor {\"entries\": [...]}: "

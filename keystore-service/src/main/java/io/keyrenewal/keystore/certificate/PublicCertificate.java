@@ -29,6 +29,16 @@ public record PublicCertificate(X509Certificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
     }
 
+    /** The certificate whose DER encoding is {@code der}. */
+    public static PublicCertificate ofDer(byte[] der) {
+        try {
+            return new PublicCertificate((X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der)));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException("not a DER-encoded X.509 certificate: " + e.getMessage(), e);
+        }
+    }
+
     public byte[] der() {
         try {
             return certificate.getEncoded();

@@ -10,9 +10,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +20,10 @@ import java.util.Optional;
  * sees the same keys and the changes of one alias, from whichever instance, apply one after the other. In the service
  * the table comes from the schema migration ({@code db/migration/V1__schema.sql}, which runs first); it is also
  * created here if missing, for a keystore used without the service around it (tests, tools).
+ * <p>
+ * Every write of a row also replaces the alias's entries in the {@link EntryIndex}, in the same transaction, and
+ * records the row's version the index shows ({@code indexed_version}); a row written before the index existed, or by
+ * an earlier version of the service, has an older one and is indexed again at start ({@link #unindexed}).
  */
 final class AliasRows {
 
@@ -30,13 +32,20 @@ final class AliasRows {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final EntryIndex index;
 
     AliasRows(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         jdbc.sql("CREATE TABLE IF NOT EXISTS keystore_alias (alias VARCHAR(64) NOT NULL PRIMARY KEY, pkcs12 BYTEA,"
-                + " version BIGINT NOT NULL, changed_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
+                + " version BIGINT NOT NULL, changed_at TIMESTAMP WITH TIME ZONE NOT NULL, indexed_version BIGINT)")
+                .update();
+        this.index = new EntryIndex(dataSource);
+    }
+
+    EntryIndex index() {
+        return index;
     }
 
     /** The alias's content as last committed; empty if it holds no entry. */
@@ -59,8 +68,8 @@ final class AliasRows {
             // loser of the insert finds the winner's row, which is all it needs
             try {
                 ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO keystore_alias (alias, pkcs12,"
-                                + " version, changed_at) SELECT :alias, NULL, 0, :at WHERE NOT EXISTS (SELECT 1 FROM"
-                                + " keystore_alias WHERE alias = :alias)")
+                                + " version, changed_at, indexed_version) SELECT :alias, NULL, 0, :at, 0 WHERE NOT"
+                                + " EXISTS (SELECT 1 FROM keystore_alias WHERE alias = :alias)")
                         .param("alias", alias.value())
                         .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                         .update());
@@ -73,24 +82,48 @@ final class AliasRows {
                 + " being locked", null)).content();
     }
 
-    /** Replaces the content of a row locked by {@link #lock} in this transaction; null when no entry is left. */
-    void write(KeystoreAlias alias, byte[] content) {
-        jdbc.sql("UPDATE keystore_alias SET pkcs12 = :content, version = version + 1, changed_at = :at"
-                        + " WHERE alias = :alias")
+    /**
+     * Replaces the content of a row locked by {@link #lock} in this transaction (null when no entry is left), and its
+     * {@code entries} in the index.
+     */
+    void write(KeystoreAlias alias, byte[] content, List<KeystoreEntry> entries) {
+        jdbc.sql("UPDATE keystore_alias SET pkcs12 = :content, version = version + 1, indexed_version = version + 1,"
+                        + " changed_at = :at WHERE alias = :alias")
                 .param("alias", alias.value())
                 .param("content", content)
                 .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .update();
+        index.replace(alias, entries);
     }
 
-    /** Every alias holding entries, with its content, by alias. */
-    Map<KeystoreAlias, byte[]> all() {
-        Map<KeystoreAlias, byte[]> all = new LinkedHashMap<>();
-        jdbc.sql("SELECT alias, pkcs12 FROM keystore_alias WHERE pkcs12 IS NOT NULL ORDER BY alias")
-                .query(row -> {
-                    all.put(KeystoreAlias.of(row.getString("alias")), row.getBytes("pkcs12"));
-                });
-        return all;
+    /** The aliases the index does not show as their rows are now (written before it, or by an earlier version). */
+    List<KeystoreAlias> unindexed() {
+        return jdbc.sql("SELECT alias FROM keystore_alias WHERE indexed_version IS NULL OR indexed_version <> version"
+                        + " ORDER BY alias")
+                .query(String.class)
+                .list().stream().map(KeystoreAlias::of).toList();
+    }
+
+    /**
+     * Locks the row of an alias {@link #unindexed()} named until the caller's transaction ends, if it still is
+     * unindexed once locked (another instance starting at the same time may have indexed it meanwhile).
+     *
+     * @return the alias's content (an empty array if it holds no entry); empty if there is nothing to index any more
+     */
+    Optional<byte[]> lockUnindexed(KeystoreAlias alias) {
+        return jdbc.sql("SELECT pkcs12 FROM keystore_alias WHERE alias = :alias AND (indexed_version IS NULL OR"
+                        + " indexed_version <> version) FOR UPDATE")
+                .param("alias", alias.value())
+                .query((row, number) -> Optional.ofNullable(row.getBytes("pkcs12")).orElse(new byte[0]))
+                .optional();
+    }
+
+    /** Records {@code entries} as the index of a row locked by {@link #lockUnindexed}, content unchanged. */
+    void indexed(KeystoreAlias alias, List<KeystoreEntry> entries) {
+        jdbc.sql("UPDATE keystore_alias SET indexed_version = version WHERE alias = :alias")
+                .param("alias", alias.value())
+                .update();
+        index.replace(alias, entries);
     }
 
     /** The aliases that have a row, holding entries or not, among {@code aliases} (asked 500 at a time). */
@@ -105,16 +138,25 @@ final class AliasRows {
         return known;
     }
 
-    /** Adds the row of an alias the database does not know yet; false if it knows it (another instance was first). */
-    boolean insertIfAbsent(KeystoreAlias alias, byte[] content) {
+    /**
+     * Adds the row of an alias the database does not know yet, with its {@code entries} in the index; false if it
+     * knows it (another instance was first).
+     */
+    boolean insertIfAbsent(KeystoreAlias alias, byte[] content, List<KeystoreEntry> entries) {
         try {
-            return ownTransaction.execute(status -> jdbc.sql("INSERT INTO keystore_alias (alias, pkcs12, version,"
-                            + " changed_at) SELECT :alias, :content, 1, :at WHERE NOT EXISTS (SELECT 1 FROM"
-                            + " keystore_alias WHERE alias = :alias)")
-                    .param("alias", alias.value())
-                    .param("content", content)
-                    .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
-                    .update()) == 1;
+            return ownTransaction.execute(status -> {
+                boolean inserted = jdbc.sql("INSERT INTO keystore_alias (alias, pkcs12, version, changed_at,"
+                                + " indexed_version) SELECT :alias, :content, 1, :at, 1 WHERE NOT EXISTS (SELECT 1"
+                                + " FROM keystore_alias WHERE alias = :alias)")
+                        .param("alias", alias.value())
+                        .param("content", content)
+                        .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .update() == 1;
+                if (inserted) {
+                    index.replace(alias, entries);
+                }
+                return inserted;
+            });
         } catch (DuplicateKeyException createdByAnother) {
             return false;
         }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +32,8 @@ final class AliasStore {
     private final KeyStore store;
     private final KeyStore.PasswordProtection protection;
     private List<KeystoreEntry> entries;
+    /** The retention date of each archived entry read or written so far (null: none): read once, decrypting. */
+    private final Map<String, Instant> retention = new HashMap<>();
 
     AliasStore(KeystoreAlias alias, KeyStore store, char[] password) {
         this.alias = alias;
@@ -59,7 +63,10 @@ final class AliasStore {
             for (String name : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(name) && store.getCertificate(name) instanceof X509Certificate certificate) {
                     EntryState state = KeystoreAlias.stateOf(name);
-                    Instant until = state == EntryState.ARCHIVED ? retainedUntil(name) : null;
+                    if (state == EntryState.ARCHIVED && !retention.containsKey(name)) {
+                        retention.put(name, retainedUntil(name));
+                    }
+                    Instant until = state == EntryState.ARCHIVED ? retention.get(name) : null;
                     entries.add(new KeystoreEntry(name, alias.value(), state, new PublicCertificate(certificate),
                             until));
                 }
@@ -101,6 +108,7 @@ final class AliasStore {
             PrivateKey key = (PrivateKey) store.getKey(entry.entryName(), protection.getPassword());
             Certificate[] chain = newChain != null ? newChain : store.getCertificateChain(entry.entryName());
             store.deleteEntry(entry.entryName());
+            retention.remove(entry.entryName());
             entries = null;
             put(entryName, key, chain, retainedUntil);
             return new KeystoreEntry(entryName, alias.value(), KeystoreAlias.stateOf(entryName),
@@ -136,6 +144,7 @@ final class AliasStore {
     void delete(KeystoreEntry entry) {
         try {
             store.deleteEntry(entry.entryName());
+            retention.remove(entry.entryName());
             entries = null;
         } catch (GeneralSecurityException e) {
             throw new KeystoreUnavailable("cannot delete entry '" + entry.entryName() + "': " + e.getMessage(), e);
@@ -147,6 +156,7 @@ final class AliasStore {
                 : Set.of(new PKCS12Attribute(RETAINED_UNTIL, retainedUntil.toString()));
         try {
             store.setEntry(entryName, new KeyStore.PrivateKeyEntry(key, chain, attributes), protection);
+            retention.put(entryName, retainedUntil);
             entries = null;
         } catch (GeneralSecurityException e) {
             throw new KeystoreUnavailable("cannot store entry '" + entryName + "': " + e.getMessage(), e);

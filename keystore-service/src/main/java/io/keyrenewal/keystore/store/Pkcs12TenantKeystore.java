@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +38,10 @@ import java.util.function.Function;
  * After each committed change the alias's content is exported to {@code <folder>/<alias>.p12}, readable by keytool
  * with the keystore password. The export is a copy: each instance writes the changes it made. At start, a
  * {@code .p12} file of an alias the database does not know yet (the files of earlier versions) is imported.
+ * <p>
+ * The public part of every entry is also kept in an index ({@link EntryIndex}), written with the alias's row: a
+ * listing reads it and opens no PKCS#12. At start, the aliases whose rows were written before the index existed are
+ * indexed, once, each under its row's lock.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -59,6 +62,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LegacyKeystoreMigration.migrate(folder, password);
         importFiles();
+        indexUnindexed();
     }
 
     @Override
@@ -198,10 +202,8 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     }
 
     @Override
-    public List<KeystoreEntry> entries() {
-        List<KeystoreEntry> entries = new ArrayList<>();
-        rows.all().forEach((alias, content) -> entries.addAll(open(alias, content).entries()));
-        return entries;
+    public EntryPage entries(EntryQuery query) {
+        return rows.index().page(query);
     }
 
     @Override
@@ -275,9 +277,10 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
         files.keySet().removeAll(rows.known(List.copyOf(files.keySet())));
         int imported = 0;
         for (Map.Entry<String, Path> file : files.entrySet()) {
+            KeystoreAlias alias = KeystoreAlias.of(file.getKey());
             Pkcs12File pkcs12 = new Pkcs12File(file.getValue(), password);
-            pkcs12.load();
-            if (rows.insertIfAbsent(KeystoreAlias.of(file.getKey()), pkcs12.bytes())) {
+            List<KeystoreEntry> entries = new AliasStore(alias, pkcs12.load(), password).entries();
+            if (rows.insertIfAbsent(alias, pkcs12.bytes(), entries)) {
                 imported++;
             }
         }
@@ -285,6 +288,32 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
             log.warn("Imported the key pairs of {} aliases from the files under {} into the database; the files stay"
                     + " as exports", imported, folder);
         }
+    }
+
+    /**
+     * Indexes the entries of every alias whose row the index does not show (written before the index existed, or by
+     * an earlier version of the service): once, each alias in a transaction of its own under its row's lock, skipped
+     * if another instance starting at the same time indexed it first.
+     */
+    private void indexUnindexed() {
+        List<KeystoreAlias> unindexed = rows.unindexed();
+        if (unindexed.isEmpty()) {
+            return;
+        }
+        log.info("Indexing the entries of {} aliases written before the entry index (once)", unindexed.size());
+        long start = System.nanoTime();
+        int indexed = 0;
+        for (KeystoreAlias alias : unindexed) {
+            Boolean done = transaction.execute(status -> rows.lockUnindexed(alias).map(content -> {
+                rows.indexed(alias, open(alias, content.length == 0 ? null : content).entries());
+                return true;
+            }).orElse(false));
+            if (Boolean.TRUE.equals(done)) {
+                indexed++;
+            }
+        }
+        log.info("Indexed the entries of {} aliases in {} ms ({} indexed by another instance meanwhile)", indexed,
+                (System.nanoTime() - start) / 1_000_000, unindexed.size() - indexed);
     }
 
     private static KeystoreEntry archive(AliasStore store, KeystoreEntry active, Instant until) {
@@ -318,7 +347,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
         Change<T> change = function.apply(store);
         if (change.modified()) {
             byte[] content = store.isEmpty() ? null : Pkcs12File.serialize(store.keyStore(), password);
-            rows.write(alias, content);
+            rows.write(alias, content, store.entries());
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -75,10 +75,13 @@ public interface TenantKeystore {
      */
     RetainedKeyRemoval removeRetained(KeystoreAlias alias, CertificateRef certificate, Instant now);
 
-    /** Every key entry, public part only, by alias; the active one before staged and archived ones. */
-    List<KeystoreEntry> entries();
+    /**
+     * One page of the key entries {@code query} asks for, public part only, by alias, then entry name (the active
+     * entry first: it is named like the alias), from the index kept with the keys: no alias's keys are opened.
+     */
+    EntryPage entries(EntryQuery query);
 
-    /** The entries of one alias, as {@link #entries()} orders them. */
+    /** The entries of one alias; the active one before staged and archived ones. */
     List<KeystoreEntry> entriesOf(KeystoreAlias alias);
 
     Optional<KeystoreEntry> entry(String entryName);

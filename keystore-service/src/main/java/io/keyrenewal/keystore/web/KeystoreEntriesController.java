@@ -6,6 +6,7 @@ import io.keyrenewal.keystore.crypto.KeyOperations;
 import io.keyrenewal.keystore.crypto.UnknownKey;
 import io.keyrenewal.keystore.history.EntryChange;
 import io.keyrenewal.keystore.history.EntryHistory;
+import io.keyrenewal.keystore.store.EntryPage;
 import io.keyrenewal.keystore.store.KeystoreEntry;
 import io.keyrenewal.keystore.store.TenantKeystore;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -42,9 +44,19 @@ class KeystoreEntriesController {
         this.operations = operations;
     }
 
+    /**
+     * One page of the entries, by alias, then entry name, from the keystore's index (no key is opened): of one alias
+     * and in one state if asked. The body is the page's entries; {@code X-Total-Count} says how many match on all
+     * pages, {@code Link} names the next and previous pages.
+     */
     @GetMapping
-    List<EntryView> entries() {
-        return keystore.entries().stream().map(EntryView::of).toList();
+    ResponseEntity<List<EntryView>> entries(@RequestParam(required = false) String alias,
+                                            @RequestParam(required = false) String state,
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        EntryPage found = keystore.entries(EntryListing.query(alias, state, page, size));
+        return ResponseEntity.ok().headers(EntryListing.headers(found))
+                .body(found.entries().stream().map(EntryView::of).toList());
     }
 
     /**
@@ -105,6 +117,11 @@ class KeystoreEntriesController {
             throw new UnknownEntry(entry);
         }
         return changes;
+    }
+
+    @ExceptionHandler(EntryListing.BadQuery.class)
+    ProblemDetail badQuery(EntryListing.BadQuery bad) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Bad entry listing", bad.getMessage());
     }
 
     @ExceptionHandler(UnknownEntry.class)

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store alias by alias with an active key pair (reporting the rate of the first and the last 1,000 installs, so a
  * cost that grows with the store shows), then, for a sample of aliases spread over the whole store, generates and
  * stages a new key pair (playbooks 1 and 2) and exchanges it in (the old one archived). One thread, as the service's
- * listener applies them. Run with {@code ./mvnw -B -o -q -pl keystore-service -Pbenchmark test
+ * listener applies them. Then it times the listing of {@code GET /keystore/entries}: from the entry index (the first
+ * page of 100, and every entry in pages of 1,000) against opening every alias's PKCS#12, as the listing did before
+ * the index. Run with {@code ./mvnw -B -o -q -pl keystore-service -Pbenchmark test
  * -Dtest=KeystoreScaleBenchmark}; other sizes with {@code -Dbenchmark.aliases=1000,5000 -Dbenchmark.sample=500}.
  */
 @Tag("benchmark")
@@ -78,12 +80,49 @@ class KeystoreScaleBenchmark {
                     sampled, alias -> keystore.exchange(alias, staged.get(alias).publicCertificate().fingerprint(),
                             until));
 
+            listing(size, keystore, aliases);
             System.out.printf(Locale.ROOT, "BENCHMARK %,d aliases: install %.1f ops/s (first %d) / %.1f ops/s (last"
                     + " %d), generate+stage %.1f ops/s, exchange %.1f ops/s%n", size, firstInstalls, window,
                     lastInstalls, window, staging, exchanging);
             assertThat(keystore.entriesOf(sampled.get(sampled.size() - 1))).extracting(KeystoreEntry::state)
                     .containsExactly(EntryState.ACTIVE, EntryState.ARCHIVED);
         }
+    }
+
+    /** Milliseconds per listing: from the index (each repeated, the median), and opening every alias (once). */
+    private static void listing(int size, Pkcs12TenantKeystore keystore, List<KeystoreAlias> aliases) {
+        EntryQuery firstPage = new EntryQuery(null, null, 0, EntryQuery.DEFAULT_SIZE);
+        double page = medianMillis(() -> keystore.entries(firstPage).entries().size());
+        EntryQuery pages = new EntryQuery(null, null, 0, EntryQuery.MAX_SIZE);
+        int[] listed = new int[1];
+        double everyPage = medianMillis(() -> {
+            listed[0] = 0;
+            for (EntryPage next = keystore.entries(pages); ; next = keystore.entries(next.query().page(
+                    next.query().page() + 1))) {
+                listed[0] += next.entries().size();
+                if (!next.hasNext()) {
+                    return listed[0];
+                }
+            }
+        });
+        long start = System.nanoTime();
+        int opened = aliases.stream().mapToInt(alias -> keystore.entriesOf(alias).size()).sum();
+        double everyAlias = (System.nanoTime() - start) / 1e6;
+        assertThat(listed[0]).isEqualTo(opened);
+        System.out.printf(Locale.ROOT, "BENCHMARK %,d aliases: list %,d entries: first page of %d from the index"
+                        + " %.1f ms, every entry from the index %.1f ms, opening every alias %.0f ms (%.0fx)%n", size,
+                opened, EntryQuery.DEFAULT_SIZE, page, everyPage, everyAlias, everyAlias / everyPage);
+    }
+
+    private static double medianMillis(java.util.function.IntSupplier listing) {
+        double[] millis = new double[11];
+        for (int run = 0; run < millis.length; run++) {
+            long start = System.nanoTime();
+            listing.getAsInt();
+            millis[run] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[millis.length / 2];
     }
 
     private IssuedKeyPair keyPairFor(KeystoreAlias alias) {

@@ -123,7 +123,8 @@ class Pkcs12TenantKeystoreTest {
         keystore().install(alias, first);
         keystore().install(alias, second);
 
-        List<KeystoreEntry> entries = keystore().entries();
+        List<KeystoreEntry> entries = keystore().entries(new EntryQuery(null, null, 0, EntryQuery.MAX_SIZE))
+                .entries();
 
         assertThat(entries).extracting(KeystoreEntry::entryName, KeystoreEntry::alias, KeystoreEntry::state)
                 .containsExactly(
@@ -181,7 +182,7 @@ class Pkcs12TenantKeystoreTest {
         Pkcs12TenantKeystore wrongPassword = new Pkcs12TenantKeystore(new KeystoreFileProperties(keystoreFolder(),
                 "wrong", null), database());
 
-        assertThatThrownBy(wrongPassword::entries).isInstanceOf(KeystoreUnavailable.class)
+        assertThatThrownBy(() -> wrongPassword.entriesOf(alias)).isInstanceOf(KeystoreUnavailable.class)
                 .hasMessageContaining("wrong KEYSTORE_PASSWORD");
     }
 
@@ -359,6 +360,9 @@ class Pkcs12TenantKeystoreTest {
                 .contains(earlier.publicCertificate());
         assertThat(keystore.current(KeystoreAlias.of("globex-decrypt"))).map(KeystoreEntry::certificate)
                 .contains(other.publicCertificate());
+        assertThat(keystore.entries(new EntryQuery(null, null, 0, EntryQuery.MAX_SIZE)).entries())
+                .as("indexed with the import").extracting(KeystoreEntry::certificate)
+                .containsExactly(earlier.publicCertificate(), other.publicCertificate());
         IssuedKeyPair renewed = issuer.issue("acme-decrypt", KeyAlgorithm.EC_P256);
         keystore.install(KeystoreAlias.of("acme-decrypt"), renewed);
         Files.write(file("acme-decrypt"), staleExport); // an instance's export, older than the database

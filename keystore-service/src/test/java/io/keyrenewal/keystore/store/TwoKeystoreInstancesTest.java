@@ -1,13 +1,12 @@
 package io.keyrenewal.keystore.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.keystore.certificate.CertificateProperties;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.testsupport.RealPostgres;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +37,11 @@ class TwoKeystoreInstancesTest {
 
     private final SelfSignedKeyPairIssuer issuer = new SelfSignedKeyPairIssuer(Clock.systemUTC(),
             new CertificateProperties(Duration.ofDays(30), "keyrenewal"));
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    @AutoClose
+    private final PostgresPools pools = new PostgresPools();
 
     @TempDir
     Path folder;
-
-    @AfterEach
-    void closePools() {
-        pools.forEach(HikariDataSource::close);
-    }
 
     @Test
     void losesNoChangeWhenTwoInstancesChangeOneAliasAtOnce() throws Exception {
@@ -92,12 +87,7 @@ class TwoKeystoreInstancesTest {
     }
 
     private Pkcs12TenantKeystore instance(RealPostgres.Database database, String name) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.url());
-        pool.setUsername(database.user());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(THREADS_PER_INSTANCE + 2);
-        pools.add(pool);
-        return new Pkcs12TenantKeystore(new KeystoreFileProperties(folder.resolve(name), PASSWORD, null), pool);
+        return new Pkcs12TenantKeystore(new KeystoreFileProperties(folder.resolve(name), PASSWORD, null),
+                pools.open(database, THREADS_PER_INSTANCE + 2));
     }
 }

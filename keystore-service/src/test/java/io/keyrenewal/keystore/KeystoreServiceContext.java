@@ -1,0 +1,90 @@
+package io.keyrenewal.keystore;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service against a real (embedded) Kafka broker, real keystore files and H2 in a folder of its own under
+ * {@code target}: one Spring context and one broker for every test class that extends this one (Spring's context
+ * cache finds the same configuration), as each class's tests use aliases of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(PublishedRecords.class)
+abstract class KeystoreServiceContext {
+
+    static final String PASSWORD = "integration-test-password";
+    /** BCrypt of "keystore-test" at the lowest cost: every request checks it again. */
+    static final String TEST_PASSWORD_HASH = "{bcrypt}$2a$04$eW7ZxB7yBmdojk5n92Qc.esMIprRGZ4v/rQ02byBAe.t4coonuZ0K";
+    static final String LOGIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "keystore-test:keystore-test".getBytes(StandardCharsets.UTF_8));
+
+    /** Lives as long as the context (past one test class, unlike a {@code @TempDir}); {@code mvn clean} removes it. */
+    static final Path dataDir = newDataDir();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        registry.add("KEYRENEWAL_DATA_DIR", dataDir::toString);
+        registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
+        // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        // local users: one with every role for the operations, one auditor to show a role is enforced
+        registry.add("keyrenewal.security.mode", () -> "local");
+        registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
+        registry.add("keyrenewal.security.users[0].password", () -> TEST_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[0].roles", () -> "TENANT_ADMIN,AUDITOR,INTEGRATION_FLOW");
+        registry.add("keyrenewal.security.users[1].username", () -> "keystore-auditor");
+        registry.add("keyrenewal.security.users[1].password", () -> TEST_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[1].roles", () -> "AUDITOR");
+        registry.add("KEYSTORE_SEED_ALIASES",
+                () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
+                        + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
+                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt");
+    }
+
+    @LocalServerPort
+    int port;
+
+    /** Every answer of the API in this test: headers and body. */
+    final List<String> apiResponses = new ArrayList<>();
+
+    ResponseEntity<String> get(String path) {
+        return get(path, LOGIN);
+    }
+
+    ResponseEntity<String> get(String path, String login) {
+        RestClient.RequestHeadersSpec<?> call = RestClient.create("http://localhost:" + port).get().uri(path);
+        if (login != null) {
+            call.header("Authorization", login);
+        }
+        ResponseEntity<String> response = call
+                .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+                        .headers(answer.getHeaders())
+                        .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        apiResponses.add(response.getHeaders() + " " + response.getBody());
+        return response;
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "keystore-service-context-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
