@@ -3,11 +3,14 @@ package io.keyrenewal.keystore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.keystore.certificate.CertificateTerms;
 import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.keystore.store.KeystoreAlias;
 import io.keyrenewal.keystore.store.KeystoreUnavailable;
 import io.keyrenewal.keystore.store.TenantKeystore;
+import io.keyrenewal.messaging.PeriodicGauges;
+import io.keyrenewal.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +36,8 @@ class KeystoreEntriesListingTest extends KeystoreServiceContext {
     SelfSignedKeyPairIssuer issuer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PeriodicGauges certificateExpiry;
 
     @Test
     void listsOneAliasOrOneStatePageByPageWithTheTotalAndLinksToTheOtherPages() throws Exception {
@@ -98,6 +104,19 @@ class KeystoreEntriesListingTest extends KeystoreServiceContext {
         assertThat(json(get("/keystore/entries?size=1001")).get("detail").asText())
                 .isEqualTo("size must be 1 to 1000, not 1001");
         assertThat(json(get("/keystore/entries?page=100000&size=1000"))).isEmpty();
+    }
+
+    @Test
+    void reportsTheCertificatesByHowSoonTheyExpireInTheMetrics() {
+        KeystoreAlias alias = KeystoreAlias.of("listing-expiring");
+        keystore.install(alias, issuer.issue(alias.value(), KeyAlgorithm.EC_P256, new CertificateTerms(null, 5)));
+        certificateExpiry.refresh();
+
+        PrometheusScrape metrics = PrometheusScrape.parse(get("/actuator/prometheus").getBody());
+        assertThat(metrics.sum("keyrenewal_keystore_certificates", Map.of("state", "active",
+                "expires", "within_7d"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.samples("keyrenewal_keystore_certificates_days_left", Map.of("state", "active")))
+                .singleElement().satisfies(soonest -> assertThat(soonest.value()).isLessThanOrEqualTo(5));
     }
 
     private IssuedKeyPair issue(KeystoreAlias alias) {

@@ -43,6 +43,9 @@ abstract class KeystoreServiceContext {
         // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
         // local users: one with every role for the operations, one auditor to show a role is enforced
+        // the gauges read the index once at the start and when a test asks: a reading every few seconds would meet
+        // the outage test's exclusive H2 session, which then leaves H2 closed for every later connection
+        registry.add("keyrenewal.metrics.refresh-interval", () -> "P1D");
         registry.add("keyrenewal.security.mode", () -> "local");
         registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
         registry.add("keyrenewal.security.users[0].password", () -> TEST_PASSWORD_HASH);

@@ -15,6 +15,7 @@ import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
 import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
+import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
@@ -79,6 +80,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -241,6 +243,12 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
             assertThat(failed.operation()).isEqualTo("GENERATE");
             assertThat(failed.reason()).contains("no such/alias");
         });
+        // recorded before the report was published: the operation, its outcome and how long it took
+        PrometheusScrape metrics = PrometheusScrape.parse(get("/actuator/prometheus", LOGIN).getBody());
+        assertThat(metrics.sum("keyrenewal_keystore_operations_seconds_count",
+                Map.of("operation", "generate", "outcome", "failed"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.samples("keyrenewal_keystore_operations_seconds_bucket",
+                Map.of("operation", "generate", "outcome", "failed"))).isNotEmpty();
     }
 
     @Test

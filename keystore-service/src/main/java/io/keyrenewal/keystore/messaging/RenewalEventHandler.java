@@ -17,6 +17,8 @@ import io.keyrenewal.keystore.journal.FailedSteps;
 import io.keyrenewal.keystore.journal.ProcessedMessageLog;
 import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
 import io.keyrenewal.keystore.rollback.WhenRollbackDecidedThenReactivateTheArchivedKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -50,8 +52,10 @@ class RenewalEventHandler {
     private final TransactionTemplate transaction;
     private final FailedSteps failedSteps;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     RenewalEventHandler(PlatformTransactionManager transactions, FailedSteps failedSteps, Clock clock,
+                        MeterRegistry meters,
                         ProcessedMessageLog processed, WhenRenewalStartedThenGenerateKeyPair generation,
                         WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
                         WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
@@ -67,6 +71,7 @@ class RenewalEventHandler {
         this.transaction = new TransactionTemplate(transactions);
         this.failedSteps = failedSteps;
         this.clock = clock;
+        this.meters = meters;
     }
 
     void handle(CausingMessage cause, RenewalEvent event) {
@@ -88,7 +93,13 @@ class RenewalEventHandler {
                     event.renewalId(), cause.id(), earlier.get().reportId());
             return earlier;
         }
+        Timer.Sample took = Timer.start(meters);
         Optional<KeystoreReport> report = carryOut(cause, event);
+        report.ifPresent(done -> took.stop(Timer.builder("keyrenewal.keystore.operations")
+                .description("Keystore steps carried out (a redelivered event's recorded report is not counted)")
+                .tag("operation", operation(event))
+                .tag("outcome", done instanceof KeystoreOperationFailed ? "failed" : "succeeded")
+                .publishPercentileHistogram().register(meters)));
         if (report.isEmpty()) {
             log.debug("Renewal {}: {} needs nothing from the keystore", event.renewalId(),
                     event.getClass().getSimpleName());
@@ -99,6 +110,26 @@ class RenewalEventHandler {
         }
         processed.record(cause.id(), report.get());
         return report;
+    }
+
+    /** The keystore step an event asks for, as the {@code operation} tag of {@code keyrenewal.keystore.operations}. */
+    private static String operation(RenewalEvent event) {
+        if (event instanceof KeystoreStepRetried) {
+            return "retry";
+        }
+        if (event instanceof RenewalStarted) {
+            return "generate";
+        }
+        if (event instanceof KeyPairExchangeDecided) {
+            return "exchange";
+        }
+        if (event instanceof RollbackDecided) {
+            return "rollback";
+        }
+        if (event instanceof RenewalAborted) {
+            return "discard";
+        }
+        return event instanceof OldKeyPairRemovalDecided ? "remove" : event.getClass().getSimpleName();
     }
 
     private Optional<KeystoreReport> carryOut(CausingMessage cause, RenewalEvent event) {
