@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import io.keyrenewal.messaging.FailedDeliveries;
 import io.keyrenewal.messaging.FailureKind;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -94,11 +94,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service against a real (embedded) Kafka broker, a real keystore file and H2 in a temporary folder. One class,
+ * The service against a real Kafka broker, a real keystore file and H2 in a temporary folder. One class,
  * so every test shares one Spring context and one broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@KafkaTestBroker(partitions = 2)
 @Import(PublishedRecords.class)
 @DirtiesContext
 class KeystoreServiceIntegrationTest {
