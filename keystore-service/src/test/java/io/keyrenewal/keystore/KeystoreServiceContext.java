@@ -1,10 +1,10 @@
 package io.keyrenewal.keystore;
 
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -23,7 +23,7 @@ import java.util.List;
  * cache finds the same configuration), as each class's tests use aliases of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@KafkaTestBroker(partitions = 2)
 @Import(PublishedRecords.class)
 abstract class KeystoreServiceContext {
 

@@ -37,6 +37,7 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.notification.directory.ContactBook;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -52,7 +53,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -88,7 +88,7 @@ import static org.awaitility.Awaitility.await;
         "keyrenewal.notification.webhook-secrets.initech=initech-secret",
         "keyrenewal.notification.webhook-secrets.failing=failing-secret",
         "keyrenewal.notification.webhook-secrets.latecomer=latecomer-secret"})
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@KafkaTestBroker(partitions = 3)
 class DeliveryChannelsTest {
 
     static final String TENANT_EMAIL = "tenant-admin@tenant.example";

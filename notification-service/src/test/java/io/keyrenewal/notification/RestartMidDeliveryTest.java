@@ -14,13 +14,12 @@ import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.delivery.DeliveryLog;
 import io.keyrenewal.notification.delivery.DeliveryRecord;
 import io.keyrenewal.notification.delivery.DeliveryStatus;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.testsupport.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two runs of the service on one data folder, as around a crash: the second sends what the first only queued. */
-@EmbeddedKafka(partitions = 3)
+@KafkaTestBroker(partitions = 3)
 class RestartMidDeliveryTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -46,12 +45,11 @@ class RestartMidDeliveryTest {
     private final PartnerId partnerId = new PartnerId("acme");
 
     @Test
-    void sendsAMessageQueuedBeforeARestartOnceAfterItAndNotAgainWhenItsEventIsRedelivered() {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    void sendsAMessageQueuedBeforeARestartOnceAfterItAndNotAgainWhenItsEventIsRedelivered(TestKafka broker) {
         String providedId = "provided-" + renewalId;
         String notificationId = providedId + ":RECEIVER_ADMINISTRATOR";
 
-        try (RecordPublisher publish = new RecordPublisher(broker.getBrokersAsString())) {
+        try (RecordPublisher publish = new RecordPublisher(broker.bootstrapServers())) {
             try (ConfigurableApplicationContext beforeTheCrash = run(broker, false)) {
                 publish.event("started-" + renewalId, new RenewalStarted(renewalId, "decryptor", partnerId,
                         Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(7), KeyAlgorithm.DEFAULT, AT));
@@ -62,7 +60,7 @@ class RestartMidDeliveryTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> log.forRenewal(renewalId),
                         rows -> rows.size() == 1 && rows.get(0).status() == DeliveryStatus.QUEUED);
             }
-            try (TopicRecorder notifications = new TopicRecorder(broker.getBrokersAsString(),
+            try (TopicRecorder notifications = new TopicRecorder(broker.bootstrapServers(),
                     Topics.PARTNER_NOTIFICATIONS);
                  ConfigurableApplicationContext afterTheRestart = run(broker, true)) {
                 DeliveryLog log = afterTheRestart.getBean(DeliveryLog.class);
@@ -90,9 +88,9 @@ class RestartMidDeliveryTest {
         }
     }
 
-    private ConfigurableApplicationContext run(EmbeddedKafkaBroker broker, boolean dispatching) {
+    private ConfigurableApplicationContext run(TestKafka broker, boolean dispatching) {
         return new SpringApplicationBuilder(NotificationServiceApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--KEYRENEWAL_DATA_DIR=" + dataDir,
                 "--server.port=0",
                 "--keyrenewal.security.mode=local",

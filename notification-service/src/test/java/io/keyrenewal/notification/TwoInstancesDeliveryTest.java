@@ -14,13 +14,12 @@ import io.keyrenewal.notification.delivery.DeliveryLog;
 import io.keyrenewal.notification.delivery.DeliveryRecord;
 import io.keyrenewal.notification.delivery.DeliveryStatus;
 import io.keyrenewal.testsupport.RealPostgres;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.testsupport.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * Two instances of the service on one PostgreSQL database find the same outbox full of due deliveries at the same
  * moment: each delivery is claimed by one of them and sent once.
  */
-@EmbeddedKafka(partitions = 3)
+@KafkaTestBroker(partitions = 3)
 class TwoInstancesDeliveryTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -50,13 +49,12 @@ class TwoInstancesDeliveryTest {
     private final RealPostgres.Database database = RealPostgres.freshDatabase();
 
     @Test
-    void twoInstancesSendEveryQueuedDeliveryOnceBetweenThem() throws SQLException {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    void twoInstancesSendEveryQueuedDeliveryOnceBetweenThem(TestKafka broker) throws SQLException {
         List<RenewalId> renewals = IntStream.range(0, RENEWALS)
                 .mapToObj(i -> new RenewalId("renewal-" + i + "-" + System.nanoTime())).toList();
 
         // one instance that does not dispatch fills the outbox: one queued delivery per renewal
-        try (RecordPublisher publish = new RecordPublisher(broker.getBrokersAsString());
+        try (RecordPublisher publish = new RecordPublisher(broker.bootstrapServers());
              ConfigurableApplicationContext filling = run(broker, false)) {
             PartnerId partner = new PartnerId("acme");
             for (RenewalId renewal : renewals) {
@@ -76,7 +74,7 @@ class TwoInstancesDeliveryTest {
         outboxDue("now() + interval '1 day'");
         try (ConfigurableApplicationContext one = run(broker, true);
              ConfigurableApplicationContext two = run(broker, true);
-             TopicRecorder notifications = new TopicRecorder(broker.getBrokersAsString(),
+             TopicRecorder notifications = new TopicRecorder(broker.bootstrapServers(),
                      Topics.PARTNER_NOTIFICATIONS)) {
             outboxDue("now() - interval '1 second'");
             DeliveryLog log = one.getBean(DeliveryLog.class);
@@ -106,9 +104,9 @@ class TwoInstancesDeliveryTest {
         return log.forRenewal(renewal).stream().map(DeliveryRecord::status).toList();
     }
 
-    private ConfigurableApplicationContext run(EmbeddedKafkaBroker broker, boolean dispatching) {
+    private ConfigurableApplicationContext run(TestKafka broker, boolean dispatching) {
         return new SpringApplicationBuilder(NotificationServiceApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),

@@ -16,6 +16,7 @@ import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -37,12 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start request's certificate options through REST, and a renewal whose certificate comes from the tenant's CA
- * through the keystore's reports on a real (embedded) broker.
+ * through the keystore's reports on a real broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:renewal-ca-it;DB_CLOSE_DELAY=-1"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaCertificateRenewalIntegrationTest {
 
@@ -50,7 +49,7 @@ class CaCertificateRenewalIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;

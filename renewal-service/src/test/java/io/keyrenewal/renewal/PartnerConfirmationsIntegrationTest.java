@@ -14,6 +14,7 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -32,7 +33,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -50,11 +50,10 @@ import static org.awaitility.Awaitility.await;
  * topic with the reason, is recorded in the renewal's history, and leaves the renewal unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:confirmations-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",
         "keyrenewal.confirmations.max-clock-skew=PT5M"})
-@EmbeddedKafka(partitions = 1, brokerProperties = {"message.max.bytes=2000000"})
+@KafkaTestBroker(partitions = 1, brokerProperties = "message.max.bytes=2000000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerConfirmationsIntegrationTest {
 
@@ -66,7 +65,7 @@ class PartnerConfirmationsIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;

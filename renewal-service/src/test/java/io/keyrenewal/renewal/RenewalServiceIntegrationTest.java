@@ -20,6 +20,7 @@ import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.RenewalDriver;
 import io.keyrenewal.renewal.support.TopicRecorder;
 import io.keyrenewal.testsupport.PrometheusScrape;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -44,12 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:renewal-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",
         "keyrenewal.deadlines.polling-interval=PT0.5S",
         "keyrenewal.metrics.refresh-interval=PT0.2S"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenewalServiceIntegrationTest {
 
@@ -57,7 +56,7 @@ class RenewalServiceIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;

@@ -19,6 +19,8 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import io.keyrenewal.testsupport.RealPostgres;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +31,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import io.keyrenewal.testsupport.RealPostgres;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -46,10 +46,9 @@ import static org.awaitility.Awaitility.await;
 /** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, aborts, one open
  *  renewal per alias, and the list of renewals; on a real PostgreSQL, the local stack's and production's database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         // the tenant's own retries are tested here: the renewal's automatic one must not come in between
         "keyrenewal.renewal.keystore-retry-after=PT1H"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantStepsIntegrationTest {
 
@@ -60,7 +59,7 @@ class TenantStepsIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;

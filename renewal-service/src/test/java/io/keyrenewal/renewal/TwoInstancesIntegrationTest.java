@@ -13,6 +13,8 @@ import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
 import io.keyrenewal.testsupport.RealPostgres;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.testsupport.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,9 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -44,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * started on either, the tenant's approval of one renewal sent to both at the same moment. One takes the step, the
  * other answers on the new state (never a server error), and every event is stored and published once.
  */
-@EmbeddedKafka(partitions = 3)
+@KafkaTestBroker(partitions = 3)
 class TwoInstancesIntegrationTest {
 
     private static final int RENEWALS = 8;
@@ -55,11 +54,10 @@ class TwoInstancesIntegrationTest {
     private final RealPostgres.Database database = RealPostgres.freshDatabase();
 
     @Test
-    void oneInstanceTakesAStepSentToBothAtOnceAndEachEventIsPublishedOnce() throws Exception {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    void oneInstanceTakesAStepSentToBothAtOnceAndEachEventIsPublishedOnce(TestKafka broker) throws Exception {
         try (ConfigurableApplicationContext one = run(broker, "one");
              ConfigurableApplicationContext two = run(broker, "two");
-             TopicRecorder events = new TopicRecorder(broker.getBrokersAsString(), Topics.RENEWAL_EVENTS);
+             TopicRecorder events = new TopicRecorder(broker.bootstrapServers(), Topics.RENEWAL_EVENTS);
              KafkaProducer<String, String> kafka = producer(broker)) {
             List<Http> instances = List.of(http(one), http(two));
             PartnerSystem.ACME.register(instances.get(0), true);
@@ -145,16 +143,16 @@ class TwoInstancesIntegrationTest {
         return new Http("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
+    private static KafkaProducer<String, String> producer(TestKafka broker) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
-    private ConfigurableApplicationContext run(EmbeddedKafkaBroker broker, String instanceId) {
+    private ConfigurableApplicationContext run(TestKafka broker, String instanceId) {
         return new SpringApplicationBuilder(RenewalServiceApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),

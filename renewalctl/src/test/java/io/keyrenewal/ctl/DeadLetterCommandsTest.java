@@ -2,6 +2,8 @@ package io.keyrenewal.ctl;
 
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.testsupport.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +21,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -39,28 +40,29 @@ import static org.awaitility.Awaitility.await;
  * {@code renewalctl dead-letters} against a real broker, with dead letters as the services' error handler writes them
  * (Spring's DeadLetterPublishingRecoverer: same partition, {@code kafka_dlt-*} headers, the reason).
  */
+@KafkaTestBroker(partitions = 3, topics = {DeadLetterCommandsTest.TOPIC, DeadLetterCommandsTest.DLT})
 class DeadLetterCommandsTest {
 
-    private static final String TOPIC = Topics.PARTNER_CONFIRMATIONS;
-    private static final String DLT = Topics.deadLetter(TOPIC);
+    static final String TOPIC = Topics.PARTNER_CONFIRMATIONS;
+    /** Topics.deadLetter(TOPIC), spelled out as the annotation needs a constant (checked before the tests). */
+    static final String DLT = Topics.PARTNER_CONFIRMATIONS + ".dlt";
 
-    private static EmbeddedKafkaKraftBroker kafka;
+    private static TestKafka kafka;
     private static KafkaTemplate<String, String> template;
 
     @BeforeAll
-    static void startKafka() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, DLT);
-        kafka.afterPropertiesSet();
+    static void startProducing(TestKafka broker) {
+        assertThat(DLT).isEqualTo(Topics.deadLetter(TOPIC));
+        kafka = broker;
         template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
     }
 
     @AfterAll
-    static void stopKafka() {
+    static void stopProducing() {
         template.destroy();
-        kafka.destroy();
     }
 
     @Test
@@ -131,7 +133,7 @@ class DeadLetterCommandsTest {
 
     private static List<ConsumerRecord<String, String>> awaitRecords(int count) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
@@ -162,7 +164,7 @@ class DeadLetterCommandsTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         List<String> withBroker = new ArrayList<>(List.of(args));
-        withBroker.addAll(List.of("--bootstrap-servers", kafka.getBrokersAsString()));
+        withBroker.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers()));
         int exitCode = commandLine.execute(withBroker.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }

@@ -9,16 +9,13 @@ import io.keyrenewal.localstack.StackService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,11 +32,10 @@ final class ComposeBenchStack implements BenchStack {
     static final String BOOTSTRAP_SERVERS = "127.0.0.1:29092";
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:25432/";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path repositoryRoot;
     private final Path logDir;
-    private final String project;
+    private final ComposeProject project;
     private final PrintStream out;
     private boolean started;
     private boolean closed;
@@ -47,7 +43,8 @@ final class ComposeBenchStack implements BenchStack {
     ComposeBenchStack(Path repositoryRoot, Path logDir, String runId, PrintStream out) {
         this.repositoryRoot = repositoryRoot;
         this.logDir = logDir;
-        this.project = "keyrenewal-bench-" + runId.replaceAll("[^a-z0-9]", "");
+        this.project = new ComposeProject(repositoryRoot, "keyrenewal-bench-" + runId.replaceAll("[^a-z0-9]", ""),
+                List.of("docker-compose.yml", "docker/compose-bench.yml"));
         this.out = out;
     }
 
@@ -80,7 +77,7 @@ final class ComposeBenchStack implements BenchStack {
                         + " first (./mvnw -B -q -DskipTests package)");
             }
         }
-        out.println("Starting docker-compose.yml with docker/compose-bench.yml as project " + project + " ...");
+        out.println("Starting docker-compose.yml with docker/compose-bench.yml as project " + project.name() + " ...");
         started = true;
         compose("up", "--detach", "--wait");
         for (StackService service : StackService.values()) {
@@ -168,49 +165,22 @@ final class ComposeBenchStack implements BenchStack {
         }
         try {
             compose("down", "--volumes", "--timeout", "30");
-            out.println("Removed compose project " + project + " and its volumes");
+            out.println("Removed compose project " + project.name() + " and its volumes");
         } catch (RuntimeException e) {
-            out.println("Could not remove compose project " + project + ": " + e.getMessage());
+            out.println("Could not remove compose project " + project.name() + ": " + e.getMessage());
         }
     }
 
     /** Runs {@code docker compose -p <project> -f docker-compose.yml -f docker/compose-bench.yml <args>}. */
     private String compose(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "--project-name", project,
-                "--file", repositoryRoot.resolve("docker-compose.yml").toString(),
-                "--file", repositoryRoot.resolve("docker").resolve("compose-bench.yml").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repositoryRoot.toFile())
-                .redirectErrorStream(true);
-        // docker-compose.yml requires these; the overlay's local profile uses HTTP Basic and no identity provider
-        builder.environment().putIfAbsent("OIDC_ISSUER_URI", "http://identity-provider.invalid/");
-        builder.environment().putIfAbsent("KEYSTORE_PASSWORD", UUID.randomUUID().toString());
-        try {
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new LocalStackFailure(String.join(" ", command) + " took longer than " + COMMAND_TIMEOUT);
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new LocalStackFailure(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "): " + RestCalls.abbreviate(text));
-            }
-            return text;
-        } catch (IOException e) {
-            throw new LocalStackFailure("cannot run docker compose: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalStackFailure("interrupted while running docker compose", e);
-        }
+        return project.run(args);
     }
 
     private void awaitHealthy(String name, URI baseUrl) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (ServiceProcess.isUp(baseUrl.resolve("/actuator/health"))) {
-                out.println(name + " is up on " + baseUrl + " (container of " + project + ")");
+                out.println(name + " is up on " + baseUrl + " (container of " + project.name() + ")");
                 return;
             }
             try {

@@ -16,6 +16,7 @@ import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Replaying the event store into empty read models (renewal views, partner directory) gives exactly the live ones. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:rebuild;DB_CLOSE_DELAY=-1",
         "keyrenewal.rebuild.views-in-memory=2"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 class ReadModelRebuildTest {
 
     @LocalServerPort

@@ -6,8 +6,9 @@ import io.keyrenewal.renewal.persistence.BinaryResults;
 import io.keyrenewal.renewal.query.AsOfQueries;
 import io.keyrenewal.renewal.query.ReadModelRebuild;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
-import io.keyrenewal.testsupport.RealPostgres;
 import io.keyrenewal.renewal.support.RenewalHistories;
+import io.keyrenewal.testsupport.RealPostgres;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -26,7 +27,6 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,8 +65,8 @@ import static org.awaitility.Awaitility.await;
  * in their database (its name is printed), {@code database} rebuilds from such a database instead of storing anew.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1)
+@SpringBootTest
+@KafkaTestBroker(partitions = 1)
 class RebuildThroughputBenchmark {
 
     static final int EVENTS = Integer.getInteger("keyrenewal.benchmark.events", 1_000_000);

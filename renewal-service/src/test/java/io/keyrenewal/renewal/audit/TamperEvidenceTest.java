@@ -10,13 +10,13 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each renewal's events form a hash chain; altering a stored event is found and named. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:tamper;DB_CLOSE_DELAY=-1"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 class TamperEvidenceTest {
 
     @LocalServerPort

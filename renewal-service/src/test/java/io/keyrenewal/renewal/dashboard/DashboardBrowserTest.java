@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.dashboard;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.RenewalDriver;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,11 +38,10 @@ import static org.awaitility.Awaitility.await;
  * while the page is open, and their events and who must act appear on it as they happen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:dashboard-browser;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",
         "keyrenewal.deadlines.polling-interval=PT0.5S"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @EnabledIf(value = "browserInstalledOrRequired", disabledReason = "Browser test skipped: "
         + DashboardBrowserTest.MISSING + "; set " + DashboardBrowserTest.REQUIRED + "=true to make this a failure")
 class DashboardBrowserTest {

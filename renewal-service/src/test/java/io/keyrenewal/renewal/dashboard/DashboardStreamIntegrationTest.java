@@ -6,6 +6,7 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.RenewalDriver;
 import io.keyrenewal.renewal.support.SseRecorder;
 import io.keyrenewal.renewal.support.SseRecorder.Message;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,7 +23,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,13 +45,12 @@ import static org.awaitility.Awaitility.await;
 
 /** The dashboard's stream and summary, read over HTTP as other dashboards would read them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:dashboard-stream;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",
         "keyrenewal.deadlines.polling-interval=PT0.5S",
         "keyrenewal.dashboard.heartbeat=PT0.3S",
         "keyrenewal.dashboard.client-buffer=64"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardStreamIntegrationTest {
 

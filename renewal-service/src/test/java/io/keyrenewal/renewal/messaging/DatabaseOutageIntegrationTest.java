@@ -15,6 +15,7 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,14 +59,13 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(DatabaseOutageIntegrationTest.StopPostgresAfterTheService.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "keyrenewal.clock.movable=true",
         // a stopped server is noticed in 2 s rather than Hikari's default 30 s
         "spring.datasource.hikari.connection-timeout=2000",
         "spring.datasource.hikari.validation-timeout=1000",
         // the consumers try again at least every 2 s once the server is back
         "keyrenewal.messaging.transient-retry.max-interval=2s"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageIntegrationTest {
@@ -81,7 +80,7 @@ class DatabaseOutageIntegrationTest {
 
     @LocalServerPort
     int serverPort;
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     KafkaTemplate<String, String> kafka;

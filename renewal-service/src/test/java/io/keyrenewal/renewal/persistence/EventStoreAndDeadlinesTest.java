@@ -2,11 +2,11 @@ package io.keyrenewal.renewal.persistence;
 
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.testsupport.RealPostgres;
-import org.junit.jupiter.api.AfterAll;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.testsupport.kafka.TestKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,24 +18,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event store and the retention deadline on both databases: H2 (file, the default) and a real PostgreSQL. */
+@KafkaTestBroker(partitions = 1)
 class EventStoreAndDeadlinesTest {
 
-    static EmbeddedKafkaKraftBroker kafka;
+    static TestKafka kafka;
 
     @BeforeAll
-    static void startKafka() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.destroy();
+    static void takeKafka(TestKafka broker) {
+        kafka = broker;
     }
 
     @Test
     void theRetentionDeadlineSurvivesARestartOnTheDefaultH2File(@TempDir Path data) {
-        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.getBrokersAsString(),
+        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.bootstrapServers(),
                 "jdbc:h2:file:" + data.resolve("renewal") + ";AUTO_SERVER=FALSE", "sa", "");
 
         RenewalId renewalId = scenario.runUntilTheOldKeyIsRetained();
@@ -47,7 +42,7 @@ class EventStoreAndDeadlinesTest {
     @Test
     void theEventStoreAndTheRetentionDeadlineRunOnARealPostgresWithByteaColumnsAndAGapFreeIndex() throws Exception {
         RealPostgres.Database database = RealPostgres.freshDatabase();
-        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.getBrokersAsString(), database.url(),
+        RetentionAcrossRestarts scenario = new RetentionAcrossRestarts(kafka.bootstrapServers(), database.url(),
                 database.user(), database.password());
 
         RenewalId renewalId = scenario.runUntilTheOldKeyIsRetained();

@@ -9,6 +9,7 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.testsupport.RealPostgres;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,9 +41,8 @@ import static org.awaitility.Awaitility.await;
  * during the rebuild and after it.
  */
 @SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "keyrenewal.rebuild.views-in-memory=3"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 class SwappedRebuildTest {
 
     static final RealPostgres.Database DATABASE = RealPostgres.freshDatabase();

@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +32,8 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:relay-benchmark;DB_CLOSE_DELAY=-1"})
-@EmbeddedKafka(partitions = 3, topics = Topics.RENEWAL_EVENTS)
+@KafkaTestBroker(partitions = 3, topics = Topics.RENEWAL_EVENTS)
 class RelayThroughputBenchmark {
 
     static final int EVENTS = 10_000;

@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.security;
 
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -8,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -34,10 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (401), with wrong credentials (401) and as every user whose roles it does not allow (403).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:roles-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointRolesTest {
 

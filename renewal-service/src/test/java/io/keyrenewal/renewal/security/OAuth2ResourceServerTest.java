@@ -7,10 +7,10 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.keyrenewal.contracts.partner.ConfirmationKey;
+import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.profiles.active=production-like",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.datasource.url=jdbc:h2:mem:oauth2-it;DB_CLOSE_DELAY=-1"})
-@EmbeddedKafka(partitions = 1)
+@KafkaTestBroker(partitions = 1)
 class OAuth2ResourceServerTest {
 
     static final KeyPair IDENTITY_PROVIDER = rsa();
