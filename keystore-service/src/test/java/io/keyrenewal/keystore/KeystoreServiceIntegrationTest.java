@@ -42,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import io.keyrenewal.messaging.FailedDeliveries;
 import io.keyrenewal.messaging.FailureKind;
+import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -58,6 +60,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -145,8 +148,22 @@ class KeystoreServiceIntegrationTest {
     String databaseUrl;
     @LocalServerPort
     int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private final List<String> apiResponses = new ArrayList<>();
+
+    @Test
+    void theApiDescriptionDocumentsEveryEndpointAndIsReadWithoutCredentials() {
+        ApiDescriptionCheck description = new ApiDescriptionCheck("http://127.0.0.1:" + port);
+
+        assertThat(description.undocumented(ApiDescriptionCheck.endpoints(mappings))).isEmpty();
+        assertThat(description.roles("POST /keystore/aliases/{alias}/sign")).containsExactly("INTEGRATION_FLOW");
+        assertThat(description.roles("GET /keystore/entries")).containsExactly("AUDITOR", "TENANT_ADMIN");
+        assertThat(description.statusWithoutCredentials("/swagger-ui/index.html")).isEqualTo(200);
+        assertThat(get("/keystore/entries", null).getStatusCode().value()).as("nothing else opens").isEqualTo(401);
+    }
 
     @Test
     void theKeysAreUsedOnlyByTheRolesThatMay() {
