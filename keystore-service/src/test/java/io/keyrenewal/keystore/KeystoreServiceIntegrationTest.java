@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.keyrenewal.messaging.FailedDeliveries;
 import io.keyrenewal.messaging.FailureKind;
+import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -51,6 +53,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -105,6 +108,21 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
     FailedDeliveries failedDeliveries;
     @Value("${spring.datasource.url}")
     String databaseUrl;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theApiDescriptionDocumentsEveryEndpointAndIsReadWithoutCredentials() {
+        ApiDescriptionCheck description = new ApiDescriptionCheck("http://127.0.0.1:" + port);
+
+        assertThat(description.undocumented(ApiDescriptionCheck.endpoints(mappings))).isEmpty();
+        assertThat(description.roles("POST /keystore/aliases/{alias}/sign")).containsExactly("INTEGRATION_FLOW");
+        assertThat(description.roles("GET /keystore/entries")).containsExactly("AUDITOR", "TENANT_ADMIN");
+        assertThat(description.statusWithoutCredentials("/swagger-ui/index.html")).isEqualTo(200);
+        assertThat(get("/keystore/entries", null).getStatusCode().value()).as("nothing else opens").isEqualTo(401);
+    }
+
     @Test
     void theKeysAreUsedOnlyByTheRolesThatMay() {
         String auditor = "Basic " + java.util.Base64.getEncoder().encodeToString(

@@ -21,6 +21,7 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,11 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
 import java.net.URI;
@@ -83,6 +87,9 @@ class NotificationServiceTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private TopicRecorder notifications;
     private TopicRecorder deadLetters;
@@ -123,6 +130,17 @@ class NotificationServiceTest {
         if (producer != null) {
             producer.close();
         }
+    }
+
+    @Test
+    void theApiDescriptionDocumentsEveryEndpointAndIsReadWithoutCredentials() {
+        ApiDescriptionCheck description = new ApiDescriptionCheck("http://127.0.0.1:" + port);
+
+        assertThat(description.undocumented(ApiDescriptionCheck.endpoints(mappings))).isEmpty();
+        assertThat(description.roles("GET /notifications")).containsExactly("AUDITOR", "TENANT_ADMIN");
+        assertThat(description.statusWithoutCredentials("/swagger-ui/index.html")).isEqualTo(200);
+        assertThat(description.statusWithoutCredentials("/notifications?renewalId=x")).as("nothing else opens")
+                .isEqualTo(401);
     }
 
     @Test

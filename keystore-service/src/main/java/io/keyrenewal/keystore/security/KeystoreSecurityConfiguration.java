@@ -1,6 +1,8 @@
 package io.keyrenewal.keystore.security;
 
 import io.keyrenewal.security.ApiAuthentication;
+import io.keyrenewal.security.apidoc.ApiDescription;
+import io.keyrenewal.security.apidoc.ApiRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,11 +20,19 @@ public class KeystoreSecurityConfiguration {
     /** The roles of keystore-service's API. */
     public enum Role { TENANT_ADMIN, AUDITOR, INTEGRATION_FLOW }
 
+    /** The roles the API description names for each endpoint, as this chain allows them. */
+    @Bean
+    public ApiRoles apiRoles() {
+        return ApiRoles.of(Role.values());
+    }
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication) throws Exception {
         String admin = Role.TENANT_ADMIN.name();
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                // the API description and its Swagger UI: no data, read by operators and partners' developers
+                .requestMatchers(ApiDescription.PATHS).permitAll()
                 .requestMatchers(HttpMethod.POST, "/keystore/aliases/*/sign", "/keystore/aliases/*/decrypt")
                 .hasRole(Role.INTEGRATION_FLOW.name())
                 .requestMatchers(HttpMethod.POST, "/keystore/entries/*/staged/certificate-chain").hasRole(admin)

@@ -1,5 +1,11 @@
 package io.keyrenewal.keystore.time;
 
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /** Moves the keystore's clock forward; exists only when the clock is movable (never in production). */
 @RestController
 @ConditionalOnProperty(name = "keyrenewal.clock.movable", havingValue = "true")
+@Tag(name = "Clock", description = "The service's time; movable only in demos and system tests")
 class ClockController {
 
     private static final Logger log = LoggerFactory.getLogger(ClockController.class);
@@ -25,15 +31,20 @@ class ClockController {
         this.clock = (MovableClock) clock;
     }
 
-    record Advance(Duration duration) {
+    record Advance(@NotNull Duration duration) {
     }
 
     record Now(Instant now) {
     }
 
+    @Operation(summary = "Move the clock forward", description = "Exists only with KEYRENEWAL_CLOCK_MOVABLE=true.")
+    @ApiExample(request = """
+            {"duration":"P91D"}""", response = """
+            {"now":"2027-02-21T10:00:00Z"}""")
+    @Refusal(status = 400, title = "Bad Request", detail = "Invalid request content.")
     @PostMapping("/admin/clock/advance")
-    Now advance(@RequestBody Advance request) {
-        Duration duration = Objects.requireNonNull(request.duration(), "duration is required");
+    Now advance(@Valid @RequestBody Advance request) {
+        Duration duration = request.duration();
         Instant now = clock.advance(duration);
         log.warn("Clock moved forward by {}; it now reads {}", duration, now);
         return new Now(now);

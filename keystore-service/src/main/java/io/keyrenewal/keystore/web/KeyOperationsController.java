@@ -8,6 +8,10 @@ import io.keyrenewal.keystore.crypto.KeyOperations;
 import io.keyrenewal.keystore.crypto.SignatureResult;
 import io.keyrenewal.keystore.crypto.UnknownKey;
 import io.keyrenewal.keystore.store.InvalidAlias;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import static io.keyrenewal.keystore.web.Problems.problem;
 
 /**
@@ -25,6 +28,7 @@ import static io.keyrenewal.keystore.web.Problems.problem;
  */
 @RestController
 @RequestMapping("/keystore/aliases/{alias}")
+@Tag(name = "Key operations", description = "Integration flows sign and decrypt with the tenant's keys")
 class KeyOperationsController {
 
     private final KeyOperations operations;
@@ -33,6 +37,13 @@ class KeyOperationsController {
         this.operations = operations;
     }
 
+    @Operation(summary = "Sign with the alias's active key", description = "Byte fields are Base64.")
+    @ApiExample(request = """
+            {"payload":"aGVsbG8="}""", response = "{\"signature\":\"MEUCIQDf3k...\",\"algorithm\":"
+            + "\"SHA256withECDSA\",\"certificate\":" + ApiExamples.CERTIFICATE_VIEW + "}")
+    @Refusal(status = 400, title = "Invalid request", detail = "payload (Base64) is required")
+    @Refusal(status = 404, title = "Unknown key", detail = "alias 'acme-sign' has no active key pair")
+    @Refusal(status = 422, title = "Key operation refused", detail = "the key of acme-sign cannot sign")
     @PostMapping("/sign")
     SignResponse sign(@PathVariable String alias, @RequestBody SignRequest request) {
         if (request.payload() == null) {
@@ -42,6 +53,19 @@ class KeyOperationsController {
         return new SignResponse(result.signature(), result.algorithm(), CertificateView.of(result.certificate()));
     }
 
+    @Operation(summary = "Decrypt with the key a message names", description = "The key by issuer and serial, SHA-1"
+            + " or SHA-256 of its certificate (one form); algorithm RSA-OAEP (default), RSA-OAEP-256 or RSA1_5. Byte"
+            + " fields are Base64.")
+    @ApiExample(request = """
+            {"keyIdentifier":{"issuer":null,"serialNumber":null,"sha1":null,\
+            "sha256":"5e1f0a9c3b7d2e4f6a8b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f"},"algorithm":"RSA-OAEP",\
+            "ciphertext":"kC7n0v..."}""", response = "{\"plaintext\":\"aGVsbG8=\",\"certificate\":"
+            + ApiExamples.CERTIFICATE_VIEW + "}")
+    @Refusal(status = 400, title = "Invalid request", detail = "keyIdentifier and ciphertext (Base64) are required")
+    @Refusal(status = 404, title = "Unknown key", detail = "alias 'acme-decrypt' holds no active or archived key"
+            + " pair with this certificate")
+    @Refusal(status = 422, title = "Key operation refused", detail = "the ciphertext cannot be decrypted with the key"
+            + " of acme-decrypt")
     @PostMapping("/decrypt")
     DecryptResponse decrypt(@PathVariable String alias, @RequestBody DecryptRequest request) {
         if (request.keyIdentifier() == null || request.ciphertext() == null) {

@@ -1,6 +1,8 @@
 package io.keyrenewal.notification.security;
 
 import io.keyrenewal.security.ApiAuthentication;
+import io.keyrenewal.security.apidoc.ApiDescription;
+import io.keyrenewal.security.apidoc.ApiRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,10 +16,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class NotificationSecurityConfiguration {
 
+    /** The roles the API description names for each endpoint, as this chain allows them. */
+    @Bean
+    public ApiRoles apiRoles() {
+        return ApiRoles.of("TENANT_ADMIN", "AUDITOR");
+    }
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                // the API description and its Swagger UI: no data, read by operators and partners' developers
+                .requestMatchers(ApiDescription.PATHS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/notifications", "/notifications/**")
                 .hasAnyRole("TENANT_ADMIN", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("TENANT_ADMIN", "AUDITOR")

@@ -3,6 +3,11 @@ package io.keyrenewal.notification.web;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.notification.delivery.DeliveryLog;
 import io.keyrenewal.notification.delivery.DeliveryRecord;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +21,7 @@ import java.util.List;
 /** Read API of the delivery log: what was sent to whom for a renewal. */
 @RestController
 @RequestMapping("/notifications")
+@Tag(name = "Notifications", description = "The delivery log: what was sent to whom, over which channel")
 class NotificationsController {
 
     private final DeliveryLog deliveryLog;
@@ -24,8 +30,18 @@ class NotificationsController {
         this.deliveryLog = deliveryLog;
     }
 
+    @Operation(summary = "What was sent for a renewal", description = "One row per message and channel: status"
+            + " QUEUED, SENDING, SENT, FAILED or PARKED, attempts, the last error and the next attempt.")
+    @ApiExample(response = """
+            [{"notificationId":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d:RECEIVER_ADMINISTRATOR",\
+            "renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","partnerId":"acme","recipient":"RECEIVER_ADMINISTRATOR",\
+            "kind":"CERTIFICATE_PROVIDED","channel":"email","status":"SENT","attempts":1,"lastError":null,\
+            "createdAt":"2026-11-22T10:00:02Z","nextAttemptAt":null,"sentAt":"2026-11-22T10:00:03Z"}]""")
+    @Refusal(status = 400, title = "renewalId is required", detail = "Name the renewal whose notifications you want:"
+            + " GET /notifications?renewalId=<renewal id>")
     @GetMapping
-    List<DeliveryRecord> ofRenewal(@RequestParam(required = false) String renewalId) {
+    List<DeliveryRecord> ofRenewal(@Parameter(description = "the renewal, required", required = true)
+                                   @RequestParam(required = false) String renewalId) {
         if (renewalId == null || renewalId.isBlank()) {
             throw new RenewalIdMissing();
         }

@@ -6,6 +6,11 @@ import io.keyrenewal.contracts.partner.PartnerChannels;
 import io.keyrenewal.contracts.partner.PartnerContact;
 import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
+import io.keyrenewal.renewal.web.ApiExamples;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +34,7 @@ import java.util.Set;
 /** The tenant administrator registers partners once; every change is an event and reaches partner.directory.v1. */
 @RestController
 @RequestMapping("/partners")
+@Tag(name = "Partners", description = "The partner directory: registered once, every change an event")
 public class PartnerController {
 
     private final CommandGateway commands;
@@ -55,6 +61,12 @@ public class PartnerController {
             List<@Valid @NotNull ConfirmationKey> confirmationKeys) {
     }
 
+    @Operation(summary = "Register a partner", description = "No secret belongs here; the confirmation keys are the"
+            + " public keys the partner signs its confirmations with. 201 with Location.")
+    @ApiExample(status = 201, request = ApiExamples.PARTNER, response = ApiExamples.PARTNER_ENTRY)
+    @Refusal(status = 400, title = "Invalid request", detail = "confirmationKeys: key id acme-2026 is given twice")
+    @Refusal(status = 409, title = "StepNotAllowed", detail = "partner acme is already registered: PUT /partners/acme"
+            + " changes it")
     @PostMapping
     public ResponseEntity<PartnerDirectoryEntry> register(@Valid @RequestBody PartnerRequest request) {
         PartnerId partnerId = new PartnerId(request.partnerId());
@@ -67,6 +79,10 @@ public class PartnerController {
         return ResponseEntity.created(URI.create("/partners/" + partnerId)).body(entry);
     }
 
+    @Operation(summary = "Change a partner", description = "The whole entry, as registered; partnerId as in the path.")
+    @ApiExample(request = ApiExamples.PARTNER, response = ApiExamples.PARTNER_ENTRY)
+    @Refusal(status = 400, title = "Invalid request", detail = "partnerId in the body must be acme")
+    @Refusal(status = 404, title = "Unknown partner", detail = "no partner with id acme is registered")
     @PutMapping("/{partnerId}")
     public PartnerDirectoryEntry change(@PathVariable String partnerId, @Valid @RequestBody PartnerRequest request) {
         PartnerId id = new PartnerId(partnerId);
@@ -78,11 +94,16 @@ public class PartnerController {
         return directory.find(id).orElseThrow();
     }
 
+    @Operation(summary = "List the partner directory")
+    @ApiExample(response = "[" + ApiExamples.PARTNER_ENTRY + "]")
     @GetMapping
     public List<PartnerDirectoryEntry> list() {
         return directory.all();
     }
 
+    @Operation(summary = "Read a partner")
+    @ApiExample(response = ApiExamples.PARTNER_ENTRY)
+    @Refusal(status = 404, title = "Unknown partner", detail = "no partner with id acme is registered")
     @GetMapping("/{partnerId}")
     public PartnerDirectoryEntry get(@PathVariable String partnerId) {
         return directory.find(new PartnerId(partnerId)).orElseThrow(() -> new UnknownPartner(partnerId));

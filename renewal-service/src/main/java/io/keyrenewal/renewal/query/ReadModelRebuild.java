@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.persistence.BinaryResults;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public class ReadModelRebuild {
     private static final ObjectReader EVENTS = ContractJson.mapper().readerFor(RenewalEvent.class);
 
     /** Where a rebuild stands: events folded of the total in the store as the rebuild reads it. */
+    @Schema(name = "RebuildProgress")
     public record Progress(String state, long eventsDone, long eventsTotal, Instant startedAt, Instant finishedAt,
                            String failure) {
 

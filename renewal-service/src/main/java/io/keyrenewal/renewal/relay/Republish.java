@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.relay;
 
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -76,6 +77,7 @@ public class Republish {
     }
 
     /** Where a job stands: events sent and acknowledged by Kafka, of those selected when it started. */
+    @Schema(name = "RepublishProgress")
     public record Progress(String jobId, String state, long eventsDone, long eventsTotal, Selection selection,
                            Instant startedAt, Instant finishedAt, String failure) {
 

@@ -1,6 +1,8 @@
 package io.keyrenewal.renewal.security;
 
 import io.keyrenewal.security.ApiAuthentication;
+import io.keyrenewal.security.apidoc.ApiDescription;
+import io.keyrenewal.security.apidoc.ApiRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,11 +20,19 @@ public class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String PARTNER = Role.PARTNER.name();
 
+    /** The roles the API description names for each endpoint, as this chain allows them. */
+    @Bean
+    public ApiRoles apiRoles() {
+        return ApiRoles.of(Role.values());
+    }
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
                         "/login", "/favicon.ico").permitAll()
+                // the API description and its Swagger UI: no data, read by operators and partners' developers
+                .requestMatchers(ApiDescription.PATHS).permitAll()
                 // the tenant administrator's steps and the partner directory
                 .requestMatchers(HttpMethod.POST, "/renewals", "/renewals/**").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/partners").hasRole(ADMIN)

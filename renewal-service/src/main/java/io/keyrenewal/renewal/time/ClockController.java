@@ -1,6 +1,10 @@
 package io.keyrenewal.renewal.time;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
@@ -17,6 +21,7 @@ import java.time.Instant;
 /** Moves the service's clock forward; exists only when the clock is movable (never in production). */
 @RestController
 @ConditionalOnProperty(name = "keyrenewal.clock.movable", havingValue = "true")
+@Tag(name = "Clock", description = "The service's time; movable only in demos and system tests")
 public class ClockController {
 
     private static final Logger log = LoggerFactory.getLogger(ClockController.class);
@@ -35,6 +40,12 @@ public class ClockController {
     public record Now(Instant now) {
     }
 
+    @Operation(summary = "Move the clock forward", description = "Exists only with KEYRENEWAL_CLOCK_MOVABLE=true;"
+            + " deadlines that fall due run at once.")
+    @ApiExample(request = """
+            {"duration":"P91D"}""", response = """
+            {"now":"2027-02-21T10:00:00Z"}""")
+    @Refusal(status = 400, title = "Invalid request", detail = "duration must not be null")
     @PostMapping("/admin/clock/advance")
     public Now advance(@Valid @RequestBody Advance request) {
         Instant now = clock.advance(request.duration());

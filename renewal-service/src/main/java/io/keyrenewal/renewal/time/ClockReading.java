@@ -1,5 +1,8 @@
 package io.keyrenewal.renewal.time;
 
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,6 +15,7 @@ import java.time.Instant;
  * move it; in production it is the system clock). Read-only, present always.
  */
 @RestController
+@Tag(name = "Clock", description = "The service's time; movable only in demos and system tests")
 public class ClockReading {
 
     private final Clock clock;
@@ -24,6 +28,10 @@ public class ClockReading {
     public record Reading(Instant now, boolean movable, Duration movedBy) {
     }
 
+    @Operation(summary = "Read the service's time", description = "Whether the clock is movable and how far it was"
+            + " moved in all (PT0S in production).")
+    @ApiExample(response = """
+            {"now":"2027-02-21T10:00:00Z","movable":true,"movedBy":"P91D"}""")
     @GetMapping("/admin/clock")
     public Reading read() {
         return clock instanceof MovableClock movable ? new Reading(movable.instant(), true, movable.movedBy())

@@ -16,6 +16,11 @@ import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.web.TenantStepRequests.ProposeDowntimeRequest;
 import io.keyrenewal.renewal.web.TenantStepRequests.ReasonRequest;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.keyrenewal.security.apidoc.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,7 +51,10 @@ import java.util.function.Function;
  */
 @RestController
 @RequestMapping("/renewals")
+@Tag(name = "Renewals", description = "The tenant administrator starts renewals and takes the tenant's steps")
 public class RenewalController {
+
+    private static final String INVALID = "Invalid request";
 
     private static final Logger log = LoggerFactory.getLogger(RenewalController.class);
 
@@ -80,6 +88,19 @@ public class RenewalController {
     public record RenewalDetail(RenewalView renewal, List<HistoryEntry> history) {
     }
 
+    @Operation(summary = "Start a renewal", description = "Claims the alias (one open renewal per alias) and starts"
+            + " the renewal; 201 with its id and Location. The playbook is the one named, else the one the purpose and"
+            + " the partner's registered capability choose.")
+    @ApiExample(status = 201, request = """
+            {"alias":"partner-acme-decrypt","partnerId":"acme","guaranteedDeliveryTime":"P30D",\
+            "keyAlgorithm":"EC_P256","subjectDn":"CN=partner-acme-decrypt, O=Tenant AG, C=CH","validityDays":397}""",
+            response = """
+            {"renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33"}""")
+    @Refusal(status = 400, title = INVALID, detail = "validityDays must be between 1 and 3650")
+    @Refusal(status = 409, title = "AliasInRenewal", detail = "alias partner-acme-decrypt is already being renewed by"
+            + " renewal 7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33")
+    @Refusal(status = 422, title = "InvalidRenewalRequest", detail = "partner acme is not registered, so its"
+            + " capability cannot choose the playbook: register it (POST /partners) or name the playbook")
     @PostMapping
     public ResponseEntity<Started> start(@Valid @RequestBody StartRenewalRequest request) {
         RenewalId renewalId = RenewalId.random();
@@ -100,13 +121,21 @@ public class RenewalController {
     }
 
     /** Renewals, newest first; every filter is optional. */
+    @Operation(summary = "List renewals, newest first", description = "Every filter is optional.")
+    @ApiExample(response = "[" + ApiExamples.RENEWAL_VIEW + "]")
     @GetMapping
-    public List<RenewalView> list(@RequestParam(required = false) String state,
+    public List<RenewalView> list(@Parameter(description = "OPEN, COMPLETED, ABORTED or ROLLED_BACK")
+                                  @RequestParam(required = false) String state,
                                   @RequestParam(required = false) String partnerId,
                                   @RequestParam(required = false) String alias) {
         return views.find(state, partnerId, alias);
     }
 
+    @Operation(summary = "Read a renewal and its history", description = "Where the renewal stands (state, steps"
+            + " done, awaited and by whom, waiting since, certificates, retention, downtime) and every stored event.")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
+    @Refusal(status = 404, title = "Unknown renewal", detail = "no renewal with id"
+            + " 7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33")
     @GetMapping("/{renewalId}")
     public RenewalDetail get(@PathVariable String renewalId) {
         RenewalView view = views.findById(renewalId).orElseThrow(() -> new UnknownRenewal(renewalId));
@@ -118,6 +147,12 @@ public class RenewalController {
     }
 
     /** Playbook 2, step 3. */
+    @Operation(summary = "Propose a downtime window (playbook 2, step 3)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = """
+            {"windowStart":"2026-12-01T22:00:00Z","windowEnd":"2026-12-01T23:00:00Z"}""")
+    @TenantStep
+    @Refusal(status = 400, title = INVALID, detail = "windowEnd must not be null")
+    @Refusal(status = 422, title = "InvalidRenewalRequest", detail = "the downtime window must not start in the past")
     @PostMapping("/{renewalId}/downtime")
     public RenewalDetail proposeDowntime(@PathVariable String renewalId,
                                          @Valid @RequestBody ProposeDowntimeRequest request) {
@@ -126,29 +161,48 @@ public class RenewalController {
     }
 
     /** Playbook 2, step 7. */
+    @Operation(summary = "Confirm no message signed with the old key is left (playbook 2, step 7)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
+    @TenantStep
     @PostMapping("/{renewalId}/drain-confirmation")
     public RenewalDetail confirmDrain(@PathVariable String renewalId) {
         return step(renewalId, id -> new Commands.ConfirmDrain(id, Callers.name(), clock.instant()));
     }
 
     /** Playbooks 1 and 2: approve the exchange once the playbook allows it. */
+    @Operation(summary = "Approve the key exchange (playbooks 1 and 2)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
+    @TenantStep
     @PostMapping("/{renewalId}/exchange-approval")
     public RenewalDetail approveExchange(@PathVariable String renewalId) {
         return step(renewalId, id -> new Commands.ApproveExchange(id, Callers.name(), clock.instant()));
     }
 
+    @Operation(summary = "Abort the renewal")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = ApiExamples.REASON)
+    @TenantStep
+    @Refusal(status = 400, title = INVALID, detail = "reason must not be blank")
     @PostMapping("/{renewalId}/abort")
     public RenewalDetail abort(@PathVariable String renewalId, @Valid @RequestBody ReasonRequest request) {
         return step(renewalId, id -> new Commands.AbortRenewal(id, request.reason(), Callers.name(),
                 clock.instant()));
     }
 
+    @Operation(summary = "Roll the exchange back (playbook 1)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = ApiExamples.REASON)
+    @TenantStep
+    @Refusal(status = 400, title = INVALID, detail = "reason must not be blank")
     @PostMapping("/{renewalId}/rollback")
     public RenewalDetail rollBack(@PathVariable String renewalId, @Valid @RequestBody ReasonRequest request) {
         return step(renewalId, id -> new Commands.RollBack(id, request.reason(), Callers.name(), clock.instant()));
     }
 
     /** Removes the old key pair now; refused (409) before the retention period is over. */
+    @Operation(summary = "Remove the old key pair now (after its retention)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
+    @TenantStep
+    @Refusal(status = 409, title = "RetentionNotElapsed", detail = "the old key pair is retained until"
+            + " 2027-02-20T10:00:00Z")
     @PostMapping("/{renewalId}/old-key-pair-removal")
     public RenewalDetail removeOldKeyPair(@PathVariable String renewalId) {
         return step(renewalId, id -> new Commands.RemoveOldKeyPair(id, Callers.name(), clock.instant()));
@@ -158,6 +212,9 @@ public class RenewalController {
      * The keystore failed a step (the renewal's {@code keystoreFailure}): it carries the step out again as it was
      * decided; refused (409) if no keystore step failed. The outcome comes as for the step itself.
      */
+    @Operation(summary = "Carry out a failed keystore step again")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
+    @TenantStep
     @PostMapping("/{renewalId}/keystore-retry")
     public RenewalDetail retryKeystoreStep(@PathVariable String renewalId) {
         return step(renewalId, id -> new Commands.RetryKeystoreStep(id, Callers.name(), clock.instant()));
@@ -167,6 +224,10 @@ public class RenewalController {
      * The keystore failed to remove the old key pair: the tenant accepts that it stays (archived) and the renewal
      * completes; refused (409) for any other step (retry it, or abort).
      */
+    @Operation(summary = "Accept that the old key pair stays (failed removal)")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = ApiExamples.REASON)
+    @TenantStep
+    @Refusal(status = 400, title = INVALID, detail = "reason must not be blank")
     @PostMapping("/{renewalId}/keystore-resolution")
     public RenewalDetail resolveKeystoreStep(@PathVariable String renewalId,
                                              @Valid @RequestBody ReasonRequest request) {

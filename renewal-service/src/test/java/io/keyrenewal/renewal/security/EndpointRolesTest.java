@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.security;
 
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of the REST API names its roles: the table below is the documentation, and the test finds every
- * endpoint the application really has, so a new one without a row fails here. Each is called without credentials
- * (401), with wrong credentials (401) and as every user whose roles it does not allow (403).
+ * endpoint the application really has (but the API description's own, open to all), so a new one without a row
+ * fails here. Each is called without credentials (401), with wrong credentials (401) and as every user whose roles it
+ * does not allow (403). The OpenAPI description, read without credentials, documents every endpoint and names these
+ * roles.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:roles-it;DB_CLOSE_DELAY=-1",
@@ -101,7 +105,24 @@ class EndpointRolesTest {
 
     @Test
     void everyEndpointOfTheApplicationHasItsRolesDocumented() {
-        assertThat(endpoints()).containsExactlyInAnyOrderElementsOf(ROLES.keySet());
+        assertThat(ApiDescriptionCheck.endpoints(mappings)).containsExactlyInAnyOrderElementsOf(ROLES.keySet());
+    }
+
+    @Test
+    void theApiDescriptionDocumentsEveryEndpointAndIsReadWithoutCredentials() {
+        ApiDescriptionCheck description = new ApiDescriptionCheck("http://127.0.0.1:" + port);
+
+        assertThat(description.undocumented(ApiDescriptionCheck.endpoints(mappings))).isEmpty();
+        assertThat(description.statusWithoutCredentials("/swagger-ui/index.html")).isEqualTo(200);
+        assertThat(description.document().path("components").path("securitySchemes").path("basic")
+                .path("scheme").asString()).isEqualTo("basic");
+        Map<String, Set<String>> documented = new TreeMap<>();
+        Map<String, Set<String>> enforced = new TreeMap<>();
+        ROLES.forEach((endpoint, roles) -> {
+            documented.put(endpoint, description.roles(endpoint));
+            enforced.put(endpoint, roles.stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new)));
+        });
+        assertThat(documented).as("the roles each endpoint's description names").isEqualTo(enforced);
     }
 
     @Test
@@ -168,21 +189,6 @@ class EndpointRolesTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/login"));
-    }
-
-    private Set<String> endpoints() {
-        Set<String> endpoints = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            for (String path : info.getPatternValues()) {
-                if (path.equals("/error")) {
-                    continue; // Spring Boot's error page, open to all
-                }
-                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    endpoints.add(method + " " + path);
-                }
-            }
-        }
-        return endpoints;
     }
 
     /** Calls the endpoint with its path variables filled in and, for writes, an empty JSON body. */
