@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes the history as JSON Lines, one stored event a line, streamed from the event store row by row: aggregate,
- * sequence, event id, time, type, who acted, the playbook step it records, its public data and its chain hash.
+ * sequence, event id, time (the event's own, {@link #timeOf}), type, who acted, the playbook step it records, its public data and its chain hash.
  */
 @Component
 public class HistoryExport {
@@ -44,7 +44,7 @@ public class HistoryExport {
                         .put("aggregateId", row.getString(1))
                         .put("sequence", row.getLong(2))
                         .put("eventId", row.getString(3))
-                        .put("at", row.getString(4))
+                        .put("at", timeOf(data, row.getTimestamp(4)))
                         .put("type", type.substring(type.lastIndexOf('.') + 1).replace('$', '.'))
                         .put("actor", actorOf(type, data))
                         .put("step", stepOf(type, data));
@@ -56,6 +56,16 @@ public class HistoryExport {
                 throw new UncheckedIOException("could not write the history export", e);
             }
         }, arguments);
+    }
+
+    /**
+     * The event's time: its own {@code at} where it has one (every renewal event: the time the as-of queries, the
+     * Kafka record's {@code ce_time} and the dashboard use), else the time it was stored (partner events, which have
+     * no other). The store's own timestamp is a few milliseconds later than {@code at}; showing it would put an as-of
+     * taken from the export on the wrong side of the step.
+     */
+    static String timeOf(JsonNode data, java.sql.Timestamp stored) {
+        return data.hasNonNull("at") ? data.get("at").asText() : stored.toInstant().toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
@@ -81,7 +82,7 @@ public class RenewalController {
     public record Started(String renewalId) {
     }
 
-    /** One event of the renewal's history, as stored. */
+    /** One event of the renewal's history, as stored, at the event's own time (the one the as-of queries take). */
     public record HistoryEntry(long sequence, String eventId, String type, Instant at) {
     }
 
@@ -141,7 +142,8 @@ public class RenewalController {
         RenewalView view = views.findById(renewalId).orElseThrow(() -> new UnknownRenewal(renewalId));
         List<HistoryEntry> history = eventStore.readEvents(renewalId).asStream()
                 .map(event -> new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(),
-                        event.getPayloadType().getSimpleName(), event.getTimestamp()))
+                        event.getPayloadType().getSimpleName(), event.getPayload() instanceof RenewalEvent renewal
+                        ? renewal.at() : event.getTimestamp()))
                 .toList();
         return new RenewalDetail(view, history);
     }

@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +75,25 @@ class AsOfQueriesTest {
                 .isEqualTo("ROLLED_BACK");
         assertThat(new Http("http://127.0.0.1:" + port)
                 .get("/audit/renewals/" + renewalId + "?asOf=" + T0.minusSeconds(1)).statusCode()).isEqualTo(404);
+
+        // one time per event: the export and the renewal's history give the time the as-of queries take
+        List<Instant> exported = new ArrayList<>();
+        String export = new Http("http://127.0.0.1:" + port).get("/audit/export?renewalId=" + renewalId).body();
+        for (String line : export.split("\n")) {
+            exported.add(Instant.parse(ContractJson.mapper().readTree(line).get("at").asText()));
+        }
+        List<Instant> expected = List.of(T0, T0.plusSeconds(10), T0.plusSeconds(3600), T0.plusSeconds(7200),
+                T0.plusSeconds(7300), T0.plusSeconds(9000), T0.plusSeconds(9100));
+        assertThat(exported).containsSubsequence(expected);
+        List<Instant> history = new ArrayList<>();
+        get("/renewals/" + renewalId).get("history").forEach(event -> history.add(Instant.parse(
+                event.get("at").asText())));
+        assertThat(history).isEqualTo(exported);
+        Instant approved = T0.plusSeconds(7200);
+        assertThat(get("/audit/renewals/" + renewalId + "?asOf=" + approved).get("doneSteps").asText())
+                .as("as of the approval's exported time, the approval is done").contains("EXCHANGE_APPROVED");
+        assertThat(get("/audit/renewals/" + renewalId + "?asOf=" + approved.minusNanos(1)).get("doneSteps").asText())
+                .as("just before it, not yet").doesNotContain("EXCHANGE_APPROVED");
     }
 
     private String activeAt(Instant asOf) throws Exception {
