@@ -6,11 +6,11 @@ import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.keystore.CausingMessage;
+import io.keyrenewal.messaging.EventLogContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +37,9 @@ class RenewalEventsListener {
         }
         CausingMessage cause = new CausingMessage(new String(id.value(), StandardCharsets.UTF_8));
         RenewalEvent event = ContractJson.read(record.value(), RenewalEvent.class);
-        MDC.put("renewalId", event.renewalId().value());
-        try {
+        try (EventLogContext context = EventLogContext.of(event)) {
             log.info("Renewal {}: received {} {}", event.renewalId(), event.getClass().getSimpleName(), cause.id());
             handler.handle(cause, event);
-        } finally {
-            MDC.remove("renewalId");
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.keyrenewal.notification.delivery;
 
+import io.keyrenewal.messaging.EventLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -128,11 +128,11 @@ class DeliveryDispatcher implements SmartLifecycle {
         deliveryLog.markSent(sent, clock.instant());
         for (PendingDelivery delivery : sent) {
             count(delivery, "sent");
-            MDC.put("renewalId", delivery.notification().renewalId().value());
-            log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
-                    delivery.notificationId(), delivery.notification().renewalId(),
-                    delivery.notification().recipient(), delivery.notification().partnerId(), delivery.channel());
-            MDC.remove("renewalId");
+            try (EventLogContext context = logContext(delivery)) {
+                log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
+                        delivery.notificationId(), delivery.notification().renewalId(),
+                        delivery.notification().recipient(), delivery.notification().partnerId(), delivery.channel());
+            }
         }
         return due.size() == properties.batchSize();
     }
@@ -169,9 +169,13 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
+    private static EventLogContext logContext(PendingDelivery delivery) {
+        return EventLogContext.of(delivery.notification().renewalId().value(),
+                String.valueOf(delivery.notification().partnerId()));
+    }
+
     private void failed(PendingDelivery delivery, String reason) {
-        MDC.put("renewalId", delivery.notification().renewalId().value());
-        try {
+        try (EventLogContext context = logContext(delivery)) {
             int attempts = delivery.attempts() + 1;
             if (attempts >= properties.maxAttempts()) {
                 log.error("{} {} over {} parked after {} attempts: {}", delivery.notification().kind(),
@@ -187,8 +191,6 @@ class DeliveryDispatcher implements SmartLifecycle {
             log.warn("{} {} over {} failed (attempt {} of {}), tried again at {}: {}",
                     delivery.notification().kind(), delivery.notificationId(), delivery.channel(), attempts,
                     properties.maxAttempts(), retryAt, reason);
-        } finally {
-            MDC.remove("renewalId");
         }
     }
 }

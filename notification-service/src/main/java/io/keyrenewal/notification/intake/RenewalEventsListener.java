@@ -5,13 +5,13 @@ import io.keyrenewal.contracts.MalformedMessage;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.messaging.EventLogContext;
 import io.keyrenewal.notification.partner.PartnerNotificationPolicy;
 import io.keyrenewal.notification.partner.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +31,14 @@ class RenewalEventsListener {
 
     @KafkaListener(id = "renewal-events", idIsGroup = false, topics = Topics.RENEWAL_EVENTS)
     void on(ConsumerRecord<String, String> record) {
-        MDC.put("renewalId", String.valueOf(record.key()));
-        try {
+        try (EventLogContext unread = EventLogContext.of(String.valueOf(record.key()), null)) {
             String eventId = eventId(record);
             RenewalEvent event = ContractJson.read(record.value(), RenewalEvent.class);
-            log.info("received {} {} of renewal {} ({}-{}@{})", event.getClass().getSimpleName(), eventId,
-                    event.renewalId(), record.topic(), record.partition(), record.offset());
-            policy.on(new ReceivedEvent(eventId, event));
-        } finally {
-            MDC.remove("renewalId");
+            try (EventLogContext context = EventLogContext.of(event)) {
+                log.info("received {} {} of renewal {} ({}-{}@{})", event.getClass().getSimpleName(), eventId,
+                        event.renewalId(), record.topic(), record.partition(), record.offset());
+                policy.on(new ReceivedEvent(eventId, event));
+            }
         }
     }
 
