@@ -20,6 +20,7 @@ import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.contracts.renewal.*;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
@@ -105,6 +106,9 @@ class ContractJsonRoundTripTest {
                 new RenewalStarted(RENEWAL, "tenant-sign", PARTNER, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH,
                         Duration.ofDays(7), KeyAlgorithm.EC_P384, AT, ExchangeApproval.TENANT_APPROVES,
                         "CN=tenant-sign,O=Tenant AG,C=CH", 730, CertificateSource.CA),
+                new RenewalStarted(RENEWAL, "tenant-decrypt", PARTNER, Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE,
+                        Duration.ofDays(7), KeyAlgorithm.EC_P256, AT, ExchangeApproval.AUTOMATIC, null, null,
+                        CertificateSource.SELF_SIGNED, KeyPairActivation.STAGED_UNTIL_EXCHANGE),
                 new CertificateRequestedFromCa(RENEWAL, "tenant-sign", "r-7", "CN=tenant-sign,O=Tenant AG,C=CH", CSR,
                         SHA256, AT));
     }
@@ -196,6 +200,23 @@ class ContractJsonRoundTripTest {
 
         assertThat(ContractJson.read(stored, RenewalEvent.class))
                 .isEqualTo(new KeystoreFailureRecorded(RENEWAL, "r-3", "GENERATE", "disk full", AT, 0, null));
+    }
+
+    @Test
+    void aRenewalStartedStoredBeforeTheKeystoreInstructionExistedReadsAsWhatItsPlaybookDidThen() {
+        String signing = """
+                {"type":"RenewalStarted","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","alias":"tenant-sign",
+                 "partnerId":"acme","playbook":"TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME",
+                 "guaranteedDeliveryTime":"P7D","keyAlgorithm":"EC_P256","at":"2026-11-22T10:15:30.123Z"}""";
+        String decryption = signing.replace("TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME",
+                "TENANT_DECRYPTS_OUTBOUND_RESPONSE");
+
+        assertThat(((RenewalStarted) ContractJson.read(signing, RenewalEvent.class)).newKeyPair())
+                .isEqualTo(KeyPairActivation.STAGED_UNTIL_EXCHANGE);
+        assertThat(((RenewalStarted) ContractJson.read(decryption, RenewalEvent.class)).newKeyPair())
+                .isEqualTo(KeyPairActivation.ACTIVE_AT_ONCE);
+        assertThat(ContractJson.write(ContractJson.read(signing, RenewalEvent.class)))
+                .contains("\"newKeyPair\":\"STAGED_UNTIL_EXCHANGE\"");
     }
 
     @Test

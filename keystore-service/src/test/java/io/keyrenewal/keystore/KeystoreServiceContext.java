@@ -56,7 +56,7 @@ abstract class KeystoreServiceContext {
         registry.add("KEYSTORE_SEED_ALIASES",
                 () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
                         + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
-                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt");
+                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt,gringotts-decrypt");
     }
 
     @LocalServerPort

@@ -20,6 +20,7 @@ import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
@@ -499,6 +500,22 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
                 .isEqualTo(generated.certificate().sha256());
         assertThat(entryFromApi(stagedEntry).get("state").asText()).isEqualTo("STAGED");
         assertThat(entryFromApi("acme-sign").get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void doesWithTheNewKeyPairWhatTheRenewalSaysNotWhatItsPlaybooksNameSuggests() throws Exception {
+        X509Certificate active = certificateInFile("gringotts-decrypt");
+        RenewalStarted started = new RenewalStarted(RenewalId.random(), "gringotts-decrypt", new PartnerId("acme"),
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), KeyAlgorithm.EC_P256, Instant.now(),
+                ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.SELF_SIGNED,
+                KeyPairActivation.STAGED_UNTIL_EXCHANGE);
+
+        KeyPairGenerated generated = (KeyPairGenerated) awaitReports(publish(started), 1).get(0);
+
+        assertThat(certificateInFile("gringotts-decrypt").getEncoded())
+                .as("staged, as instructed: the active key stays").isEqualTo(active.getEncoded());
+        assertThat(entryFromApi("gringotts-decrypt.staged." + generated.certificate().serialNumber()).get("state")
+                .asText()).isEqualTo("STAGED");
     }
 
     @Test

@@ -21,11 +21,23 @@ import java.time.Instant;
  *                               A CA decides its certificate's validity itself
  * @param certificateSource      who issues the certificate; null reads as {@link CertificateSource#SELF_SIGNED}
  *                               (renewals started before the field existed)
+ * @param newKeyPair             the keystore's instruction for the new key pair, from the playbook; null (renewals
+ *                               started before the field existed) reads as what those playbooks did
  */
 public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                              Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
                              ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
-                             CertificateSource certificateSource) implements RenewalEvent {
+                             CertificateSource certificateSource, KeyPairActivation newKeyPair)
+        implements RenewalEvent {
+
+    /** A renewal whose new key pair the playbook treats as its playbook did before the instruction existed. */
+    public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                          Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
+                          ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
+                          CertificateSource certificateSource) {
+        this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
+                subjectDn, validityDays, certificateSource, null);
+    }
 
     /** A renewal whose exchange the tenant administrator approves, with the keystore's default certificate. */
     public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
@@ -54,5 +66,7 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
         exchangeApproval = exchangeApproval == null ? ExchangeApproval.TENANT_APPROVES : exchangeApproval;
         // stored before the field existed: those renewals got self-signed certificates
         certificateSource = certificateSource == null ? CertificateSource.DEFAULT : certificateSource;
+        // stored before the field existed
+        newKeyPair = newKeyPair == null ? KeyPairActivation.before(playbook) : newKeyPair;
     }
 }

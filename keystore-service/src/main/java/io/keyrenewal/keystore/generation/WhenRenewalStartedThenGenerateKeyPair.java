@@ -4,7 +4,7 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.CertificateSource;
-import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.KeystoreFailure;
@@ -29,9 +29,10 @@ import java.util.Optional;
 
 /**
  * Playbook step 1-2: a renewal started, so the keystore generates the alias's new key pair, with the subject and
- * validity the renewal asks for (or the configured defaults). Playbook 3 (decryption) makes it the alias's key at once
- * and archives the old one beside it, so both decrypt; playbooks 1 and 2 (signing) stage it, and the old key stays
- * active until the exchange is decided. A renewal that asks for a CA-issued certificate gets its key pair staged and
+ * validity the renewal asks for (or the configured defaults), and does with it what the renewal's instruction
+ * ({@code RenewalStarted.newKeyPair}, from its playbook) says: {@code ACTIVE_AT_ONCE} (decryption keys) makes it the
+ * alias's key at once and archives the old one beside it, so both decrypt; {@code STAGED_UNTIL_EXCHANGE} (signing
+ * keys) stages it, and the old key stays active until the exchange is decided. The keystore does not know playbooks. A renewal that asks for a CA-issued certificate gets its key pair staged and
  * its certification request reported instead ({@link RequestCaCertificate}). A renewal gets one new key pair, however
  * often its start is delivered.
  */
@@ -92,7 +93,7 @@ public class WhenRenewalStartedThenGenerateKeyPair {
         if (event.certificateSource() == CertificateSource.CA) {
             return caCertificate.request(event, alias, keyPair, current, cause);
         }
-        boolean staged = event.playbook() != Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+        boolean staged = event.newKeyPair() == KeyPairActivation.STAGED_UNTIL_EXCHANGE;
         Optional<PublicCertificate> before = staged ? keystore.stage(alias, keyPair) : keystore.install(alias, keyPair);
         history.generated(alias, certificate, staged ? EntryState.STAGED : EntryState.ACTIVE,
                 staged ? null : before.orElse(null), event.renewalId(), cause);

@@ -4,7 +4,7 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.keystore.CertificateSigningRequested;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
-import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.certificate.CertificationRequests;
@@ -58,7 +58,7 @@ public class RequestCaCertificate {
         PublicCertificate standIn = keyPair.publicCertificate();
         CaCertificateRequest request = new CaCertificateRequest(event.renewalId(), alias.value(), cause.id(),
                 standIn.fingerprint(), standIn.publicKeySha256(), standIn.subject(), certificationRequest(keyPair),
-                event.playbook() == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, previous, null);
+                event.newKeyPair() == KeyPairActivation.ACTIVE_AT_ONCE, previous, null);
         requests.record(request);
         keystore.stage(alias, keyPair);
         history.generated(alias, standIn, EntryState.STAGED, null, event.renewalId(), cause);

@@ -16,6 +16,7 @@ import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
@@ -133,7 +134,7 @@ public class Renewal {
 
     @CommandHandler
     public Renewal(StartRenewal command) {
-        Playbooks.of(command.playbook());
+        PlaybookDefinition definition = Playbooks.of(command.playbook());
         if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
             throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -150,7 +151,8 @@ public class Renewal {
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
-                command.certificateSource()));
+                command.certificateSource(), definition.stagedKeyPair() ? KeyPairActivation.STAGED_UNTIL_EXCHANGE
+                : KeyPairActivation.ACTIVE_AT_ONCE));
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------
