@@ -32,8 +32,9 @@ import java.util.Optional;
  * validity the renewal asks for (or the configured defaults), and does with it what the renewal's instruction
  * ({@code RenewalStarted.newKeyPair}, from its playbook) says: {@code ACTIVE_AT_ONCE} (decryption keys) makes it the
  * alias's key at once and archives the old one beside it, so both decrypt; {@code STAGED_UNTIL_EXCHANGE} (signing
- * keys) stages it, and the old key stays active until the exchange is decided. The keystore does not know playbooks. A renewal that asks for a CA-issued certificate gets its key pair staged and
- * its certification request reported instead ({@link RequestCaCertificate}). A renewal gets one new key pair, however
+ * keys) stages it, and the old key stays active until the exchange is decided. The keystore does not know playbooks.
+ * A renewal that asks for a CA-issued certificate gets its key pair staged and its certification request reported
+ * instead ({@link RequestCaCertificate}). A renewal gets one new key pair, however
  * often its start is delivered.
  */
 @Component
