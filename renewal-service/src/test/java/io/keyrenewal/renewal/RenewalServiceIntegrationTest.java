@@ -213,6 +213,28 @@ class RenewalServiceIntegrationTest {
     }
 
     @Test
+    void describesThePlaybooksItFollowsStepByStep() {
+        JsonNode catalogue = json(http.get("/playbooks"));
+
+        assertThat(catalogue.get("version").asInt()).isEqualTo(1);
+        assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("playbook").asText())
+                .containsExactly("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH",
+                        "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "TENANT_DECRYPTS_OUTBOUND_RESPONSE");
+        JsonNode decrypt = catalogue.at("/playbooks/2");
+        assertThat(decrypt.get("newKeyPair").asText()).isEqualTo("ACTIVE_AT_ONCE");
+        assertThat(decrypt.get("retentionStartsAt").asText()).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");
+        assertThat(decrypt.get("steps")).extracting(step -> step.get("step").asText() + " by "
+                        + step.get("actor").asText())
+                .containsExactly("KEY_PAIR_CREATED by keystore", "CERTIFICATE_PROVIDED by system",
+                        "PARTNER_SWITCHED_TO_NEW_KEY by partner", "OLD_KEY_PAIR_REMOVAL_DECIDED by system",
+                        "OLD_KEY_PAIR_REMOVED by keystore", "COMPLETED by system");
+        assertThat(decrypt.at("/steps/2/confirmation").asText()).isEqualTo("SWITCHED_TO_NEW_KEY");
+        assertThat(decrypt.at("/steps/2/requires/0").asText()).isEqualTo("CERTIFICATE_PROVIDED");
+        assertThat(catalogue.at("/playbooks/0/newKeyPair").asText()).isEqualTo("STAGED_UNTIL_EXCHANGE");
+        assertThat(http.as("acme").get("/playbooks").statusCode()).as("not for a partner").isEqualTo(403);
+    }
+
+    @Test
     void answersAnInvalidRequestWithAProblemDetailNamingTheField() {
         HttpResponse<String> missing = http.post("/renewals", "{\"alias\":\"a1\",\"partnerId\":\"acme\"}");
         assertThat(missing.statusCode()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 
@@ -29,6 +30,11 @@ public record PlaybookDefinition(Playbook playbook, PartnerRole partnerRole, Lis
 
     public PlaybookDefinition {
         steps = List.copyOf(steps);
+    }
+
+    /** The keystore's instruction for the new key pair, as {@code RenewalStarted} carries it. */
+    public KeyPairActivation newKeyPair() {
+        return stagedKeyPair ? KeyPairActivation.STAGED_UNTIL_EXCHANGE : KeyPairActivation.ACTIVE_AT_ONCE;
     }
 
     public Optional<Step> step(Milestone milestone) {

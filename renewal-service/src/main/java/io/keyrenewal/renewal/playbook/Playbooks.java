@@ -73,7 +73,18 @@ public final class Playbooks {
             SIGN_WITH_DOWNTIME.playbook(), SIGN_WITH_DOWNTIME,
             DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE);
 
+    /**
+     * The version of this catalogue: a change to a definition that a running renewal would notice (steps, who takes
+     * them, what they need) comes with a new version.
+     */
+    public static final int CATALOGUE_VERSION = 1;
+
     private Playbooks() {
+    }
+
+    /** Every playbook of the catalogue, in the order of the enum. */
+    public static List<PlaybookDefinition> all() {
+        return java.util.Arrays.stream(Playbook.values()).filter(ALL::containsKey).map(ALL::get).toList();
     }
 
     public static PlaybookDefinition of(Playbook playbook) {

@@ -16,7 +16,6 @@ import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
-import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
@@ -151,8 +150,7 @@ public class Renewal {
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
-                command.certificateSource(), definition.stagedKeyPair() ? KeyPairActivation.STAGED_UNTIL_EXCHANGE
-                : KeyPairActivation.ACTIVE_AT_ONCE));
+                command.certificateSource(), definition.newKeyPair()));
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------

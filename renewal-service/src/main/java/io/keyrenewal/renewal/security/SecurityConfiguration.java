@@ -39,7 +39,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/partners/**").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/admin/clock/advance").hasRole(ADMIN)
                 // reading renewals and partners: the tenant administrator and the auditor
-                .requestMatchers(HttpMethod.GET, "/renewals", "/renewals/**", "/partners", "/partners/**")
+                .requestMatchers(HttpMethod.GET, "/renewals", "/renewals/**", "/partners", "/partners/**", "/playbooks")
                 .hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/admin/clock", "/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)

@@ -65,6 +65,7 @@ class EndpointRolesTest {
             Map.entry("POST /partners", ADMIN),
             Map.entry("PUT /partners/{partnerId}", ADMIN),
             Map.entry("GET /partners", READERS),
+            Map.entry("GET /playbooks", READERS),
             Map.entry("GET /partners/{partnerId}", READERS),
             Map.entry("POST /admin/clock/advance", ADMIN),
             Map.entry("GET /admin/clock", READERS),

@@ -1,0 +1,78 @@
+package io.keyrenewal.renewal.web;
+
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.renewal.playbook.Milestone;
+import io.keyrenewal.renewal.playbook.PlaybookDefinition;
+import io.keyrenewal.renewal.playbook.Playbooks;
+import io.keyrenewal.security.apidoc.ApiExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The playbook catalogue as the renewals follow it: what a renewal of each playbook will ask of whom, and when. */
+@RestController
+@Tag(name = "Playbooks", description = "The catalogue of playbooks the renewals follow")
+class PlaybookController {
+
+    /** The catalogue: its version and its playbooks. */
+    record Catalogue(int version, List<PlaybookEntry> playbooks) {
+    }
+
+    /**
+     * One playbook.
+     *
+     * @param newKeyPair        what the keystore does with the new key pair: staged until the exchange, or active at once
+     * @param retentionStartsAt the step from which the old key pair is retained (at least 90 days and the guaranteed
+     *                          delivery time)
+     * @param rollbackUntil     the step after which a rollback is no longer possible (null: no rollback)
+     * @param abortUntil        the step from which an abort is no longer possible
+     */
+    record PlaybookEntry(String playbook, String partnerRole, KeyPairActivation newKeyPair, String retentionStartsAt,
+                         String rollbackUntil, String abortUntil, List<StepEntry> steps) {
+    }
+
+    /**
+     * One step, in playbook order.
+     *
+     * @param actor        who takes it: tenant, partner, keystore or system (the renewal itself)
+     * @param confirmation the partner confirmation that takes a partner step
+     * @param requires     the steps that must be done first
+     */
+    record StepEntry(String step, String actor, String confirmation, List<String> requires) {
+    }
+
+    @Operation(summary = "The playbook catalogue", description = "Every playbook with its steps in order, who takes"
+            + " each, the partner confirmation that takes a partner step, what each step needs first, what the"
+            + " keystore does with the new key pair, where the retention starts and until when rollback and abort are"
+            + " possible.")
+    @ApiExample(response = """
+            {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE",\
+            "partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
+            "retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
+            "steps":[{"step":"KEY_PAIR_CREATED","actor":"keystore","confirmation":null,"requires":[]},\
+            {"step":"PARTNER_SWITCHED_TO_NEW_KEY","actor":"partner","confirmation":"SWITCHED_TO_NEW_KEY",\
+            "requires":["CERTIFICATE_PROVIDED"]}]}]}""")
+    @GetMapping("/playbooks")
+    Catalogue playbooks() {
+        return new Catalogue(Playbooks.CATALOGUE_VERSION, Playbooks.all().stream().map(PlaybookController::entry)
+                .toList());
+    }
+
+    private static PlaybookEntry entry(PlaybookDefinition definition) {
+        return new PlaybookEntry(definition.playbook().name(), definition.partnerRole().name(),
+                definition.newKeyPair(),
+                name(definition.retentionStartsAt()), name(definition.rollbackUntil()), name(definition.abortUntil()),
+                definition.steps().stream().map(step -> new StepEntry(step.milestone().name(),
+                        step.actor().name().toLowerCase(Locale.ROOT),
+                        step.confirmation() == null ? null : step.confirmation().name(),
+                        step.requires().stream().map(Milestone::name).sorted().toList())).toList());
+    }
+
+    private static String name(Milestone milestone) {
+        return milestone == null ? null : milestone.name();
+    }
+}
