@@ -108,7 +108,7 @@ class ContractJsonRoundTripTest {
                         "CN=tenant-sign,O=Tenant AG,C=CH", 730, CertificateSource.CA),
                 new RenewalStarted(RENEWAL, "tenant-decrypt", PARTNER, Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE,
                         Duration.ofDays(7), KeyAlgorithm.EC_P256, AT, ExchangeApproval.AUTOMATIC, null, null,
-                        CertificateSource.SELF_SIGNED, KeyPairActivation.STAGED_UNTIL_EXCHANGE),
+                        CertificateSource.SELF_SIGNED, KeyPairActivation.STAGED_UNTIL_EXCHANGE, 2),
                 new CertificateRequestedFromCa(RENEWAL, "tenant-sign", "r-7", "CN=tenant-sign,O=Tenant AG,C=CH", CSR,
                         SHA256, AT));
     }
@@ -203,7 +203,7 @@ class ContractJsonRoundTripTest {
     }
 
     @Test
-    void aRenewalStartedStoredBeforeTheKeystoreInstructionExistedReadsAsWhatItsPlaybookDidThen() {
+    void aRenewalStartedStoredBeforeTheKeystoreInstructionAndTheCatalogueVersionExistedReadsAsItRanThen() {
         String signing = """
                 {"type":"RenewalStarted","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","alias":"tenant-sign",
                  "partnerId":"acme","playbook":"TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME",
@@ -217,6 +217,8 @@ class ContractJsonRoundTripTest {
                 .isEqualTo(KeyPairActivation.ACTIVE_AT_ONCE);
         assertThat(ContractJson.write(ContractJson.read(signing, RenewalEvent.class)))
                 .contains("\"newKeyPair\":\"STAGED_UNTIL_EXCHANGE\"");
+        assertThat(((RenewalStarted) ContractJson.read(signing, RenewalEvent.class)).catalogueVersion())
+                .as("the only catalogue there was").isEqualTo(1);
     }
 
     @Test

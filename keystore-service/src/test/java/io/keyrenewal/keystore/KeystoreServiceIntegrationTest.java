@@ -508,7 +508,7 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
         RenewalStarted started = new RenewalStarted(RenewalId.random(), "gringotts-decrypt", new PartnerId("acme"),
                 Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), KeyAlgorithm.EC_P256, Instant.now(),
                 ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.SELF_SIGNED,
-                KeyPairActivation.STAGED_UNTIL_EXCHANGE);
+                KeyPairActivation.STAGED_UNTIL_EXCHANGE, 1);
 
         KeyPairGenerated generated = (KeyPairGenerated) awaitReports(publish(started), 1).get(0);
 

@@ -23,12 +23,17 @@ import java.time.Instant;
  *                               (renewals started before the field existed)
  * @param newKeyPair             the keystore's instruction for the new key pair, from the playbook; null (renewals
  *                               started before the field existed) reads as what those playbooks did
+ * @param catalogueVersion       the version of the playbook catalogue the renewal follows to its end, whatever
+ *                               versions come later; null (renewals started before the field existed) reads as 1
  */
 public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                              Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
                              ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
-                             CertificateSource certificateSource, KeyPairActivation newKeyPair)
-        implements RenewalEvent {
+                             CertificateSource certificateSource, KeyPairActivation newKeyPair,
+                             Integer catalogueVersion) implements RenewalEvent {
+
+    /** The catalogue version of renewals started before the field existed. */
+    public static final int FIRST_CATALOGUE_VERSION = 1;
 
     /** A renewal whose new key pair the playbook treats as its playbook did before the instruction existed. */
     public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
@@ -36,7 +41,7 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
                           ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
                           CertificateSource certificateSource) {
         this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
-                subjectDn, validityDays, certificateSource, null);
+                subjectDn, validityDays, certificateSource, null, null);
     }
 
     /** A renewal whose exchange the tenant administrator approves, with the keystore's default certificate. */
@@ -68,5 +73,6 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
         certificateSource = certificateSource == null ? CertificateSource.DEFAULT : certificateSource;
         // stored before the field existed
         newKeyPair = newKeyPair == null ? KeyPairActivation.before(playbook) : newKeyPair;
+        catalogueVersion = catalogueVersion == null ? FIRST_CATALOGUE_VERSION : catalogueVersion;
     }
 }

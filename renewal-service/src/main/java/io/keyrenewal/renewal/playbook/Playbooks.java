@@ -74,8 +74,10 @@ public final class Playbooks {
             DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE);
 
     /**
-     * The version of this catalogue: a change to a definition that a running renewal would notice (steps, who takes
-     * them, what they need) comes with a new version.
+     * The version of this catalogue. A renewal follows the version it started with to its end
+     * ({@code RenewalStarted.catalogueVersion}): a change to a definition that a running renewal would notice (its
+     * steps, who takes them, what they need) comes as a new version, and the definitions of the versions before it
+     * stay here under their number for the renewals that started with them.
      */
     public static final int CATALOGUE_VERSION = 1;
 
@@ -87,6 +89,17 @@ public final class Playbooks {
         return java.util.Arrays.stream(Playbook.values()).filter(ALL::containsKey).map(ALL::get).toList();
     }
 
+    /** The definition of {@code playbook} in catalogue {@code version}, as a renewal that started with it follows. */
+    public static PlaybookDefinition of(Playbook playbook, int version) {
+        if (version != CATALOGUE_VERSION) {
+            throw new IllegalStateException("playbook catalogue version " + version + " is unknown to this service,"
+                    + " which knows version " + CATALOGUE_VERSION + ": a renewal started by a newer version of the"
+                    + " service cannot be run by this one");
+        }
+        return of(playbook);
+    }
+
+    /** The definition of {@code playbook} in the current catalogue. */
     public static PlaybookDefinition of(Playbook playbook) {
         PlaybookDefinition definition = ALL.get(playbook);
         if (definition == null) {

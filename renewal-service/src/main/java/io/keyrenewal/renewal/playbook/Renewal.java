@@ -150,7 +150,7 @@ public class Renewal {
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
-                command.certificateSource(), definition.newKeyPair()));
+                command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION));
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------
@@ -641,7 +641,7 @@ public class Renewal {
         renewalId = event.renewalId();
         alias = event.alias();
         partnerId = event.partnerId();
-        playbook = Playbooks.of(event.playbook());
+        playbook = Playbooks.of(event.playbook(), event.catalogueVersion());
         guaranteedDeliveryTime = event.guaranteedDeliveryTime();
         exchangeApproval = event.exchangeApproval();
         certificateSource = event.certificateSource();

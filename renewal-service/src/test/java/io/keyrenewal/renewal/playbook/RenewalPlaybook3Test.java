@@ -7,7 +7,10 @@ import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
@@ -25,11 +28,14 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RenewalPlaybook3Test {
 
@@ -67,6 +73,22 @@ class RenewalPlaybook3Test {
                 .when(new StartRenewal(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started);
+    }
+
+    @Test
+    void runsARenewalByTheCatalogueVersionItStartedWithAndRefusesToGuessAnUnknownOne() {
+        assertThat(started.catalogueVersion()).as("a renewal started now records the catalogue it follows")
+                .isEqualTo(Playbooks.CATALOGUE_VERSION);
+        RenewalStarted byANewerService = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256,
+                T0, ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.SELF_SIGNED,
+                KeyPairActivation.ACTIVE_AT_ONCE, Playbooks.CATALOGUE_VERSION + 1);
+
+        fixture.given(byANewerService)
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .expectException(Matchers.hasProperty("cause", Matchers.allOf(
+                        Matchers.instanceOf(IllegalStateException.class),
+                        Matchers.hasProperty("message", Matchers.containsString("playbook catalogue version "
+                                + (Playbooks.CATALOGUE_VERSION + 1) + " is unknown to this service")))));
     }
 
     @Test
