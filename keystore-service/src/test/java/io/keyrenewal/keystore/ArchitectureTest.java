@@ -34,7 +34,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..keystore.generation..", "..keystore.removal..", "..keystore.seed..",
                     "..keystore.exchange..", "..keystore.rollback..", "..keystore.discard..", "..keystore.history..",
                     "..keystore.crypto..", "..keystore.issuance..",
-                    "..keystore.journal..")
+                    "..keystore.journal..", "..keystore.partner..")
             .should().dependOnClassesThat().resideInAnyPackage("..keystore.messaging..", "..keystore.web..",
                     "org.apache.kafka..", "org.springframework.kafka..");
 }

@@ -4,6 +4,8 @@ import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +55,10 @@ abstract class KeystoreServiceContext {
         registry.add("keyrenewal.security.users[1].username", () -> "keystore-auditor");
         registry.add("keyrenewal.security.users[1].password", () -> TEST_PASSWORD_HASH);
         registry.add("keyrenewal.security.users[1].roles", () -> "AUDITOR");
+        // an integration flow only, to show the tenant administrator's operations are not its
+        registry.add("keyrenewal.security.users[2].username", () -> "keystore-flow");
+        registry.add("keyrenewal.security.users[2].password", () -> TEST_PASSWORD_HASH);
+        registry.add("keyrenewal.security.users[2].roles", () -> "INTEGRATION_FLOW");
         registry.add("KEYSTORE_SEED_ALIASES",
                 () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
                         + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
@@ -70,9 +76,24 @@ abstract class KeystoreServiceContext {
     }
 
     ResponseEntity<String> get(String path, String login) {
-        RestClient.RequestHeadersSpec<?> call = RestClient.create("http://localhost:" + port).get().uri(path);
+        return call(HttpMethod.GET, path, null, null, login);
+    }
+
+    ResponseEntity<String> post(String path, String body, MediaType type, String login) {
+        return call(HttpMethod.POST, path, body, type, login);
+    }
+
+    ResponseEntity<String> delete(String path, String login) {
+        return call(HttpMethod.DELETE, path, null, null, login);
+    }
+
+    private ResponseEntity<String> call(HttpMethod method, String path, String body, MediaType type, String login) {
+        RestClient.RequestBodySpec call = RestClient.create("http://localhost:" + port).method(method).uri(path);
         if (login != null) {
             call.header("Authorization", login);
+        }
+        if (body != null) {
+            call.contentType(type).body(body);
         }
         ResponseEntity<String> response = call
                 .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())

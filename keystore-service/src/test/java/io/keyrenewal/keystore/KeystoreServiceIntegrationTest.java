@@ -53,7 +53,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import javax.crypto.Cipher;
@@ -1023,16 +1022,6 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
         return post(path, body, type, LOGIN);
     }
 
-    private ResponseEntity<String> post(String path, String body, MediaType type, String login) {
-        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).post().uri(path)
-                .header("Authorization", login).contentType(type).body(body)
-                .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
-                        .headers(answer.getHeaders())
-                        .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-        apiResponses.add(response.getHeaders() + " " + response.getBody());
-        return response;
-    }
-
     private KeyPairGenerated startSigningRenewal(String alias, Playbook playbook) {
         RenewalStarted started = new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"), playbook,
                 Duration.ofDays(30), KeyAlgorithm.EC_P256, Instant.now());
@@ -1097,6 +1086,10 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
                 keystore.load(in, PASSWORD.toCharArray());
             }
             for (String entryName : Collections.list(keystore.aliases())) {
+                if (keystore.isCertificateEntry(entryName)) {
+                    merged.setCertificateEntry(entryName, keystore.getCertificate(entryName));
+                    continue;
+                }
                 merged.setKeyEntry(entryName, keystore.getKey(entryName, PASSWORD.toCharArray()),
                         PASSWORD.toCharArray(), keystore.getCertificateChain(entryName));
             }
@@ -1123,6 +1116,9 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
         KeyStore keystore = loadKeystoreFile();
         List<String> renditions = new ArrayList<>();
         for (String entryName : Collections.list(keystore.aliases())) {
+            if (!keystore.isKeyEntry(entryName)) {
+                continue; // a partner's certificate: no private key
+            }
             Key key = keystore.getKey(entryName, PASSWORD.toCharArray());
             byte[] pkcs8 = key.getEncoded();
             renditions.add(Base64.getEncoder().encodeToString(pkcs8));

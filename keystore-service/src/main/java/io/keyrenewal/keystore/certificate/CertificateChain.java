@@ -157,7 +157,7 @@ public final class CertificateChain {
         }
     }
 
-    private static void requireValidAt(X509Certificate certificate, Instant now) {
+    static void requireValidAt(X509Certificate certificate, Instant now) {
         try {
             certificate.checkValidity(Date.from(now));
         } catch (CertificateExpiredException expired) {
@@ -185,7 +185,7 @@ public final class CertificateChain {
         }
     }
 
-    private static String describe(X509Certificate certificate) {
+    static String describe(X509Certificate certificate) {
         PublicCertificate named = new PublicCertificate(certificate);
         return "'" + named.subject() + "' (serial " + named.serialHex() + ")";
     }

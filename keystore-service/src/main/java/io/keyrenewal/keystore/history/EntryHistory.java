@@ -5,8 +5,10 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.store.EntryState;
+import io.keyrenewal.keystore.store.EntryType;
 import io.keyrenewal.keystore.store.Exchange;
 import io.keyrenewal.keystore.store.KeystoreAlias;
+import io.keyrenewal.keystore.store.KeystoreEntry;
 import io.keyrenewal.keystore.store.Rollback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +50,7 @@ public class EntryHistory {
                 : alias.currentEntryName();
         record(alias, certificate, entryName, state, null, "GENERATED", renewalId, cause);
         if (archived != null) {
-            archived(alias, archived, null, renewalId, cause);
+            archived(EntryType.KEY_PAIR, alias, archived, null, renewalId, cause);
         }
     }
 
@@ -61,10 +64,39 @@ public class EntryHistory {
     }
 
     public void exchanged(KeystoreAlias alias, Exchange exchange, RenewalId renewalId, CausingMessage cause) {
-        record(alias, exchange.activated(), alias.currentEntryName(), EntryState.ACTIVE, null, "EXCHANGED_IN",
+        exchanged(EntryType.KEY_PAIR, alias, exchange, renewalId, cause);
+    }
+
+    /**
+     * A partner's certificate was added to the alias, staged.
+     *
+     * @param renewalId null (and {@code cause} null) when the tenant administrator added it over the API
+     */
+    public void partnerCertificateAdded(KeystoreAlias alias, PublicCertificate certificate, RenewalId renewalId,
+                                        CausingMessage cause) {
+        record(EntryType.PARTNER_CERTIFICATE, alias, certificate, alias.stagedEntryName(certificate.serialHex()),
+                EntryState.STAGED, null, "PARTNER_CERTIFICATE_ADDED", renewalId, cause);
+    }
+
+    /** The staged partner certificate became the alias's active one; the one before is archived. */
+    public void partnerCertificateSwitched(KeystoreAlias alias, Exchange exchange, RenewalId renewalId,
+                                           CausingMessage cause) {
+        exchanged(EntryType.PARTNER_CERTIFICATE, alias, exchange, renewalId, cause);
+    }
+
+    /** A partner certificate is gone: an archived one after its retention date, or a staged one discarded. */
+    public void partnerCertificateRemoved(KeystoreAlias alias, KeystoreEntry removed, RenewalId renewalId,
+                                          CausingMessage cause) {
+        record(EntryType.PARTNER_CERTIFICATE, alias, removed.certificate(), removed.entryName(), EntryState.REMOVED,
+                null, removed.state() == EntryState.STAGED ? "DISCARDED" : "REMOVED", renewalId, cause);
+    }
+
+    private void exchanged(EntryType type, KeystoreAlias alias, Exchange exchange, RenewalId renewalId,
+                           CausingMessage cause) {
+        record(type, alias, exchange.activated(), alias.currentEntryName(), EntryState.ACTIVE, null, "EXCHANGED_IN",
                 renewalId, cause);
         if (exchange.archived() != null) {
-            archived(alias, exchange.archived(), exchange.archivedUntil(), renewalId, cause);
+            archived(type, alias, exchange.archived(), exchange.archivedUntil(), renewalId, cause);
         }
     }
 
@@ -72,7 +104,8 @@ public class EntryHistory {
         record(alias, rollback.reactivated(), alias.currentEntryName(), EntryState.ACTIVE, null, "REACTIVATED",
                 renewalId, cause);
         if (rollback.deactivated() != null) {
-            archived(alias, rollback.deactivated(), rollback.deactivatedUntil(), renewalId, cause);
+            archived(EntryType.KEY_PAIR, alias, rollback.deactivated(), rollback.deactivatedUntil(), renewalId,
+                    cause);
         }
     }
 
@@ -85,7 +118,8 @@ public class EntryHistory {
     public void removed(KeystoreAlias alias, String certificateSha256, String serialNumber, RenewalId renewalId,
                         CausingMessage cause) {
         insert(new EntryChange(alias.value(), certificateSha256, serialNumber, alias.retainedEntryName(serialNumber),
-                EntryState.REMOVED, null, "REMOVED", renewalId.value(), cause.id(), clock.instant()));
+                EntryState.REMOVED, null, "REMOVED", renewalId.value(), cause.id(), clock.instant(),
+                EntryType.KEY_PAIR));
     }
 
     /** The changes of the entry holding this certificate, oldest first. */
@@ -96,28 +130,35 @@ public class EntryHistory {
                 .list();
     }
 
-    private void archived(KeystoreAlias alias, PublicCertificate certificate, Instant until, RenewalId renewalId,
-                          CausingMessage cause) {
-        record(alias, certificate, alias.retainedEntryName(certificate.serialHex()), EntryState.ARCHIVED, until,
+    private void archived(EntryType type, KeystoreAlias alias, PublicCertificate certificate, Instant until,
+                          RenewalId renewalId, CausingMessage cause) {
+        record(type, alias, certificate, alias.retainedEntryName(certificate.serialHex()), EntryState.ARCHIVED, until,
                 "ARCHIVED", renewalId, cause);
     }
 
     private void record(KeystoreAlias alias, PublicCertificate certificate, String entryName, EntryState state,
                         Instant retainedUntil, String kind, RenewalId renewalId, CausingMessage cause) {
+        record(EntryType.KEY_PAIR, alias, certificate, entryName, state, retainedUntil, kind, renewalId, cause);
+    }
+
+    private void record(EntryType type, KeystoreAlias alias, PublicCertificate certificate, String entryName,
+                        EntryState state, Instant retainedUntil, String kind, RenewalId renewalId,
+                        CausingMessage cause) {
         insert(new EntryChange(alias.value(), certificate.fingerprint().value(), certificate.serialHex(), entryName,
                 state, retainedUntil, kind, renewalId == null ? null : renewalId.value(),
-                cause == null ? null : cause.id(), clock.instant()));
+                cause == null ? null : cause.id(), clock.instant(), type));
     }
 
     private void insert(EntryChange change) {
         Optional<EntryChange> last = last(change.certificateSha256());
         if (last.isPresent() && last.get().state() == change.state()
-                && Objects.equals(last.get().retainedUntil(), change.retainedUntil())) {
+                && Objects.equals(last.get().retainedUntil(), stored(change.retainedUntil()))) {
             return;
         }
         jdbc.sql("INSERT INTO entry_history (alias, certificate_sha256, serial_number, entry_name, state,"
-                        + " retained_until, change_kind, renewal_id, causation_id, changed_at) VALUES (:alias,"
-                        + " :sha256, :serial, :entryName, :state, :until, :kind, :renewalId, :causationId, :at)")
+                        + " retained_until, change_kind, renewal_id, causation_id, changed_at, entry_type) VALUES"
+                        + " (:alias, :sha256, :serial, :entryName, :state, :until, :kind, :renewalId, :causationId,"
+                        + " :at, :type)")
                 .param("alias", change.alias())
                 .param("sha256", change.certificateSha256())
                 .param("serial", change.serialNumber())
@@ -128,6 +169,7 @@ public class EntryHistory {
                 .param("renewalId", change.renewalId())
                 .param("causationId", change.causationId())
                 .param("at", timestamp(change.at()))
+                .param("type", change.entryType().name())
                 .update();
     }
 
@@ -144,7 +186,13 @@ public class EntryHistory {
                 row.getString("serial_number"), row.getString("entry_name"), EntryState.valueOf(row.getString("state")),
                 instant(row.getObject("retained_until", OffsetDateTime.class)), row.getString("change_kind"),
                 row.getString("renewal_id"), row.getString("causation_id"),
-                instant(row.getObject("changed_at", OffsetDateTime.class)));
+                instant(row.getObject("changed_at", OffsetDateTime.class)),
+                EntryType.valueOf(row.getString("entry_type")));
+    }
+
+    /** The instant as the column keeps it: to the microsecond (a date read back lacks the nanoseconds). */
+    private static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -21,8 +21,9 @@ import java.util.Map;
  * The public part of every key entry, one row per entry ({@code keystore_entry}): what a listing shows, found without
  * opening a PKCS#12. {@link AliasRows} replaces an alias's rows in the transaction that writes the alias's PKCS#12, so
  * the index shows what the keys are, committed or rolled back with them. Never a private key: the certificate (DER)
- * and what the listing filters and orders by. In the service the table comes from the schema migration
- * ({@code db/migration/V2__entry_index.sql}); it is also created here if missing, as {@link AliasRows} does.
+ * and what the listing filters and orders by, and whether the entry is a key pair or a partner's certificate. In the
+ * service the table comes from the schema migrations ({@code db/migration/V2__entry_index.sql},
+ * {@code V3__partner_certificates.sql}); it is also created here if missing, as {@link AliasRows} does.
  */
 final class EntryIndex {
 
@@ -38,7 +39,8 @@ final class EntryIndex {
                 + " NULL, state VARCHAR(20) NOT NULL, certificate_sha256 CHAR(64) NOT NULL, serial_number VARCHAR(100)"
                 + " NOT NULL, subject VARCHAR(4000) NOT NULL, issuer VARCHAR(4000) NOT NULL, not_before TIMESTAMP WITH"
                 + " TIME ZONE NOT NULL, not_after TIMESTAMP WITH TIME ZONE NOT NULL, retained_until VARCHAR(40),"
-                + " certificate BYTEA NOT NULL, PRIMARY KEY (alias, entry_name))").update();
+                + " certificate BYTEA NOT NULL, entry_type VARCHAR(30) DEFAULT 'KEY_PAIR' NOT NULL, PRIMARY KEY (alias,"
+                + " entry_name))").update();
     }
 
     /** Makes the alias's rows show {@code entries}, in the caller's transaction (the one writing the alias's row). */
@@ -47,8 +49,9 @@ final class EntryIndex {
         for (KeystoreEntry entry : entries) {
             PublicCertificate certificate = entry.certificate();
             jdbc.sql("INSERT INTO keystore_entry (alias, entry_name, state, certificate_sha256, serial_number, subject,"
-                            + " issuer, not_before, not_after, retained_until, certificate) VALUES (:alias, :entryName,"
-                            + " :state, :sha256, :serial, :subject, :issuer, :notBefore, :notAfter, :until, :der)")
+                            + " issuer, not_before, not_after, retained_until, certificate, entry_type) VALUES (:alias,"
+                            + " :entryName, :state, :sha256, :serial, :subject, :issuer, :notBefore, :notAfter, :until,"
+                            + " :der, :type)")
                     .param("alias", alias.value())
                     .param("entryName", entry.entryName())
                     .param("state", entry.state().name())
@@ -60,6 +63,7 @@ final class EntryIndex {
                     .param("notAfter", timestamp(certificate.certificate().getNotAfter().toInstant()))
                     .param("until", entry.retainedUntil() == null ? null : entry.retainedUntil().toString())
                     .param("der", certificate.der())
+                    .param("type", entry.type().name())
                     .update();
         }
     }
@@ -78,9 +82,9 @@ final class EntryIndex {
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return snapshot.execute(status -> {
-            List<KeystoreEntry> entries = jdbc.sql("SELECT alias, entry_name, state, retained_until, certificate FROM"
-                            + " keystore_entry" + where + " ORDER BY alias, entry_name OFFSET :offset ROWS FETCH NEXT"
-                            + " :size ROWS ONLY")
+            List<KeystoreEntry> entries = jdbc.sql("SELECT alias, entry_name, state, retained_until, certificate,"
+                            + " entry_type FROM keystore_entry" + where + " ORDER BY alias, entry_name OFFSET :offset"
+                            + " ROWS FETCH NEXT :size ROWS ONLY")
                     .params(parameters)
                     .param("offset", query.offset())
                     .param("size", query.size())
@@ -99,7 +103,7 @@ final class EntryIndex {
         String until = row.getString("retained_until");
         return new KeystoreEntry(row.getString("entry_name"), row.getString("alias"),
                 EntryState.valueOf(row.getString("state")), PublicCertificate.ofDer(row.getBytes("certificate")),
-                until == null ? null : Instant.parse(until));
+                until == null ? null : Instant.parse(until), EntryType.valueOf(row.getString("entry_type")));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -68,6 +68,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     @Override
     public Optional<PublicCertificate> install(KeystoreAlias alias, IssuedKeyPair keyPair) {
         return change(alias, store -> {
+            requireType(store, alias, EntryType.KEY_PAIR);
             Optional<PublicCertificate> previous = store.active()
                     .map(active -> archive(store, active, null).certificate());
             store.put(alias.currentEntryName(), keyPair.privateKey(), keyPair.certificate(), null);
@@ -78,6 +79,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     @Override
     public Optional<PublicCertificate> stage(KeystoreAlias alias, IssuedKeyPair keyPair) {
         return change(alias, store -> {
+            requireType(store, alias, EntryType.KEY_PAIR);
             Optional<PublicCertificate> active = store.active().map(KeystoreEntry::certificate);
             store.put(alias.stagedEntryName(keyPair.publicCertificate().serialHex()), keyPair.privateKey(),
                     keyPair.certificate(), null);
@@ -89,6 +91,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     public KeystoreEntry installChain(KeystoreAlias alias, Fingerprint staged, List<X509Certificate> chain) {
         PublicCertificate leaf = new PublicCertificate(chain.get(0));
         return change(alias, store -> {
+            requireType(store, alias, EntryType.KEY_PAIR);
             Optional<KeystoreEntry> installed = store.holding(leaf.fingerprint());
             if (installed.isPresent()) {
                 return Change.none(installed.get());
@@ -109,10 +112,42 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     }
 
     @Override
-    public Exchange exchange(KeystoreAlias alias, Fingerprint staged, Instant archiveUntil) {
+    public PartnerCertificateAddition addPartnerCertificate(KeystoreAlias alias, X509Certificate certificate) {
+        PublicCertificate added = new PublicCertificate(certificate);
         return change(alias, store -> {
+            requireType(store, alias, EntryType.PARTNER_CERTIFICATE);
+            Optional<KeystoreEntry> held = store.holding(added.fingerprint());
+            if (held.isPresent()) {
+                return Change.none(new PartnerCertificateAddition(held.get(), false));
+            }
+            Optional<KeystoreEntry> sameSerial = store.entries().stream()
+                    .filter(entry -> entry.certificate().serialHex().equals(added.serialHex())).findFirst();
+            if (sameSerial.isPresent()) {
+                throw new OperationRefused("alias '" + alias + "' holds another certificate with serial "
+                        + added.serialHex() + " (entry '" + sameSerial.get().entryName() + "', issuer '"
+                        + sameSerial.get().certificate().issuer() + "'): its entries are named by serial, so the"
+                        + " new certificate needs an alias of its own or the other one removed first");
+            }
+            return Change.written(new PartnerCertificateAddition(
+                    store.putTrusted(alias.stagedEntryName(added.serialHex()), certificate, null), true));
+        });
+    }
+
+    @Override
+    public Exchange exchange(KeystoreAlias alias, Fingerprint staged, Instant archiveUntil) {
+        return exchange(alias, EntryType.KEY_PAIR, staged, archiveUntil);
+    }
+
+    @Override
+    public Exchange switchPartnerCertificate(KeystoreAlias alias, Fingerprint staged, Instant archiveUntil) {
+        return exchange(alias, EntryType.PARTNER_CERTIFICATE, staged, archiveUntil);
+    }
+
+    private Exchange exchange(KeystoreAlias alias, EntryType type, Fingerprint staged, Instant archiveUntil) {
+        return change(alias, store -> {
+            requireType(store, alias, type);
             KeystoreEntry entry = store.holding(staged).orElseThrow(() -> new OperationRefused("alias '" + alias
-                    + "' holds no staged key pair with certificate " + staged));
+                    + "' holds no staged " + type.noun() + " with certificate " + staged));
             if (entry.state() == EntryState.ACTIVE) {
                 KeystoreEntry lastArchived = store.entries().stream()
                         .filter(archived -> archived.state() == EntryState.ARCHIVED)
@@ -125,7 +160,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
             }
             if (entry.state() != EntryState.STAGED) {
                 throw new OperationRefused("certificate " + staged + " of alias '" + alias + "' is " + entry.state()
-                        + ", not staged: only a staged key pair can be exchanged in");
+                        + ", not staged: only a staged " + type.noun() + " can be exchanged in");
             }
             Optional<KeystoreEntry> archived = store.active().map(active -> archive(store, active, archiveUntil));
             store.move(entry, alias.currentEntryName(), null);
@@ -137,6 +172,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     @Override
     public Rollback rollBack(KeystoreAlias alias, CertificateRef reactivate, CertificateRef deactivate) {
         return change(alias, store -> {
+            requireType(store, alias, EntryType.KEY_PAIR);
             Optional<KeystoreEntry> old = store.holding(reactivate.sha256());
             Optional<KeystoreEntry> active = store.active();
             if (old.isPresent() && old.get().state() == EntryState.ACTIVE) {
@@ -164,6 +200,7 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     @Override
     public Optional<PublicCertificate> discardStaged(KeystoreAlias alias, Fingerprint staged) {
         return change(alias, store -> {
+            requireType(store, alias, EntryType.KEY_PAIR);
             Optional<KeystoreEntry> entry = store.holding(staged);
             if (entry.isEmpty()) {
                 return Change.none(Optional.empty());
@@ -179,25 +216,43 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
 
     @Override
     public RetainedKeyRemoval removeRetained(KeystoreAlias alias, CertificateRef certificate, Instant now) {
+        return remove(alias, EntryType.KEY_PAIR, certificate.sha256(), now).isPresent() ? RetainedKeyRemoval.REMOVED
+                : RetainedKeyRemoval.ALREADY_ABSENT;
+    }
+
+    @Override
+    public Optional<KeystoreEntry> removePartnerCertificate(KeystoreAlias alias, Fingerprint certificate,
+                                                            Instant now) {
+        return remove(alias, EntryType.PARTNER_CERTIFICATE, certificate, now);
+    }
+
+    /**
+     * Removes the archived entry holding {@code certificate} once its retention date is past {@code now}; a staged
+     * partner certificate (never the alias's own) at once. Empty if the alias holds no such entry (any more).
+     */
+    private Optional<KeystoreEntry> remove(KeystoreAlias alias, EntryType type, Fingerprint certificate,
+                                           Instant now) {
         return change(alias, store -> {
-            Optional<KeystoreEntry> holding = store.holding(certificate.sha256());
+            Optional<KeystoreEntry> holding = store.holding(certificate);
             if (holding.isEmpty()) {
-                return Change.none(RetainedKeyRemoval.ALREADY_ABSENT);
+                return Change.none(Optional.empty());
             }
+            requireType(store, alias, type);
             KeystoreEntry entry = holding.get();
-            if (entry.state() != EntryState.ARCHIVED) {
-                throw new OperationRefused("certificate " + certificate.sha256() + " (serial "
-                        + certificate.serialNumber() + ") is the " + (entry.state() == EntryState.ACTIVE
-                        ? "current" : "staged") + " key pair of alias '" + alias
-                        + "'; only an archived key pair can be removed");
+            boolean discardable = type == EntryType.PARTNER_CERTIFICATE && entry.state() == EntryState.STAGED;
+            if (entry.state() != EntryState.ARCHIVED && !discardable) {
+                throw new OperationRefused("certificate " + certificate + " (serial "
+                        + entry.certificate().serialHex() + ") is the " + (entry.state() == EntryState.ACTIVE
+                        ? "current" : "staged") + " " + type.noun() + " of alias '" + alias
+                        + "'; only an archived " + type.noun() + " can be removed");
             }
             if (entry.retainedUntil() != null && now.isBefore(entry.retainedUntil())) {
-                throw new OperationRefused("certificate " + certificate.sha256() + " (serial "
-                        + certificate.serialNumber() + ") of alias '" + alias + "': retention not elapsed until "
+                throw new OperationRefused("certificate " + certificate + " (serial "
+                        + entry.certificate().serialHex() + ") of alias '" + alias + "': retention not elapsed until "
                         + entry.retainedUntil() + " (keystore time " + now + ")");
             }
             store.delete(entry);
-            return Change.written(RetainedKeyRemoval.REMOVED);
+            return Change.written(Optional.of(entry));
         });
     }
 
@@ -314,6 +369,15 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
         }
         log.info("Indexed the entries of {} aliases in {} ms ({} indexed by another instance meanwhile)", indexed,
                 (System.nanoTime() - start) / 1_000_000, unindexed.size() - indexed);
+    }
+
+    /** Refuses a change of {@code type} to an alias that holds entries of the other type. */
+    private static void requireType(AliasStore store, KeystoreAlias alias, EntryType type) {
+        Optional<EntryType> held = store.type();
+        if (held.isPresent() && held.get() != type) {
+            throw new OperationRefused("alias '" + alias + "' holds " + held.get().noun() + "s, not "
+                    + type.noun() + "s: an alias never mixes key pairs and partner certificates");
+        }
     }
 
     private static KeystoreEntry archive(AliasStore store, KeystoreEntry active, Instant until) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tenant keystore: key pairs under aliases. The entry named like the alias is its active key pair; staged key
+ * The tenant keystore: key pairs under aliases, and partners' certificates under aliases of their own (trusted
+ * certificates, no private key, with the same life). The entry named like the alias is its active key pair; staged key
  * pairs wait beside it for an exchange, archived ones are kept (until a retention date, if they have one) to decrypt
  * and to roll back to. Every change is durable and atomic when the method returns; changes of one alias are applied
  * one at a time. Reads expose public material only.
@@ -42,6 +43,33 @@ public interface TenantKeystore {
      * @throws OperationRefused if the alias holds neither, {@code staged} is not staged or the keys differ
      */
     KeystoreEntry installChain(KeystoreAlias alias, Fingerprint staged, List<X509Certificate> chain);
+
+    /**
+     * Adds a partner's certificate to {@code alias} as a staged trusted-certificate entry
+     * ({@code <alias>.staged.<serialHex>}, no private key), beside the active one if there is one. If the alias holds
+     * the certificate already, in whatever state, changes nothing.
+     *
+     * @throws OperationRefused if the alias holds key pairs, or another certificate with the same serial number
+     */
+    PartnerCertificateAddition addPartnerCertificate(KeystoreAlias alias, X509Certificate certificate);
+
+    /**
+     * Makes the staged partner certificate {@code staged} the alias's active one and archives the active one until
+     * {@code archiveUntil}, as {@link #exchange} does for key pairs.
+     *
+     * @throws OperationRefused if the alias has no such staged or active partner certificate, or holds key pairs
+     */
+    Exchange switchPartnerCertificate(KeystoreAlias alias, Fingerprint staged, Instant archiveUntil);
+
+    /**
+     * Removes the partner certificate {@code certificate} of {@code alias}: an archived one once its retention date
+     * has passed by {@code now}, a staged one (never switched to) at once.
+     *
+     * @return the removed entry, empty if the alias holds no such certificate (any more)
+     * @throws OperationRefused if it is the active one, its retention date is after {@code now}, or the alias holds
+     *                          key pairs
+     */
+    Optional<KeystoreEntry> removePartnerCertificate(KeystoreAlias alias, Fingerprint certificate, Instant now);
 
     /**
      * Makes the staged key pair {@code staged} the active one and archives the active one until {@code archiveUntil}.

@@ -87,6 +87,12 @@ public final class TestCertificateAuthority {
         return sign(keys, name(), key, x500(subject), notBefore, notAfter, role);
     }
 
+    /** A leaf certificate with the serial number {@code serial} (as two CAs may both give one). */
+    public X509Certificate issue(String subject, PublicKey key, BigInteger serial, Instant notBefore,
+                                 Instant notAfter) {
+        return sign(keys, name(), key, x500(subject), serial, notBefore, notAfter, Role.LEAF);
+    }
+
     /** The name as the JDK encodes it, so that it prints back as written. */
     private static X500Name x500(String name) {
         return X500Name.getInstance(new X500Principal(name).getEncoded());
@@ -115,13 +121,35 @@ public final class TestCertificateAuthority {
     }
 
     public static KeyPair newKeys() {
+        return ecKeys("secp256r1");
+    }
+
+    /** A key pair on the named curve ({@code secp256r1}, {@code secp384r1}, {@code secp521r1}). */
+    public static KeyPair ecKeys(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An RSA key pair of {@code bits}. */
+    public static KeyPair rsaKeys(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The private key as a partner must never send it: PKCS#8 PEM. */
+    public static String privateKeyPem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n" + PEM_BODY.encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** What a certificate may do. */
@@ -131,11 +159,16 @@ public final class TestCertificateAuthority {
 
     private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, PublicKey key, X500Name subject,
                                         Instant notBefore, Instant notAfter, Role role) {
+        return sign(issuerKeys, issuer, key, subject, BigInteger.valueOf(SERIALS.incrementAndGet()), notBefore,
+                notAfter, role);
+    }
+
+    private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, PublicKey key, X500Name subject,
+                                        BigInteger serial, Instant notBefore, Instant notAfter, Role role) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-                    subject, key)
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial, Date.from(notBefore),
+                    Date.from(notAfter), subject, key)
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(issuerKeys.getPublic()));

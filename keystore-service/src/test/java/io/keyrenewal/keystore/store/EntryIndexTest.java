@@ -219,7 +219,7 @@ class EntryIndexTest {
     }
 
     /** The index lists the alias's entries exactly as its PKCS#12 holds them, in entry name order. */
-    private static void assertIndexShowsTheKeys(Pkcs12TenantKeystore keystore, KeystoreAlias alias,
+    static void assertIndexShowsTheKeys(Pkcs12TenantKeystore keystore, KeystoreAlias alias,
                                                 EntryState... states) {
         List<KeystoreEntry> keys = keystore.entriesOf(alias).stream()
                 .sorted(Comparator.comparing(KeystoreEntry::entryName)).toList();
@@ -227,7 +227,7 @@ class EntryIndexTest {
         assertThat(listing(keystore, alias, null)).as("the index of alias '%s'", alias).isEqualTo(keys);
     }
 
-    private static List<KeystoreEntry> listing(Pkcs12TenantKeystore keystore, KeystoreAlias alias, EntryState state) {
+    static List<KeystoreEntry> listing(Pkcs12TenantKeystore keystore, KeystoreAlias alias, EntryState state) {
         return keystore.entries(new EntryQuery(alias, state, 0, EntryQuery.MAX_SIZE)).entries();
     }
 
