@@ -113,9 +113,10 @@ class KeystoreEntriesListingTest extends KeystoreServiceContext {
         certificateExpiry.refresh();
 
         PrometheusScrape metrics = PrometheusScrape.parse(get("/actuator/prometheus").getBody());
-        assertThat(metrics.sum("keyrenewal_keystore_certificates", Map.of("state", "active",
+        assertThat(metrics.sum("keyrenewal_keystore_certificates", Map.of("type", "key_pair", "state", "active",
                 "expires", "within_7d"))).isGreaterThanOrEqualTo(1);
-        assertThat(metrics.samples("keyrenewal_keystore_certificates_days_left", Map.of("state", "active")))
+        assertThat(metrics.samples("keyrenewal_keystore_certificates_days_left", Map.of("type", "key_pair",
+                "state", "active")))
                 .singleElement().satisfies(soonest -> assertThat(soonest.value()).isLessThanOrEqualTo(5));
     }
 

@@ -21,10 +21,12 @@ import java.util.Map;
  * The keystore's certificates by how soon they expire, by the keystore's clock, read from the entry index every
  * {@code keyrenewal.metrics.refresh-interval} (default 30 s):
  * <ul>
- *     <li>{@code keyrenewal.keystore.certificates} (tags {@code state}: active, staged, archived; {@code expires}:
+ *     <li>{@code keyrenewal.keystore.certificates} (tags {@code type}: key_pair, the tenant's, or partner_certificate;
+ *     {@code state}: active, staged, archived; {@code expires}:
  *     expired, within_7d, within_14d, within_30d, within_60d, within_90d, later): how many;</li>
- *     <li>{@code keyrenewal.keystore.certificates.days.left} (tag {@code state}): the days until the soonest
- *     not-after of that state (negative once expired), the figure to alert on for the active ones.</li>
+ *     <li>{@code keyrenewal.keystore.certificates.days.left} (tags {@code type}, {@code state}): the days until the
+ *     soonest not-after of that type and state (negative once expired), the figure to alert on for the active
+ *     ones.</li>
  * </ul>
  * One grouped query over the index (one row per entry, no key opened), off the request and message paths. Every
  * instance reads the same database: aggregate with {@code max} (or {@code min} for days left).
@@ -54,19 +56,23 @@ class CertificateExpiryGauges {
             arguments.add(Timestamp.from(now.plus(Duration.ofDays(days))));
         }
         bucket.append(" else 'later' end");
-        List<PeriodicGauges.Row> rows = new ArrayList<>(jdbc.query("select state, expires, count(*) from (select state, "
-                        + bucket + " as expires from keystore_entry) entry group by state, expires",
-                (row, number) -> new PeriodicGauges.Row(Tags.of("state", state(row.getString(1)),
-                        "expires", row.getString(2)), Map.of(CERTIFICATES, row.getLong(3))),
+        List<PeriodicGauges.Row> rows = new ArrayList<>(jdbc.query("select entry_type, state, expires, count(*)"
+                        + " from (select entry_type, state, " + bucket + " as expires from keystore_entry) entry"
+                        + " group by entry_type, state, expires",
+                (row, number) -> new PeriodicGauges.Row(Tags.of("type", lower(row.getString(1)),
+                        "state", lower(row.getString(2)), "expires", row.getString(3)),
+                        Map.of(CERTIFICATES, row.getLong(4))),
                 arguments.toArray()));
-        rows.addAll(jdbc.query("select state, min(not_after) from keystore_entry group by state",
-                (row, number) -> new PeriodicGauges.Row(Tags.of("state", state(row.getString(1))),
-                        Map.of(DAYS_LEFT, Duration.between(now, row.getTimestamp(2).toInstant()).toSeconds()
+        rows.addAll(jdbc.query("select entry_type, state, min(not_after) from keystore_entry"
+                        + " group by entry_type, state",
+                (row, number) -> new PeriodicGauges.Row(Tags.of("type", lower(row.getString(1)),
+                        "state", lower(row.getString(2))),
+                        Map.of(DAYS_LEFT, Duration.between(now, row.getTimestamp(3).toInstant()).toSeconds()
                                 / 86_400.0))));
         return rows;
     }
 
-    private static String state(String state) {
-        return state.toLowerCase(Locale.ROOT);
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 }
