@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.keyrenewal.contracts.partner.ConfirmationKey;
+import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -91,6 +93,27 @@ class OAuth2ResourceServerTest {
         assertThat(get("/renewals", token(SOMEONE_ELSE, "ann", List.of("AUDITOR"), null,
                 Instant.now().plusSeconds(300)))).isEqualTo(401);
         assertThat(get("/renewals", "not-a-jwt")).isEqualTo(401);
+    }
+
+    @Test
+    void itsApiDescriptionNamesTheBearerSchemeItAcceptsAndWhatA401Carries() throws Exception {
+        ApiDescriptionCheck description = new ApiDescriptionCheck("http://127.0.0.1:" + port);
+        JsonNode schemes = description.document().at("/components/securitySchemes");
+
+        assertThat(schemes.has("basic")).as("no local users in this mode").isFalse();
+        assertThat(schemes.at("/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.at("/bearer/bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(description.roles("GET /renewals")).containsExactlyInAnyOrder("AUDITOR", "TENANT_ADMIN");
+        JsonNode unauthorized = description.operation("GET /renewals").at("/responses/401");
+        assertThat(unauthorized.has("content")).as("documented without a body").isFalse();
+        assertThat(unauthorized.at("/headers/WWW-Authenticate").isMissingNode()).isFalse();
+        // and so it is
+        HttpResponse<String> refused = client.send(request("/renewals", null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).isEmpty();
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("Bearer"));
     }
 
     private static String token(KeyPair signer, String subject, List<String> roles, String partnerId,
