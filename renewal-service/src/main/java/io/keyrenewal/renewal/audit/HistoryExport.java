@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes the history as JSON Lines, one stored event a line, streamed from the event store row by row: aggregate,
- * sequence, event id, time (the event's own, {@link #timeOf}), type, who acted, the playbook step it records, its public data and its chain hash.
+ * sequence, event id, time (the event's own, {@link #timeOf}), type, who acted, the playbook step it records, its
+ * public data and its chain hash.
  */
 @Component
 public class HistoryExport {
@@ -44,7 +45,7 @@ public class HistoryExport {
                         .put("aggregateId", row.getString(1))
                         .put("sequence", row.getLong(2))
                         .put("eventId", row.getString(3))
-                        .put("at", timeOf(data, row.getTimestamp(4)))
+                        .put("at", timeOf(data, row.getString(4)))
                         .put("type", type.substring(type.lastIndexOf('.') + 1).replace('$', '.'))
                         .put("actor", actorOf(type, data))
                         .put("step", stepOf(type, data));
@@ -61,11 +62,11 @@ public class HistoryExport {
     /**
      * The event's time: its own {@code at} where it has one (every renewal event: the time the as-of queries, the
      * Kafka record's {@code ce_time} and the dashboard use), else the time it was stored (partner events, which have
-     * no other). The store's own timestamp is a few milliseconds later than {@code at}; showing it would put an as-of
-     * taken from the export on the wrong side of the step.
+     * no other; Axon keeps it as ISO-8601 text). The store's own timestamp is a few milliseconds later than
+     * {@code at}; showing it would put an as-of taken from the export on the wrong side of the step.
      */
-    static String timeOf(JsonNode data, java.sql.Timestamp stored) {
-        return data.hasNonNull("at") ? data.get("at").asText() : stored.toInstant().toString();
+    static String timeOf(JsonNode data, String stored) {
+        return data.hasNonNull("at") ? data.get("at").asText() : stored;
     }
 
     /**
