@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateRequestRules;
 import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
@@ -26,6 +27,7 @@ import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
@@ -45,6 +47,7 @@ import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
+import io.keyrenewal.renewal.playbook.Commands.RefusePartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
 import io.keyrenewal.renewal.playbook.Commands.RecordCertificateSigningRequest;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
@@ -123,6 +126,8 @@ public class Renewal {
     private boolean keystoreRetryPending;
     /** Retries the renewal made by itself since its keystore steps last succeeded. */
     private int automaticKeystoreRetries;
+    /** The partner step the partner refused and has not confirmed since, or null. */
+    private ConfirmationType refusedStep;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
     private final Set<String> recordedRejections = new HashSet<>();
@@ -317,22 +322,11 @@ public class Renewal {
 
     @CommandHandler
     public void handle(ConfirmPartnerStep command, DeadlineManager deadlines, RenewalTimings timings) {
-        if (!partnerId.equals(command.partnerId())) {
-            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
-                    + ", not to " + command.partnerId());
-        }
-        if (acceptedConfirmations.contains(command.confirmationId())) {
+        if (answeredBefore(command.partnerId(), command.confirmationId())) {
             return; // a partner's retry of a confirmation already applied
         }
-        Duration skew = Duration.between(command.confirmedAt(), command.arrivedAt()).abs();
-        if (skew.compareTo(command.maxClockSkew()) > 0) {
-            throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + command.confirmedAt()
-                    + ", " + skew + " from its arrival at " + command.arrivedAt() + "; at most "
-                    + command.maxClockSkew() + " is accepted (send a new confirmation with the current time)");
-        }
-        requireOpen();
-        Step step = playbook.partnerStep(command.type()).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
-                command.type() + " is not a step of playbook " + playbook.playbook()));
+        Step step = partnerStepAnswered(command.type(), command.confirmedAt(), command.maxClockSkew(),
+                command.arrivedAt());
         if (done.contains(step.milestone())) {
             return; // the step was confirmed before (a retry under a new confirmation id)
         }
@@ -369,6 +363,52 @@ public class Renewal {
         deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
         deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
         remindOfNewPartnerSteps(Set.of(), at, deadlines, timings);
+    }
+
+    /**
+     * The partner refuses the step it is asked for: recorded with its reason; the step stays awaited (the partner may
+     * still confirm it), the reminders for it stop, and the tenant decides (abort, roll back, or agree with the
+     * partner). Only the step awaited from this partner now can be refused.
+     */
+    @CommandHandler
+    public void handle(RefusePartnerStep command, DeadlineManager deadlines) {
+        if (answeredBefore(command.partnerId(), command.confirmationId())) {
+            return; // the partner's retry of a refusal already recorded
+        }
+        Step step = partnerStepAnswered(command.type(), command.confirmedAt(), command.maxClockSkew(),
+                command.arrivedAt());
+        require(step.milestone(), Actor.PARTNER);
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RenewalRefused.InvalidRenewalRequest("a refusal needs a reason");
+        }
+        apply(new PartnerRefusedStep(renewalId, partnerId, step.confirmation(), command.reason(), command.code(),
+                command.confirmationId(), command.receivedAt()));
+        // the partner answered: reminding it is moot, and the tenant is told now rather than escalated to later
+        deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
+        deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
+    }
+
+    /** Whether this confirmation id was applied before; refused if the renewal is not this partner's. */
+    private boolean answeredBefore(PartnerId partner, String confirmationId) {
+        if (!partnerId.equals(partner)) {
+            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
+                    + ", not to " + partner);
+        }
+        return acceptedConfirmations.contains(confirmationId);
+    }
+
+    /** The partner step a confirmation or refusal answers, once its time and the renewal's state allow it. */
+    private Step partnerStepAnswered(ConfirmationType type, Instant confirmedAt, Duration maxClockSkew,
+                                     Instant arrivedAt) {
+        Duration skew = Duration.between(confirmedAt, arrivedAt).abs();
+        if (skew.compareTo(maxClockSkew) > 0) {
+            throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + confirmedAt + ", " + skew
+                    + " from its arrival at " + arrivedAt + "; at most " + maxClockSkew + " is accepted (send a new"
+                    + " confirmation with the current time)");
+        }
+        requireOpen();
+        return playbook.partnerStep(type).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
+                type + " is not a step of playbook " + playbook.playbook()));
     }
 
     @CommandHandler
@@ -542,8 +582,10 @@ public class Renewal {
         }
     }
 
+    /** Still awaited, and not refused (a refused step is the tenant's to decide, not the partner's to be reminded). */
     private boolean stillAwaited(PartnerStepDeadline deadline) {
-        return status == Status.OPEN && !rollbackDecided && awaitedPartnerSteps().stream()
+        return status == Status.OPEN && !rollbackDecided && deadline.expected() != refusedStep
+                && awaitedPartnerSteps().stream()
                 .anyMatch(step -> step.confirmation() == deadline.expected());
     }
 
@@ -651,7 +693,12 @@ public class Renewal {
     /** The one place state changes: every event records its milestone, some carry more. */
     @EventSourcingHandler
     void on(RenewalEvent event) {
-        Milestones.recordedBy(event).ifPresent(done::add);
+        Milestones.recordedBy(event).ifPresent(milestone -> {
+            done.add(milestone);
+            if (refusedStep != null && playbook.partnerStep(refusedStep).orElseThrow().milestone() == milestone) {
+                refusedStep = null; // the partner confirmed the step it had refused
+            }
+        });
         if (KeystoreSteps.succeeded(event)) {
             failedKeystoreOperation = null;
             keystoreRetryPending = false;
@@ -681,6 +728,8 @@ public class Renewal {
             if (SYSTEM.equals(retried.by())) {
                 automaticKeystoreRetries++;
             }
+        } else if (event instanceof PartnerRefusedStep refused) {
+            refusedStep = refused.step();
         } else if (event instanceof PartnerConfirmationRejected rejected) {
             recordedRejections.add(rejected.rejectionId());
         } else if (event instanceof RenewalAborted) {
@@ -711,6 +760,8 @@ public class Renewal {
         } else if (event instanceof SenderResumedSending e) {
             id = e.confirmationId();
         } else if (event instanceof PartnerSwitchedToNewKey e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerRefusedStep e) {
             id = e.confirmationId();
         }
         return java.util.Optional.ofNullable(id);
