@@ -108,6 +108,14 @@ class ContractJsonRoundTripTest {
                         "CN=tenant-sign,O=Tenant AG,C=CH", 730, CertificateSource.CA),
                 new CertificateRequestedFromCa(RENEWAL, "tenant-sign", "r-7", "CN=tenant-sign,O=Tenant AG,C=CH", CSR,
                         SHA256, AT),
+                new CertificateProvided(RENEWAL, "partner-acme-decrypt", PARTNER, PartnerRole.RECEIVER_ADMINISTRATOR,
+                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, AT, AT.plus(Duration.ofDays(3))),
+                new DowntimeProposed(RENEWAL, PARTNER, AT, AT.plusSeconds(3600), "tenant-admin", AT,
+                        AT.plus(Duration.ofDays(3))),
+                new DowntimeAgreed(RENEWAL, PARTNER, "c-3", AT, AT.plusSeconds(3600), AT, AT.plus(Duration.ofDays(3))),
+                new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, CERTIFICATE.ref(), AT,
+                        AT.plus(Duration.ofDays(3))),
                 new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.SWITCHED_TO_NEW_KEY,
                         "RSA keys below 3072 bits are not accepted", "KEY_TOO_SMALL", "c-9", AT),
                 new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.DOWNTIME_ACCEPTED,
@@ -217,12 +225,33 @@ class ContractJsonRoundTripTest {
     }
 
     @Test
+    void eventsThatAskAPartnerStepStoredBeforeRespondByDatesExistedReadWithoutOne() {
+        String provided = """
+                {"type":"CertificateProvided","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "alias":"partner-acme-decrypt","partnerId":"acme","recipient":"RECEIVER_ADMINISTRATOR",
+                 "playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","certificate":%s,"at":"2026-11-22T10:15:30.123Z"}"""
+                .formatted(ContractJson.write(CERTIFICATE));
+        String informed = """
+                {"type":"PartnerInformedOfExchange","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "partnerId":"acme","recipient":"SENDER_ADMINISTRATOR",
+                 "playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH","newCertificate":%s,
+                 "at":"2026-11-22T10:15:30.123Z"}""".formatted(ContractJson.write(CERTIFICATE.ref()));
+
+        assertThat(((CertificateProvided) ContractJson.read(provided, RenewalEvent.class)).respondBy()).isNull();
+        assertThat(((PartnerInformedOfExchange) ContractJson.read(informed, RenewalEvent.class)).respondBy())
+                .isNull();
+        assertThat(ContractJson.read("""
+                {"topic":"renewal.partner-confirmations.v1","type":"VERIFIES_BOTH","example":"{}"}""",
+                ExpectedConfirmation.class).respondBy()).isNull();
+    }
+
+    @Test
     void partnerNotificationSurvivesTheRoundTripWithItsAttachment() {
         PartnerNotification notification = new PartnerNotification("e-1:RECEIVER_ADMINISTRATOR", PARTNER, RENEWAL,
                 PartnerRole.RECEIVER_ADMINISTRATOR, NotificationKind.CERTIFICATE_PROVIDED, "New certificate",
                 "Encrypt with the attached certificate", List.of(new Attachment("new.pem", "application/x-pem-file",
                 CERTIFICATE.pem())), new ExpectedConfirmation(Topics.PARTNER_CONFIRMATIONS,
-                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}"), "e-1", AT);
+                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}", AT.plus(Duration.ofDays(3))), "e-1", AT);
 
         assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
                 .isEqualTo(notification);

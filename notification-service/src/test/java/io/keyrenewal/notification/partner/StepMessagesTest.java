@@ -95,6 +95,28 @@ class StepMessagesTest {
     }
 
     @Test
+    void aMessageThatAsksForAStepCarriesItsRespondByDate() {
+        Instant respondBy = AT.plus(Duration.ofDays(3));
+        Told proposed = tell(PLAYBOOK_2, new DowntimeProposed(RENEWAL, PARTNER, WINDOW_START, WINDOW_END,
+                "tenant-admin", AT, respondBy));
+        Told exchanged = tell(PLAYBOOK_1, new PartnerInformedOfExchange(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW, AT,
+                respondBy));
+        Told agreed = tell(PLAYBOOK_2, new DowntimeAgreed(RENEWAL, PARTNER, "acme-1", WINDOW_START, WINDOW_END, AT,
+                respondBy));
+
+        assertThat(proposed.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(proposed.rendered.text()).contains("By when: Before the window starts at 2026-11-29T22:00:00Z."
+                + " Respond by 2026-11-25T10:00:00Z: after that the step counts as overdue");
+        assertThat(exchanged.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(exchanged.rendered.text()).contains("By when: Respond by 2026-11-25T10:00:00Z");
+        assertThat(agreed.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(tell(PLAYBOOK_1, new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW, AT)).message.expectedConfirmation()
+                .respondBy()).as("recorded before respond-by dates").isNull();
+    }
+
+    @Test
     void tellsTheSenderOfPlaybookTwoToResumeSending() {
         Told told = tell(PLAYBOOK_2, new PartnerInformedOfExchange(RENEWAL, PARTNER,
                 PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, NEW, AT));

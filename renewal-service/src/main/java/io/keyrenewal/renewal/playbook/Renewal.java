@@ -172,7 +172,7 @@ public class Renewal {
         Set<Step> awaited = awaitedPartnerSteps();
         apply(new NewKeyPairCreated(renewalId, alias, command.certificate(), command.previous(),
                 command.recordedAt()));
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
@@ -202,18 +202,18 @@ public class Renewal {
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
         deadlines.schedule(retainUntil, RETENTION_ELAPSED);
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
     @CommandHandler
-    public void handle(RecordKeyPairRemoved command, DeadlineManager deadlines) {
+    public void handle(RecordKeyPairRemoved command, RenewalTimings timings) {
         if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
             return; // the keystore reported the removal again
         }
         require(Milestone.OLD_KEY_PAIR_REMOVED, Actor.KEYSTORE);
         apply(new OldKeyPairRemoved(renewalId, alias, command.removed(), command.recordedAt()));
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
     }
 
     @CommandHandler
@@ -298,7 +298,7 @@ public class Renewal {
      * aborted.
      */
     @CommandHandler
-    public void handle(ResolveKeystoreStep command, DeadlineManager deadlines) {
+    public void handle(ResolveKeystoreStep command, RenewalTimings timings) {
         if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
             return;
         }
@@ -315,7 +315,7 @@ public class Renewal {
         }
         apply(new KeystoreStepResolved(renewalId, alias, REMOVE, oldCertificate, command.reason(), command.by(),
                 command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     // ---- the partner's steps --------------------------------------------------------------------------------------
@@ -336,7 +336,8 @@ public class Renewal {
         switch (step.milestone()) {
             case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
             case DOWNTIME_AGREED -> {
-                apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at));
+                apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at,
+                        respondBy(Milestone.DOWNTIME_AGREED, at, timings)));
                 deadlines.schedule(windowEnd, DOWNTIME_WINDOW_END);
             }
             case SENDER_STOPPED_SENDING -> {
@@ -358,7 +359,7 @@ public class Renewal {
             }
             default -> throw new IllegalStateException(step.milestone() + " has no partner confirmation");
         }
-        advance(at, deadlines);
+        advance(at, timings);
         // the playbooks await one partner step at a time: its reminders are moot, the next one's start now
         deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
         deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
@@ -435,30 +436,30 @@ public class Renewal {
         }
         Set<Step> awaited = awaitedPartnerSteps();
         apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
-                command.requestedAt()));
+                command.requestedAt(), respondBy(Milestone.DOWNTIME_PROPOSED, command.requestedAt(), timings)));
         remindOfNewPartnerSteps(awaited, command.requestedAt(), deadlines, timings);
     }
 
     @CommandHandler
-    public void handle(ConfirmDrain command, DeadlineManager deadlines) {
+    public void handle(ConfirmDrain command, RenewalTimings timings) {
         if (done.contains(Milestone.DRAIN_CONFIRMED)) {
             return;
         }
         requireOpen();
         require(Milestone.DRAIN_CONFIRMED, Actor.TENANT);
         apply(new DrainConfirmed(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     @CommandHandler
-    public void handle(ApproveExchange command, DeadlineManager deadlines) {
+    public void handle(ApproveExchange command, RenewalTimings timings) {
         if (done.contains(Milestone.EXCHANGE_APPROVED)) {
             return;
         }
         requireOpen();
         require(Milestone.EXCHANGE_APPROVED, Actor.TENANT);
         apply(new KeyPairExchangeApproved(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
@@ -604,11 +605,25 @@ public class Renewal {
         for (Step step : awaitedPartnerSteps()) {
             if (!awaitedBefore.contains(step)) {
                 PartnerStepDeadline deadline = new PartnerStepDeadline(step.confirmation(), now);
-                deadlines.schedule(now.plus(timings.partnerStepReminderAfter()), PARTNER_STEP_OVERDUE, deadline);
+                deadlines.schedule(timings.respondBy(now), PARTNER_STEP_OVERDUE, deadline);
                 deadlines.schedule(now.plus(timings.partnerStepReminderAfter().multipliedBy(2)),
                         PARTNER_STEP_ESCALATION, deadline);
             }
         }
+    }
+
+    /**
+     * The respond-by date of the partner step that {@code milestone}, taken at {@code at}, asks for: the time its
+     * reminder is scheduled for, when the step counts as overdue ({@link #remindOfNewPartnerSteps}); null if the
+     * milestone asks the partner for no step.
+     */
+    private Instant respondBy(Milestone milestone, Instant at, RenewalTimings timings) {
+        Set<Milestone> after = EnumSet.copyOf(done);
+        after.add(milestone);
+        Set<Step> awaitedBefore = awaitedPartnerSteps();
+        boolean asks = playbook.allowedNow(after).stream()
+                .anyMatch(step -> step.actor() == Actor.PARTNER && !awaitedBefore.contains(step));
+        return asks ? timings.respondBy(at) : null;
     }
 
     private void decideRemoval(Instant at) {
@@ -618,12 +633,12 @@ public class Renewal {
     // ---- what the system does by itself --------------------------------------------------------------------------
 
     /** Takes every system step (and, when the renewal is automatic, every tenant step) the playbook allows now. */
-    private void advance(Instant at, DeadlineManager deadlines) {
+    private void advance(Instant at, RenewalTimings timings) {
         boolean progressed = true;
         while (progressed && status == Status.OPEN) {
             progressed = false;
             for (Step step : playbook.allowedNow(done)) {
-                if (takeByItself(step, at)) {
+                if (takeByItself(step, at, timings)) {
                     progressed = true;
                     break;
                 }
@@ -631,15 +646,17 @@ public class Renewal {
         }
     }
 
-    private boolean takeByItself(Step step, Instant at) {
+    private boolean takeByItself(Step step, Instant at, RenewalTimings timings) {
         boolean automatic = exchangeApproval == ExchangeApproval.AUTOMATIC;
         switch (step.milestone()) {
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
-                    playbook.partnerRole(), playbook.playbook(), newCertificate, at));
+                    playbook.partnerRole(), playbook.playbook(), newCertificate, at,
+                    respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings)));
             case EXCHANGE_DECIDED -> apply(new KeyPairExchangeDecided(renewalId, alias, newCertificate.ref(),
                     oldCertificate, RetentionPolicy.retention(guaranteedDeliveryTime), at));
             case PARTNER_INFORMED_OF_EXCHANGE -> apply(new PartnerInformedOfExchange(renewalId, partnerId,
-                    playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at));
+                    playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at,
+                    respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings)));
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
             case EXCHANGE_APPROVED -> {
                 if (!automatic) {
