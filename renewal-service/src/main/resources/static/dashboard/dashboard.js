@@ -90,13 +90,15 @@
   }
 
   function late(status) {
-    return status.overdue || status.escalated || status.downtimeOverrun || Boolean(status.keystoreFailure);
+    return status.overdue || status.escalated || status.downtimeOverrun || Boolean(status.keystoreFailure)
+      || Boolean(status.partnerRefusal);
   }
 
   function lateText(status) {
     return [status.escalated ? 'escalated' : status.overdue ? 'overdue' : '',
       status.downtimeOverrun ? 'downtime overrun' : '',
-      status.keystoreFailure ? 'keystore failed ' + status.keystoreFailure : ''].filter(Boolean).join(', ');
+      status.keystoreFailure ? 'keystore failed ' + status.keystoreFailure : '',
+      status.partnerRefusal ? status.partnerRefusal : ''].filter(Boolean).join(', ');
   }
 
   function renderFigures(renewals) {

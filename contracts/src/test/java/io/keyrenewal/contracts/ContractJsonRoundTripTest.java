@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.partner.Attachment;
+import io.keyrenewal.contracts.partner.ConfirmationOutcome;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
@@ -110,7 +111,19 @@ class ContractJsonRoundTripTest {
                         Duration.ofDays(7), KeyAlgorithm.EC_P256, AT, ExchangeApproval.AUTOMATIC, null, null,
                         CertificateSource.SELF_SIGNED, KeyPairActivation.STAGED_UNTIL_EXCHANGE, 2),
                 new CertificateRequestedFromCa(RENEWAL, "tenant-sign", "r-7", "CN=tenant-sign,O=Tenant AG,C=CH", CSR,
-                        SHA256, AT));
+                        SHA256, AT),
+                new CertificateProvided(RENEWAL, "partner-acme-decrypt", PARTNER, PartnerRole.RECEIVER_ADMINISTRATOR,
+                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, AT, AT.plus(Duration.ofDays(3))),
+                new DowntimeProposed(RENEWAL, PARTNER, AT, AT.plusSeconds(3600), "tenant-admin", AT,
+                        AT.plus(Duration.ofDays(3))),
+                new DowntimeAgreed(RENEWAL, PARTNER, "c-3", AT, AT.plusSeconds(3600), AT, AT.plus(Duration.ofDays(3))),
+                new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, CERTIFICATE.ref(), AT,
+                        AT.plus(Duration.ofDays(3))),
+                new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        "RSA keys below 3072 bits are not accepted", "KEY_TOO_SMALL", "c-9", AT),
+                new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.DOWNTIME_ACCEPTED,
+                        "the window falls in our freeze", null, "c-10", AT));
     }
 
     static Stream<KeystoreReport> keystoreReports() {
@@ -159,12 +172,90 @@ class ContractJsonRoundTripTest {
     }
 
     @Test
+    void aConfirmationSentBeforeRefusalsExistedReadsAsConfirmed() {
+        PartnerConfirmation confirmation = ContractJson.read("""
+                {"confirmationId":"c-1","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","partnerId":"acme",
+                 "type":"VERIFIES_BOTH","confirmedAt":"2026-11-22T10:15:30.123Z"}""", PartnerConfirmation.class);
+
+        assertThat(confirmation.outcome()).isEqualTo(ConfirmationOutcome.CONFIRMED);
+        assertThat(confirmation.refused()).isFalse();
+        assertThat(confirmation.reason()).isNull();
+        assertThat(confirmation.code()).isNull();
+    }
+
+    @Test
+    void aRefusalSurvivesTheRoundTripAndReadsTheDocumentedForm() {
+        PartnerConfirmation refusal = PartnerConfirmation.refusal("c-2", RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, AT, "key size below our policy", "KEY_TOO_SMALL");
+
+        assertThat(ContractJson.read(ContractJson.write(refusal), PartnerConfirmation.class)).isEqualTo(refusal);
+        assertThat(ContractJson.read("""
+                {"confirmationId":"c-2","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10","partnerId":"acme",
+                 "type":"SWITCHED_TO_NEW_KEY","confirmedAt":"2026-11-22T10:15:30.123Z","outcome":"REFUSED",
+                 "reason":"key size below our policy","code":"KEY_TOO_SMALL"}""", PartnerConfirmation.class))
+                .isEqualTo(refusal);
+        assertThat(refusal.refused()).isTrue();
+    }
+
+    @Test
+    void aRefusalNeedsAReasonOfBoundedLengthAndAnyCodeIsShortAndPlain() {
+        String refusal = """
+                {"confirmationId":"c-2","renewalId":"r-1","partnerId":"acme","type":"VERIFIES_BOTH",
+                 "confirmedAt":"2026-11-22T10:15:30Z","outcome":"REFUSED"%s}""";
+        String longest = "x".repeat(PartnerConfirmation.MAX_REASON_LENGTH);
+
+        assertThatThrownBy(() -> ContractJson.read(refusal.formatted(""), PartnerConfirmation.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("reason (of a refusal) is required");
+        assertThatThrownBy(() -> ContractJson.read(refusal.formatted(",\"reason\":\"  \""),
+                PartnerConfirmation.class)).isInstanceOf(MalformedMessage.class).hasMessageContaining("reason");
+        assertThat(ContractJson.read(refusal.formatted(",\"reason\":\"" + longest + "\""),
+                PartnerConfirmation.class).reason()).isEqualTo(longest);
+        assertThatThrownBy(() -> ContractJson.read(refusal.formatted(",\"reason\":\"" + longest + "x\""),
+                PartnerConfirmation.class)).isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> ContractJson.read(refusal.formatted(",\"reason\":\"no\",\"code\":\"a b\""),
+                PartnerConfirmation.class)).isInstanceOf(MalformedMessage.class).hasMessageContaining("code");
+        assertThatThrownBy(() -> ContractJson.read(refusal.formatted(",\"reason\":\"no\",\"code\":\""
+                + "C".repeat(PartnerConfirmation.MAX_CODE_LENGTH + 1) + "\""), PartnerConfirmation.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("code");
+    }
+
+    @Test
+    void aConfirmationCarriesNoReason() {
+        assertThatThrownBy(() -> ContractJson.read("""
+                {"confirmationId":"c-1","renewalId":"r-1","partnerId":"acme","type":"VERIFIES_BOTH",
+                 "confirmedAt":"2026-11-22T10:15:30Z","reason":"done"}""", PartnerConfirmation.class))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("belong to a refusal");
+    }
+
+    @Test
+    void eventsThatAskAPartnerStepStoredBeforeRespondByDatesExistedReadWithoutOne() {
+        String provided = """
+                {"type":"CertificateProvided","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "alias":"partner-acme-decrypt","partnerId":"acme","recipient":"RECEIVER_ADMINISTRATOR",
+                 "playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","certificate":%s,"at":"2026-11-22T10:15:30.123Z"}"""
+                .formatted(ContractJson.write(CERTIFICATE));
+        String informed = """
+                {"type":"PartnerInformedOfExchange","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "partnerId":"acme","recipient":"SENDER_ADMINISTRATOR",
+                 "playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH","newCertificate":%s,
+                 "at":"2026-11-22T10:15:30.123Z"}""".formatted(ContractJson.write(CERTIFICATE.ref()));
+
+        assertThat(((CertificateProvided) ContractJson.read(provided, RenewalEvent.class)).respondBy()).isNull();
+        assertThat(((PartnerInformedOfExchange) ContractJson.read(informed, RenewalEvent.class)).respondBy())
+                .isNull();
+        assertThat(ContractJson.read("""
+                {"topic":"renewal.partner-confirmations.v1","type":"VERIFIES_BOTH","example":"{}"}""",
+                ExpectedConfirmation.class).respondBy()).isNull();
+    }
+
+    @Test
     void partnerNotificationSurvivesTheRoundTripWithItsAttachment() {
         PartnerNotification notification = new PartnerNotification("e-1:RECEIVER_ADMINISTRATOR", PARTNER, RENEWAL,
                 PartnerRole.RECEIVER_ADMINISTRATOR, NotificationKind.CERTIFICATE_PROVIDED, "New certificate",
                 "Encrypt with the attached certificate", List.of(new Attachment("new.pem", "application/x-pem-file",
                 CERTIFICATE.pem())), new ExpectedConfirmation(Topics.PARTNER_CONFIRMATIONS,
-                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}"), "e-1", AT);
+                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}", AT.plus(Duration.ofDays(3))), "e-1", AT);
 
         assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
                 .isEqualTo(notification);

@@ -8,6 +8,7 @@ import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
@@ -219,6 +220,76 @@ class PartnerConfirmationsIntegrationTest {
                 GLOBEX.signatureHeader(body)).statusCode()).isEqualTo(404);
         assertThat(json(acme.get("/partner-api/renewals"))).extracting(view -> view.get("renewalId").asText())
                 .doesNotContain(globexRenewal);
+    }
+
+    @Test
+    void aSignedRefusalIsRecordedWithItsReasonAndTheStepStaysAwaitedUntilThePartnerConfirmsAfterAll() {
+        String renewalId = renewalAwaitingTheSwitch("alias-refusal");
+        String reason = "our receiver accepts RSA-3072 certificates only";
+        // a refusal without a reason, one signed with another key, and globex's for acme's renewal are rejected
+        kafka.send(ACME.signed(renewalId, """
+                {"confirmationId":"c-f0","renewalId":"%s","partnerId":"acme","type":"SWITCHED_TO_NEW_KEY",\
+                "confirmedAt":"%s","outcome":"REFUSED"}""".formatted(renewalId, clock.instant())));
+        kafka.send(IMPOSTOR.signed(renewalId, ACME.refusalJson(renewalId, "c-f1", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                reason, null, clock.instant())));
+        kafka.send(GLOBEX.signed(renewalId, GLOBEX.refusalJson(renewalId, "c-f2",
+                ConfirmationType.SWITCHED_TO_NEW_KEY, reason, null, clock.instant())));
+        assertRejected(renewalId, "reason (of a refusal) is required", "does not match the confirmation",
+                "belongs to partner acme, not to globex");
+        assertThat(types(renewalId)).doesNotContain("PartnerRefusedStep");
+
+        kafka.send(ACME.signed(renewalId, ACME.refusalJson(renewalId, "c-f3", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                reason, "KEY_ALGORITHM", clock.instant())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(renewalId).contains("PartnerRefusedStep"));
+        PartnerRefusedStep refused = events.withKey(renewalId).stream()
+                .filter(record -> "PartnerRefusedStep".equals(TopicRecorder.header(record, MessageHeaders.TYPE)))
+                .map(record -> (PartnerRefusedStep) ContractJson.read(record.value(), RenewalEvent.class))
+                .findFirst().orElseThrow();
+        assertThat(refused.step()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(refused.reason()).isEqualTo(reason);
+        assertThat(refused.code()).isEqualTo("KEY_ALGORITHM");
+        assertThat(refused.confirmationId()).isEqualTo("c-f3");
+        JsonNode view = json(http.get("/renewals/" + renewalId)).get("renewal");
+        assertThat(view.get("state").asText()).isEqualTo("OPEN");
+        assertThat(view.get("awaiting").asText()).isEqualTo(SWITCH);
+        assertThat(view.get("refusedStep").asText()).isEqualTo("SWITCHED_TO_NEW_KEY");
+        assertThat(view.get("refusedBy").asText()).isEqualTo("partner:acme");
+        assertThat(view.get("refusalReason").asText()).isEqualTo(reason);
+        assertThat(view.get("refusalCode").asText()).isEqualTo("KEY_ALGORITHM");
+        String export = http.get("/audit/export?renewalId=" + renewalId).body();
+        assertThat(export.lines().filter(line -> line.contains("\"type\":\"PartnerRefusedStep\"")))
+                .singleElement().asString().contains("\"actor\":\"partner:acme\"");
+
+        kafka.send(ACME.confirmation(renewalId, "c-f4", ConfirmationType.SWITCHED_TO_NEW_KEY, clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(renewalId).contains("PartnerSwitchedToNewKey"));
+        assertThat(json(http.get("/renewals/" + renewalId)).at("/renewal/refusedStep").isNull()).isTrue();
+    }
+
+    @Test
+    void aPartnerRefusesOverRestWithTheSameRules() {
+        String renewalId = renewalAwaitingTheSwitch("alias-rest-refusal");
+        Http acme = http.as("acme");
+        String path = "/partner-api/renewals/" + renewalId + "/confirmations";
+        String notAwaited = ACME.refusalJson(renewalId, "c-rf1", ConfirmationType.VERIFIES_BOTH, "no", null,
+                clock.instant());
+        String body = ACME.refusalJson(renewalId, "c-rf2", ConfirmationType.SWITCHED_TO_NEW_KEY,
+                "the new certificate's issuer is not in our trust list", "UNTRUSTED_ISSUER", clock.instant());
+
+        assertThat(acme.post(path, body).statusCode()).isEqualTo(422);
+        assertThat(acme.post(path, body, IMPOSTOR.signatureHeader(body)).statusCode()).isEqualTo(422);
+        assertThat(acme.post(path, notAwaited, ACME.signatureHeader(notAwaited)).statusCode()).isEqualTo(409);
+        HttpResponse<String> recorded = acme.post(path, body, ACME.signatureHeader(body));
+
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(json(recorded).get("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(json(recorded).at("/renewal/refusedStep").asText()).isEqualTo("SWITCHED_TO_NEW_KEY");
+        assertThat(json(recorded).at("/renewal/refusalReason").asText())
+                .isEqualTo("the new certificate's issuer is not in our trust list");
+        assertThat(json(recorded).at("/renewal/awaiting").asText()).isEqualTo(SWITCH);
+        assertThat(acme.post(path, body, ACME.signatureHeader(body)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(types(renewalId)).filteredOn("PartnerRefusedStep"::equals).hasSize(1));
     }
 
     /** Every reason is on the dead-letter topic and in the renewal's history; the renewal still awaits the switch. */

@@ -26,5 +26,8 @@ public enum NotificationKind {
     /** The exchange was rolled back: the old key signs again. */
     RENEWAL_ROLLED_BACK,
     /** To the tenant administrator: the keystore could not carry out a step; retry it, or abort or resolve. */
-    KEYSTORE_STEP_FAILED
+    KEYSTORE_STEP_FAILED,
+    /** To the tenant administrator: the partner refused its step, with its reason; abort (and start a new renewal
+     *  with another certificate), roll back, or agree with the partner, who may still confirm. */
+    STEP_REFUSED
 }

@@ -10,9 +10,12 @@ import java.time.Instant;
 /**
  * The new certificate is provided to the partner's administrator ({@code recipient}); in playbook 3 the receiver is
  * told it may now encrypt with it. The notification service delivers it.
+ *
+ * @param respondBy when the partner's step this asks for counts as overdue (the renewal reminds the partner then);
+ *                  null where it asks no partner step now, and in events recorded before respond-by dates existed
  */
 public record CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
-                                  Playbook playbook, CertificateInfo certificate, Instant at)
+                                  Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy)
         implements RenewalEvent {
 
     public CertificateProvided {
@@ -23,5 +26,11 @@ public record CertificateProvided(RenewalId renewalId, String alias, PartnerId p
         Require.present(playbook, "playbook");
         Require.present(certificate, "certificate");
         Require.present(at, "at");
+    }
+
+    /** Without a respond-by date (playbook 2 asks the sender nothing yet; events recorded before). */
+    public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
+                               Playbook playbook, CertificateInfo certificate, Instant at) {
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, null);
     }
 }

@@ -6,9 +6,14 @@ import io.keyrenewal.contracts.Require;
 
 import java.time.Instant;
 
-/** Playbook 2, step 3: the sender accepted the proposed downtime window. */
+/**
+ * Playbook 2, step 3: the sender accepted the proposed downtime window.
+ *
+ * @param respondBy when the partner's step this asks for counts as overdue (the renewal reminds the partner then);
+ *                  null where it asks no partner step now, and in events recorded before respond-by dates existed
+ */
 public record DowntimeAgreed(RenewalId renewalId, PartnerId partnerId, String confirmationId, Instant windowStart,
-                             Instant windowEnd, Instant at) implements RenewalEvent {
+                             Instant windowEnd, Instant at, Instant respondBy) implements RenewalEvent {
 
     public DowntimeAgreed {
         Require.present(renewalId, "renewalId");
@@ -17,5 +22,11 @@ public record DowntimeAgreed(RenewalId renewalId, PartnerId partnerId, String co
         Require.present(windowStart, "windowStart");
         Require.present(windowEnd, "windowEnd");
         Require.present(at, "at");
+    }
+
+    /** Without a respond-by date (as recorded before respond-by dates existed). */
+    public DowntimeAgreed(RenewalId renewalId, PartnerId partnerId, String confirmationId, Instant windowStart,
+                          Instant windowEnd, Instant at) {
+        this(renewalId, partnerId, confirmationId, windowStart, windowEnd, at, null);
     }
 }

@@ -10,9 +10,13 @@ import java.time.Instant;
 /**
  * Playbooks 1 and 2, step 6/9: the partner is told that the key pair has been exchanged (only after the keystore
  * applied it).
+ *
+ * @param respondBy when the partner's step this asks for counts as overdue (the renewal reminds the partner then);
+ *                  null where it asks no partner step now, and in events recorded before respond-by dates existed
  */
 public record PartnerInformedOfExchange(RenewalId renewalId, PartnerId partnerId, PartnerRole recipient,
-                                        Playbook playbook, CertificateRef newCertificate, Instant at)
+                                        Playbook playbook, CertificateRef newCertificate, Instant at,
+                                        Instant respondBy)
         implements RenewalEvent {
 
     public PartnerInformedOfExchange {
@@ -22,5 +26,11 @@ public record PartnerInformedOfExchange(RenewalId renewalId, PartnerId partnerId
         Require.present(playbook, "playbook");
         Require.present(newCertificate, "newCertificate");
         Require.present(at, "at");
+    }
+
+    /** Without a respond-by date (as recorded before respond-by dates existed). */
+    public PartnerInformedOfExchange(RenewalId renewalId, PartnerId partnerId, PartnerRole recipient,
+                                     Playbook playbook, CertificateRef newCertificate, Instant at) {
+        this(renewalId, partnerId, recipient, playbook, newCertificate, at, null);
     }
 }

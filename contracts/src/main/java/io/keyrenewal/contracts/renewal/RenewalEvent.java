@@ -42,7 +42,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(PartnerConfirmationRejected.class),
         @JsonSubTypes.Type(CertificateRequestedFromCa.class),
         @JsonSubTypes.Type(KeystoreStepRetried.class),
-        @JsonSubTypes.Type(KeystoreStepResolved.class)
+        @JsonSubTypes.Type(KeystoreStepResolved.class),
+        @JsonSubTypes.Type(PartnerRefusedStep.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -51,7 +52,7 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
         PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa,
-        KeystoreStepRetried, KeystoreStepResolved {
+        KeystoreStepRetried, KeystoreStepResolved, PartnerRefusedStep {
 
     RenewalId renewalId();
 

@@ -52,13 +52,14 @@ public class CertificateProvidedMessage {
         Attachment pem = new Attachment(event.alias() + "-" + certificate.serialNumber() + ".pem", PEM_MEDIA_TYPE,
                 certificate.pem());
         ExpectedConfirmation confirmation = step.confirmation() == null ? null
-                : ConfirmationExample.of(event.renewalId(), event.partnerId(), step.confirmation());
+                : ConfirmationExample.of(event.renewalId(), event.partnerId(), step.confirmation(),
+                event.respondBy());
         Map<String, String> values = PartnerMessage.values(
                 "whatHappened", "The tenant created a new key pair for the alias \"" + event.alias()
                         + "\" (renewal id " + event.renewalId() + ") and provides you its certificate.",
                 "whatToDo", step.instruction(),
-                "byWhen", step.confirmation() == null ? null
-                        : "As soon as you can: the renewal waits for your confirmation.",
+                "byWhen", step.confirmation() == null ? null : ConfirmationExample.byWhen(event.respondBy(),
+                        "As soon as you can: the renewal waits for your confirmation."),
                 "attachmentName", pem.fileName(),
                 "sha256", certificate.sha256().value(),
                 "serialNumber", certificate.serialNumber(),

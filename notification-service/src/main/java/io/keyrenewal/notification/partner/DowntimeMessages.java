@@ -26,11 +26,12 @@ public class DowntimeMessages {
                                 + "system sends no signed messages to the tenant.",
                         "whatToDo", "Check that the window suits your operations and accept it as shown below. "
                                 + "If it does not suit you, contact the tenant administrator before confirming.",
-                        "byWhen", "Before the window starts at " + event.windowStart() + ".",
+                        "byWhen", ConfirmationExample.byWhen("Before the window starts at " + event.windowStart()
+                                + ".", event.respondBy()),
                         "windowStart", event.windowStart().toString(),
                         "windowEnd", event.windowEnd().toString()),
                 List.of(), ConfirmationExample.of(renewal.renewalId(), renewal.partnerId(),
-                        ConfirmationType.DOWNTIME_ACCEPTED));
+                        ConfirmationType.DOWNTIME_ACCEPTED, event.respondBy()));
     }
 
     public PartnerMessage agreed(KnownRenewal renewal, DowntimeAgreed event) {
@@ -52,7 +53,7 @@ public class DowntimeMessages {
                         "thenConfirmationJson", ConfirmationExample.of(renewal.renewalId(), renewal.partnerId(),
                                 ConfirmationType.CERTIFICATE_EXCHANGED).example()),
                 List.of(), ConfirmationExample.of(renewal.renewalId(), renewal.partnerId(),
-                        ConfirmationType.SENDING_STOPPED));
+                        ConfirmationType.SENDING_STOPPED, event.respondBy()));
     }
 
     public PartnerMessage overrun(KnownRenewal renewal, DowntimeOverrun event) {

@@ -36,8 +36,11 @@ public class ExchangeMessage {
                                 + event.newCertificate().serialNumber()
                                 + ").",
                         "whatToDo", whatToDo,
-                        "byWhen", downtime ? "Now: the downtime window is running." : "As soon as you can.",
+                        "byWhen", downtime
+                                ? ConfirmationExample.byWhen("Now: the downtime window is running.", event.respondBy())
+                                : ConfirmationExample.byWhen(event.respondBy(), "As soon as you can."),
                         "newSha256", event.newCertificate().sha256().value()),
-                List.of(), ConfirmationExample.of(renewal.renewalId(), event.partnerId(), confirmation));
+                List.of(), ConfirmationExample.of(renewal.renewalId(), event.partnerId(), confirmation,
+                        event.respondBy()));
     }
 }

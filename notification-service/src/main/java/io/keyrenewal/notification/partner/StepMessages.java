@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
@@ -26,7 +27,7 @@ import java.util.List;
 /**
  * Which renewal event tells whom what, for every step of the three playbooks: one message per recipient. Events that
  * ask nothing of anyone (key generation, the tenant's own decisions, keystore reports) yield none, but a keystore
- * failure, which waits for the tenant, does.
+ * failure and a partner's refusal, which wait for the tenant, do.
  */
 @Component
 public class StepMessages {
@@ -38,10 +39,12 @@ public class StepMessages {
     private final OverdueStepMessages overdue;
     private final RenewalEndMessages end;
     private final KeystoreFailureMessage keystoreFailure;
+    private final StepRefusedMessage refused;
 
     public StepMessages(CertificateProvidedMessage certificateProvided, DowntimeMessages downtime,
                         ExchangeMessage exchange, ConfirmationReceivedMessages confirmations,
-                        OverdueStepMessages overdue, RenewalEndMessages end, KeystoreFailureMessage keystoreFailure) {
+                        OverdueStepMessages overdue, RenewalEndMessages end, KeystoreFailureMessage keystoreFailure,
+                        StepRefusedMessage refused) {
         this.certificateProvided = certificateProvided;
         this.downtime = downtime;
         this.exchange = exchange;
@@ -49,6 +52,7 @@ public class StepMessages {
         this.overdue = overdue;
         this.end = end;
         this.keystoreFailure = keystoreFailure;
+        this.refused = refused;
     }
 
     /** Whether {@code event} yields a message at all (so that an unknown renewal matters only then). */
@@ -61,6 +65,7 @@ public class StepMessages {
                 || event instanceof SenderResumedSending || event instanceof PartnerStepOverdue
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
+                || event instanceof PartnerRefusedStep
                 || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
@@ -97,6 +102,8 @@ public class StepMessages {
             return List.of(end.aborted(renewal, e));
         } else if (event instanceof KeyPairRolledBack e) {
             return List.of(end.rolledBack(renewal, e));
+        } else if (event instanceof PartnerRefusedStep e) {
+            return List.of(refused.compose(renewal, e));
         } else if (event instanceof KeystoreFailureRecorded e) {
             return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }

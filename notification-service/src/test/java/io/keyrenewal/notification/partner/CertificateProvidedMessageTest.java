@@ -125,6 +125,24 @@ class CertificateProvidedMessageTest {
                 .doesNotContain("By when");
     }
 
+    @Test
+    void carriesTheRenewalsRespondByDateInTheExpectedConfirmationAndTheText() {
+        Instant respondBy = Instant.parse("2026-11-25T10:00:00Z");
+        CertificateProvided provided = provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
+        PartnerMessage message = template.compose(new CertificateProvided(provided.renewalId(), provided.alias(),
+                provided.partnerId(), provided.recipient(), provided.playbook(), provided.certificate(),
+                provided.at(), respondBy));
+        RenderedMessage rendered = Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor",
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE), message);
+
+        assertThat(message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(rendered.text()).contains("By when: Respond by 2026-11-25T10:00:00Z: after that the step counts"
+                + " as overdue and you are reminded.");
+        assertThat(template.compose(provided).expectedConfirmation().respondBy()).as("recorded before").isNull();
+        assertThat(rendered(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE).text())
+                .contains("By when: As soon as you can: the renewal waits for your confirmation.");
+    }
+
     private static CertificateProvided provided(Playbook playbook) {
         return new CertificateProvided(RENEWAL, "decryptor", PARTNER, playbook.partnerRole(), playbook, CERTIFICATE,
                 Instant.parse("2026-11-22T10:00:00Z"));

@@ -14,6 +14,7 @@ import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
@@ -56,7 +57,7 @@ class StepMessagesTest {
 
     private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
             new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
-            new RenewalEndMessages(), new KeystoreFailureMessage());
+            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage());
 
     @Test
     void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
@@ -91,6 +92,28 @@ class StepMessagesTest {
                 ConfirmationType.OLD_CERTIFICATE_REMOVED);
         assertThat(told.rendered.text()).contains("remove the tenant's old certificate from your system: you may do "
                 + "so now").contains(NEW.sha256().value());
+    }
+
+    @Test
+    void aMessageThatAsksForAStepCarriesItsRespondByDate() {
+        Instant respondBy = AT.plus(Duration.ofDays(3));
+        Told proposed = tell(PLAYBOOK_2, new DowntimeProposed(RENEWAL, PARTNER, WINDOW_START, WINDOW_END,
+                "tenant-admin", AT, respondBy));
+        Told exchanged = tell(PLAYBOOK_1, new PartnerInformedOfExchange(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW, AT,
+                respondBy));
+        Told agreed = tell(PLAYBOOK_2, new DowntimeAgreed(RENEWAL, PARTNER, "acme-1", WINDOW_START, WINDOW_END, AT,
+                respondBy));
+
+        assertThat(proposed.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(proposed.rendered.text()).contains("By when: Before the window starts at 2026-11-29T22:00:00Z."
+                + " Respond by 2026-11-25T10:00:00Z: after that the step counts as overdue");
+        assertThat(exchanged.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(exchanged.rendered.text()).contains("By when: Respond by 2026-11-25T10:00:00Z");
+        assertThat(agreed.message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
+        assertThat(tell(PLAYBOOK_1, new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW, AT)).message.expectedConfirmation()
+                .respondBy()).as("recorded before respond-by dates").isNull();
     }
 
     @Test
@@ -185,6 +208,39 @@ class StepMessagesTest {
         assertThat(messages.tellsSomeone(between)).isFalse();
         assertThat(messages.of(PLAYBOOK_1, between)).isEmpty();
         assertThat(last.rendered.text()).contains("does not go on by itself (it retried the step 5 times)");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThePartnersReasonForARefusalAndWhatTheRenewalStillAllows() {
+        Told beforeTheExchange = tell(PLAYBOOK_1, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.VERIFIES_BOTH, "our verifier holds one <certificate> per partner", "ONE_KEY_ONLY",
+                "c-1", AT));
+        Told afterTheExchange = tell(PLAYBOOK_1, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.OLD_CERTIFICATE_REMOVED, "signature errors with the new key", null, "c-2", AT));
+        Told noWayBack = tell(PLAYBOOK_2, new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.SENDING_RESUMED,
+                "our release is frozen", null, "c-3", AT));
+        Told receiver = tell(PLAYBOOK_3, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, "RSA-3072 only", "KEY_ALGORITHM", "c-4", AT));
+
+        beforeTheExchange.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(beforeTheExchange.rendered.subject())
+                .isEqualTo("Refused: partner acme refused its step VERIFIES_BOTH for alias signer (renewal renewal-2)");
+        assertThat(beforeTheExchange.rendered.text())
+                .contains("The sender administrator of partner acme refused to configure your system to verify")
+                .contains("saying: \"our verifier holds one <certificate> per partner\" (code ONE_KEY_ONLY)")
+                .contains("The step stays awaited").contains("Its code: ONE_KEY_ONLY")
+                .contains("provide another certificate: abort this renewal, POST /renewals/renewal-2/abort")
+                .contains("start a new renewal of the alias (POST /renewals)")
+                .contains("confirms VERIFIES_BOTH after all");
+        assertThat(beforeTheExchange.rendered.html()).contains("one &lt;certificate&gt; per partner")
+                .doesNotContain("<certificate>");
+        assertThat(afterTheExchange.rendered.text()).contains("can no longer be aborted")
+                .contains("POST /renewals/renewal-2/rollback").doesNotContain("(code").doesNotContain("Its code");
+        assertThat(noWayBack.rendered.text()).contains("neither aborted nor rolled back")
+                .doesNotContain("/abort").doesNotContain("/rollback");
+        assertThat(receiver.rendered.text()).contains("The receiver administrator of partner acme refused to encrypt")
+                .contains("cannot be aborted").contains("confirms SWITCHED_TO_NEW_KEY after all")
+                .doesNotContain("/abort");
     }
 
     @Test

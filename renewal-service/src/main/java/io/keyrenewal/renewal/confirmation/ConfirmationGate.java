@@ -23,7 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one door for partner confirmations, from the topic and from REST. A confirmation is applied only if it is
+ * The one door for partner confirmations (and refusals: a confirmation with outcome {@code REFUSED}), from the topic
+ * and from REST. A confirmation is applied only if it is
  * small enough, parses, names the renewal it arrived for, is signed with a key its partner registered, comes from
  * the renewal's partner, was made within the clock skew of its arrival (a backlog on the topic does not make it
  * stale) and is a step the renewal allows now; a confirmation id applied
@@ -95,11 +96,19 @@ public class ConfirmationGate {
                         + " cannot confirm in the name of partner " + confirmation.partnerId());
             }
             verifySignature(body, arrival.signature(), confirmation.partnerId());
-            commands.sendAndWait(new Commands.ConfirmPartnerStep(confirmation.renewalId(),
-                    confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(),
-                    confirmation.confirmedAt(), rules.maxClockSkew(), receivedAt.minus(arrival.waited()),
-                    receivedAt));
-            log.info("Partner {} confirmed {} ({}) for renewal {}", confirmation.partnerId(), confirmation.type(),
+            Instant arrivedAt = receivedAt.minus(arrival.waited());
+            if (confirmation.refused()) {
+                commands.sendAndWait(new Commands.RefusePartnerStep(confirmation.renewalId(),
+                        confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(),
+                        confirmation.reason(), confirmation.code(), confirmation.confirmedAt(), rules.maxClockSkew(),
+                        arrivedAt, receivedAt));
+            } else {
+                commands.sendAndWait(new Commands.ConfirmPartnerStep(confirmation.renewalId(),
+                        confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(),
+                        confirmation.confirmedAt(), rules.maxClockSkew(), arrivedAt, receivedAt));
+            }
+            log.info("Partner {} {} {} ({}) for renewal {}", confirmation.partnerId(),
+                    confirmation.refused() ? "refused" : "confirmed", confirmation.type(),
                     confirmation.confirmationId(), confirmation.renewalId());
             return confirmation;
         } catch (ConfirmationRejected rejected) {

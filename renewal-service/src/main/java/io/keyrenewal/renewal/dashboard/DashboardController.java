@@ -32,7 +32,8 @@ public class DashboardController {
             {"renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","alias":"partner-acme-decrypt","partnerId":"acme",\
             "playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","state":"OPEN","awaiting":["PARTNER_SWITCHED_TO_NEW_KEY"],\
             "nextActors":["partner"],"waitingSince":"2026-11-22T10:00:02Z","lastStep":"CERTIFICATE_PROVIDED",\
-            "overdue":false,"escalated":false,"downtimeOverrun":false,"keystoreFailure":null,"lastSequence":2}""";
+            "overdue":false,"escalated":false,"downtimeOverrun":false,"keystoreFailure":null,"partnerRefusal":null,\
+            "lastSequence":2}""";
     private static final String EVENT = """
             {"id":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d","type":"CertificateProvided",\
             "renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","sequence":2,"step":"CERTIFICATE_PROVIDED",\

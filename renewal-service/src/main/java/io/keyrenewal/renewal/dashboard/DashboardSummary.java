@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *                     under both)
  * @param byNextActor  open renewals per actor who must act next
  * @param late         open renewals whose awaited step is overdue or escalated, whose downtime ran over, or whose
- *                     keystore step failed
+ *                     keystore step failed, or whose partner refused its step
  * @param renewals     the open renewals, the longest waiting first
  * @param recentEvents the latest events, oldest first, as the stream sends them
  * @param lastEventId  the id of the last of them: subscribe with it ({@code stream?lastEventId=}) to miss nothing

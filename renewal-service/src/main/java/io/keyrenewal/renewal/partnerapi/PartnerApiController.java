@@ -50,8 +50,8 @@ public class PartnerApiController {
         this.callers = callers;
     }
 
-    /** What a partner sees of a confirmation it sent. */
-    public record ConfirmationReceipt(String confirmationId, String type, RenewalView renewal) {
+    /** What a partner sees of a confirmation (or refusal: {@code outcome} REFUSED) it sent. */
+    public record ConfirmationReceipt(String confirmationId, String type, String outcome, RenewalView renewal) {
     }
 
     @Operation(summary = "The partner's own renewals")
@@ -77,15 +77,19 @@ public class PartnerApiController {
      * The body is the confirmation's JSON exactly as signed; the signature travels in the
      * {@code Keyrenewal-Signature} header. Applied, or already applied: 200 with the renewal as it stands.
      */
-    @Operation(summary = "Confirm a partner step", description = "The body is the confirmation's JSON exactly as"
-            + " signed; the signature (a JWS with detached payload, ES256 or RS256, kid of a registered confirmation"
-            + " key) travels in the Keyrenewal-Signature header. Applied, or already applied: 200 with the renewal.")
+    @Operation(summary = "Confirm or refuse a partner step", description = "The body is the confirmation's JSON"
+            + " exactly as signed; the signature (a JWS with detached payload, ES256 or RS256, kid of a registered"
+            + " confirmation key) travels in the Keyrenewal-Signature header. A refusal is a confirmation with"
+            + " \"outcome\":\"REFUSED\", a \"reason\" (required, at most 1000 characters) and an optional \"code\";"
+            + " it is accepted only for the step awaited from the partner now. Applied or recorded, or already:"
+            + " 200 with the renewal.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = PartnerConfirmation.class)))
     @ApiExample(request = """
             {"confirmationId":"c-42","renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","partnerId":"acme",\
             "type":"SWITCHED_TO_NEW_KEY","confirmedAt":"2026-11-22T10:00:00Z"}""",
-            response = "{\"confirmationId\":\"c-42\",\"type\":\"SWITCHED_TO_NEW_KEY\",\"renewal\":"
+            response = "{\"confirmationId\":\"c-42\",\"type\":\"SWITCHED_TO_NEW_KEY\",\"outcome\":\"CONFIRMED\","
+                    + "\"renewal\":"
                     + ApiExamples.RENEWAL_VIEW + "}")
     @Refusal(status = 400, title = "Confirmation rejected", detail = "the confirmation is about renewal"
             + " 0c4e9a1b-2d3f-4a5b-8c7d-9e0f1a2b3c4d but was sent for renewal 7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33"
@@ -107,7 +111,7 @@ public class PartnerApiController {
         PartnerConfirmation confirmation = gate.accept(body, new ConfirmationGate.Arrival(
                 "rest:" + UUID.randomUUID(), renewalId, signature, partner));
         return new ConfirmationReceipt(confirmation.confirmationId(), confirmation.type().name(),
-                ownRenewal(renewalId));
+                confirmation.outcome().name(), ownRenewal(renewalId));
     }
 
     private RenewalView ownRenewal(String renewalId) {

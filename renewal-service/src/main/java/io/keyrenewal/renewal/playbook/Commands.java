@@ -90,6 +90,23 @@ public final class Commands {
     }
 
     /**
+     * A partner refuses the step {@code type} it is asked for, with its reason and an optional code (its signature was
+     * checked at the boundary); the times as for {@link ConfirmPartnerStep}.
+     */
+    public record RefusePartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
+                                    PartnerId partnerId, ConfirmationType type, String reason, String code,
+                                    Instant confirmedAt, Duration maxClockSkew, Instant arrivedAt,
+                                    Instant receivedAt) {
+
+        /** A refusal made when it was received (no skew to check). */
+        public RefusePartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
+                                 ConfirmationType type, String reason, String code, Instant receivedAt) {
+            this(renewalId, confirmationId, partnerId, type, reason, code, receivedAt, Duration.ZERO, receivedAt,
+                    receivedAt);
+        }
+    }
+
+    /**
      * A confirmation for this renewal was not applied; the renewal records why (once per {@code rejectionId}).
      * Fields the confirmation did not carry readably are null.
      */

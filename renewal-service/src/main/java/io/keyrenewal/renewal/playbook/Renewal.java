@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateRequestRules;
 import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
@@ -26,6 +27,7 @@ import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
@@ -45,6 +47,7 @@ import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
+import io.keyrenewal.renewal.playbook.Commands.RefusePartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
 import io.keyrenewal.renewal.playbook.Commands.RecordCertificateSigningRequest;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
@@ -123,6 +126,8 @@ public class Renewal {
     private boolean keystoreRetryPending;
     /** Retries the renewal made by itself since its keystore steps last succeeded. */
     private int automaticKeystoreRetries;
+    /** The partner step the partner refused and has not confirmed since, or null. */
+    private ConfirmationType refusedStep;
     private final Set<String> acceptedConfirmations = new HashSet<>();
     private final Set<String> recordedFailureReports = new HashSet<>();
     private final Set<String> recordedRejections = new HashSet<>();
@@ -167,7 +172,7 @@ public class Renewal {
         Set<Step> awaited = awaitedPartnerSteps();
         apply(new NewKeyPairCreated(renewalId, alias, command.certificate(), command.previous(),
                 command.recordedAt()));
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
@@ -197,18 +202,18 @@ public class Renewal {
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
         deadlines.schedule(retainUntil, RETENTION_ELAPSED);
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
 
     @CommandHandler
-    public void handle(RecordKeyPairRemoved command, DeadlineManager deadlines) {
+    public void handle(RecordKeyPairRemoved command, RenewalTimings timings) {
         if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
             return; // the keystore reported the removal again
         }
         require(Milestone.OLD_KEY_PAIR_REMOVED, Actor.KEYSTORE);
         apply(new OldKeyPairRemoved(renewalId, alias, command.removed(), command.recordedAt()));
-        advance(command.recordedAt(), deadlines);
+        advance(command.recordedAt(), timings);
     }
 
     @CommandHandler
@@ -293,7 +298,7 @@ public class Renewal {
      * aborted.
      */
     @CommandHandler
-    public void handle(ResolveKeystoreStep command, DeadlineManager deadlines) {
+    public void handle(ResolveKeystoreStep command, RenewalTimings timings) {
         if (done.contains(Milestone.OLD_KEY_PAIR_REMOVED)) {
             return;
         }
@@ -310,29 +315,18 @@ public class Renewal {
         }
         apply(new KeystoreStepResolved(renewalId, alias, REMOVE, oldCertificate, command.reason(), command.by(),
                 command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     // ---- the partner's steps --------------------------------------------------------------------------------------
 
     @CommandHandler
     public void handle(ConfirmPartnerStep command, DeadlineManager deadlines, RenewalTimings timings) {
-        if (!partnerId.equals(command.partnerId())) {
-            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
-                    + ", not to " + command.partnerId());
-        }
-        if (acceptedConfirmations.contains(command.confirmationId())) {
+        if (answeredBefore(command.partnerId(), command.confirmationId())) {
             return; // a partner's retry of a confirmation already applied
         }
-        Duration skew = Duration.between(command.confirmedAt(), command.arrivedAt()).abs();
-        if (skew.compareTo(command.maxClockSkew()) > 0) {
-            throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + command.confirmedAt()
-                    + ", " + skew + " from its arrival at " + command.arrivedAt() + "; at most "
-                    + command.maxClockSkew() + " is accepted (send a new confirmation with the current time)");
-        }
-        requireOpen();
-        Step step = playbook.partnerStep(command.type()).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
-                command.type() + " is not a step of playbook " + playbook.playbook()));
+        Step step = partnerStepAnswered(command.type(), command.confirmedAt(), command.maxClockSkew(),
+                command.arrivedAt());
         if (done.contains(step.milestone())) {
             return; // the step was confirmed before (a retry under a new confirmation id)
         }
@@ -342,7 +336,8 @@ public class Renewal {
         switch (step.milestone()) {
             case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
             case DOWNTIME_AGREED -> {
-                apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at));
+                apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at,
+                        respondBy(Milestone.DOWNTIME_AGREED, at, timings)));
                 deadlines.schedule(windowEnd, DOWNTIME_WINDOW_END);
             }
             case SENDER_STOPPED_SENDING -> {
@@ -364,11 +359,57 @@ public class Renewal {
             }
             default -> throw new IllegalStateException(step.milestone() + " has no partner confirmation");
         }
-        advance(at, deadlines);
+        advance(at, timings);
         // the playbooks await one partner step at a time: its reminders are moot, the next one's start now
         deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
         deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
         remindOfNewPartnerSteps(Set.of(), at, deadlines, timings);
+    }
+
+    /**
+     * The partner refuses the step it is asked for: recorded with its reason; the step stays awaited (the partner may
+     * still confirm it), the reminders for it stop, and the tenant decides (abort, roll back, or agree with the
+     * partner). Only the step awaited from this partner now can be refused.
+     */
+    @CommandHandler
+    public void handle(RefusePartnerStep command, DeadlineManager deadlines) {
+        if (answeredBefore(command.partnerId(), command.confirmationId())) {
+            return; // the partner's retry of a refusal already recorded
+        }
+        Step step = partnerStepAnswered(command.type(), command.confirmedAt(), command.maxClockSkew(),
+                command.arrivedAt());
+        require(step.milestone(), Actor.PARTNER);
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RenewalRefused.InvalidRenewalRequest("a refusal needs a reason");
+        }
+        apply(new PartnerRefusedStep(renewalId, partnerId, step.confirmation(), command.reason(), command.code(),
+                command.confirmationId(), command.receivedAt()));
+        // the partner answered: reminding it is moot, and the tenant is told now rather than escalated to later
+        deadlines.cancelAllWithinScope(PARTNER_STEP_OVERDUE);
+        deadlines.cancelAllWithinScope(PARTNER_STEP_ESCALATION);
+    }
+
+    /** Whether this confirmation id was applied before; refused if the renewal is not this partner's. */
+    private boolean answeredBefore(PartnerId partner, String confirmationId) {
+        if (!partnerId.equals(partner)) {
+            throw new RenewalRefused.PartnerMismatch("renewal " + renewalId + " belongs to partner " + partnerId
+                    + ", not to " + partner);
+        }
+        return acceptedConfirmations.contains(confirmationId);
+    }
+
+    /** The partner step a confirmation or refusal answers, once its time and the renewal's state allow it. */
+    private Step partnerStepAnswered(ConfirmationType type, Instant confirmedAt, Duration maxClockSkew,
+                                     Instant arrivedAt) {
+        Duration skew = Duration.between(confirmedAt, arrivedAt).abs();
+        if (skew.compareTo(maxClockSkew) > 0) {
+            throw new RenewalRefused.StaleConfirmation("the confirmation was made at " + confirmedAt + ", " + skew
+                    + " from its arrival at " + arrivedAt + "; at most " + maxClockSkew + " is accepted (send a new"
+                    + " confirmation with the current time)");
+        }
+        requireOpen();
+        return playbook.partnerStep(type).orElseThrow(() -> new RenewalRefused.StepNotAllowed(
+                type + " is not a step of playbook " + playbook.playbook()));
     }
 
     @CommandHandler
@@ -395,30 +436,30 @@ public class Renewal {
         }
         Set<Step> awaited = awaitedPartnerSteps();
         apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
-                command.requestedAt()));
+                command.requestedAt(), respondBy(Milestone.DOWNTIME_PROPOSED, command.requestedAt(), timings)));
         remindOfNewPartnerSteps(awaited, command.requestedAt(), deadlines, timings);
     }
 
     @CommandHandler
-    public void handle(ConfirmDrain command, DeadlineManager deadlines) {
+    public void handle(ConfirmDrain command, RenewalTimings timings) {
         if (done.contains(Milestone.DRAIN_CONFIRMED)) {
             return;
         }
         requireOpen();
         require(Milestone.DRAIN_CONFIRMED, Actor.TENANT);
         apply(new DrainConfirmed(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     @CommandHandler
-    public void handle(ApproveExchange command, DeadlineManager deadlines) {
+    public void handle(ApproveExchange command, RenewalTimings timings) {
         if (done.contains(Milestone.EXCHANGE_APPROVED)) {
             return;
         }
         requireOpen();
         require(Milestone.EXCHANGE_APPROVED, Actor.TENANT);
         apply(new KeyPairExchangeApproved(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), deadlines);
+        advance(command.requestedAt(), timings);
     }
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
@@ -542,8 +583,10 @@ public class Renewal {
         }
     }
 
+    /** Still awaited, and not refused (a refused step is the tenant's to decide, not the partner's to be reminded). */
     private boolean stillAwaited(PartnerStepDeadline deadline) {
-        return status == Status.OPEN && !rollbackDecided && awaitedPartnerSteps().stream()
+        return status == Status.OPEN && !rollbackDecided && deadline.expected() != refusedStep
+                && awaitedPartnerSteps().stream()
                 .anyMatch(step -> step.confirmation() == deadline.expected());
     }
 
@@ -562,11 +605,25 @@ public class Renewal {
         for (Step step : awaitedPartnerSteps()) {
             if (!awaitedBefore.contains(step)) {
                 PartnerStepDeadline deadline = new PartnerStepDeadline(step.confirmation(), now);
-                deadlines.schedule(now.plus(timings.partnerStepReminderAfter()), PARTNER_STEP_OVERDUE, deadline);
+                deadlines.schedule(timings.respondBy(now), PARTNER_STEP_OVERDUE, deadline);
                 deadlines.schedule(now.plus(timings.partnerStepReminderAfter().multipliedBy(2)),
                         PARTNER_STEP_ESCALATION, deadline);
             }
         }
+    }
+
+    /**
+     * The respond-by date of the partner step that {@code milestone}, taken at {@code at}, asks for: the time its
+     * reminder is scheduled for, when the step counts as overdue ({@link #remindOfNewPartnerSteps}); null if the
+     * milestone asks the partner for no step.
+     */
+    private Instant respondBy(Milestone milestone, Instant at, RenewalTimings timings) {
+        Set<Milestone> after = EnumSet.copyOf(done);
+        after.add(milestone);
+        Set<Step> awaitedBefore = awaitedPartnerSteps();
+        boolean asks = playbook.allowedNow(after).stream()
+                .anyMatch(step -> step.actor() == Actor.PARTNER && !awaitedBefore.contains(step));
+        return asks ? timings.respondBy(at) : null;
     }
 
     private void decideRemoval(Instant at) {
@@ -576,12 +633,12 @@ public class Renewal {
     // ---- what the system does by itself --------------------------------------------------------------------------
 
     /** Takes every system step (and, when the renewal is automatic, every tenant step) the playbook allows now. */
-    private void advance(Instant at, DeadlineManager deadlines) {
+    private void advance(Instant at, RenewalTimings timings) {
         boolean progressed = true;
         while (progressed && status == Status.OPEN) {
             progressed = false;
             for (Step step : playbook.allowedNow(done)) {
-                if (takeByItself(step, at)) {
+                if (takeByItself(step, at, timings)) {
                     progressed = true;
                     break;
                 }
@@ -589,15 +646,17 @@ public class Renewal {
         }
     }
 
-    private boolean takeByItself(Step step, Instant at) {
+    private boolean takeByItself(Step step, Instant at, RenewalTimings timings) {
         boolean automatic = exchangeApproval == ExchangeApproval.AUTOMATIC;
         switch (step.milestone()) {
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
-                    playbook.partnerRole(), playbook.playbook(), newCertificate, at));
+                    playbook.partnerRole(), playbook.playbook(), newCertificate, at,
+                    respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings)));
             case EXCHANGE_DECIDED -> apply(new KeyPairExchangeDecided(renewalId, alias, newCertificate.ref(),
                     oldCertificate, RetentionPolicy.retention(guaranteedDeliveryTime), at));
             case PARTNER_INFORMED_OF_EXCHANGE -> apply(new PartnerInformedOfExchange(renewalId, partnerId,
-                    playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at));
+                    playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at,
+                    respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings)));
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
             case EXCHANGE_APPROVED -> {
                 if (!automatic) {
@@ -651,7 +710,12 @@ public class Renewal {
     /** The one place state changes: every event records its milestone, some carry more. */
     @EventSourcingHandler
     void on(RenewalEvent event) {
-        Milestones.recordedBy(event).ifPresent(done::add);
+        Milestones.recordedBy(event).ifPresent(milestone -> {
+            done.add(milestone);
+            if (refusedStep != null && playbook.partnerStep(refusedStep).orElseThrow().milestone() == milestone) {
+                refusedStep = null; // the partner confirmed the step it had refused
+            }
+        });
         if (KeystoreSteps.succeeded(event)) {
             failedKeystoreOperation = null;
             keystoreRetryPending = false;
@@ -681,6 +745,8 @@ public class Renewal {
             if (SYSTEM.equals(retried.by())) {
                 automaticKeystoreRetries++;
             }
+        } else if (event instanceof PartnerRefusedStep refused) {
+            refusedStep = refused.step();
         } else if (event instanceof PartnerConfirmationRejected rejected) {
             recordedRejections.add(rejected.rejectionId());
         } else if (event instanceof RenewalAborted) {
@@ -711,6 +777,8 @@ public class Renewal {
         } else if (event instanceof SenderResumedSending e) {
             id = e.confirmationId();
         } else if (event instanceof PartnerSwitchedToNewKey e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerRefusedStep e) {
             id = e.confirmationId();
         }
         return java.util.Optional.ofNullable(id);

@@ -46,6 +46,14 @@ public record RenewalTimings(@DefaultValue("P3D") Duration partnerStepReminderAf
     }
 
     /**
+     * The respond-by date of a partner step asked for at {@code askedAt}: its reminder is due then, so passing it is
+     * what makes the step overdue.
+     */
+    public Instant respondBy(Instant askedAt) {
+        return askedAt.plus(partnerStepReminderAfter);
+    }
+
+    /**
      * When the next automatic retry of a failed keystore step is due, or null when {@code retriesSoFar} used them up.
      */
     Instant nextKeystoreRetry(Instant failedAt, int retriesSoFar) {

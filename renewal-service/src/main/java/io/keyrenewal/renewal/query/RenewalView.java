@@ -49,6 +49,14 @@ public class RenewalView {
     private boolean overdue;
     private boolean escalated;
     private boolean downtimeOverrun;
+    @Column(length = 64)
+    private String refusedStep;
+    private String refusedBy;
+    @Column(length = 1000)
+    private String refusalReason;
+    @Column(length = 64)
+    private String refusalCode;
+    private Instant refusedAt;
 
     protected RenewalView() {
     }
@@ -92,6 +100,24 @@ public class RenewalView {
     public boolean isEscalated() { return escalated; }
     /** Playbook 2: the sender had not resumed by the end of the agreed window. */
     public boolean isDowntimeOverrun() { return downtimeOverrun; }
+
+    /** The step (confirmation type) the partner refused and has not confirmed since; null if none. */
+    public String getRefusedStep() { return refusedStep; }
+    /** Who refused it: {@code partner:<id>}. */
+    public String getRefusedBy() { return refusedBy; }
+    /** The partner's reason for the refusal. */
+    public String getRefusalReason() { return refusalReason; }
+    /** The partner's code for the refusal, if it gave one. */
+    public String getRefusalCode() { return refusalCode; }
+    public Instant getRefusedAt() { return refusedAt; }
+
+    void refused(String step, String by, String reason, String code, Instant at) {
+        this.refusedStep = step;
+        this.refusedBy = by;
+        this.refusalReason = reason;
+        this.refusalCode = code;
+        this.refusedAt = at;
+    }
 
     void overdue() {
         this.overdue = true;

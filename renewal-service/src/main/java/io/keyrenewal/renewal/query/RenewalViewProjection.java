@@ -7,6 +7,8 @@ import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
@@ -102,6 +104,10 @@ public class RenewalViewProjection {
         if (KeystoreSteps.succeeded(event)) {
             view.keystoreFailure(null); // the step the keystore failed is done now (or settled by the tenant)
         }
+        if (view.getRefusedStep() != null && Milestones.recordedBy(event).equals(Playbooks.of(Playbook.valueOf(
+                view.getPlaybook())).partnerStep(ConfirmationType.valueOf(view.getRefusedStep())).map(Step::milestone))) {
+            view.refused(null, null, null, null, null); // the partner confirmed the step it had refused
+        }
         if (event instanceof RenewalStarted started) {
             view.started(started.alias(), started.partnerId().value(), started.playbook().name(),
                     started.exchangeApproval().name(), started.guaranteedDeliveryTime().toString(),
@@ -126,6 +132,9 @@ public class RenewalViewProjection {
         } else if (event instanceof KeystoreStepRetried retried) {
             view.keystoreFailure(view.getLastKeystoreFailure() + " (retry asked by " + retried.by() + " at "
                     + retried.at() + ")");
+        } else if (event instanceof PartnerRefusedStep refused) {
+            view.refused(refused.step().name(), "partner:" + refused.partnerId().value(), refused.reason(),
+                    refused.code(), refused.at());
         } else if (event instanceof PartnerStepOverdue) {
             view.overdue();
         } else if (event instanceof PartnerStepEscalated) {

@@ -15,7 +15,8 @@ public final class ApiExamples {
             "oldCertificateSerial":"1b7e02","retainOldKeyUntil":null,"downtimeWindowStart":null,\
             "downtimeWindowEnd":null,"actualDowntime":null,"lastKeystoreFailure":null,\
             "startedAt":"2026-11-22T10:00:00Z","updatedAt":"2026-11-22T10:00:02Z","completedAt":null,\
-            "lastSequence":2,"overdue":false,"escalated":false,"downtimeOverrun":false}""";
+            "lastSequence":2,"overdue":false,"escalated":false,"downtimeOverrun":false,"refusedStep":null,\
+            "refusedBy":null,"refusalReason":null,"refusalCode":null,"refusedAt":null}""";
 
     public static final String RENEWAL_DETAIL = "{\"renewal\":" + RENEWAL_VIEW + ",\"history\":["
             + "{\"sequence\":0,\"eventId\":\"0b6f6a0e-3f43-4f1e-9a43-0c1c9f1c2a10\",\"type\":\"RenewalStarted\","

@@ -2,7 +2,13 @@ package io.keyrenewal.renewal.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +26,15 @@ class ActorTest {
                 .isEqualTo("partner:acme");
         assertThat(HistoryExport.actorOf("io.keyrenewal.contracts.renewal.PartnerConfirmationRejected", rejected))
                 .isEqualTo("system");
+    }
+
+    @Test
+    void namesThePartnerWhoRefusedItsStep() {
+        ObjectNode refused = ContractJson.mapper().valueToTree(new PartnerRefusedStep(new RenewalId("r-1"),
+                new PartnerId("acme"), ConfirmationType.VERIFIES_BOTH, "one certificate at a time", "ONE_KEY_ONLY",
+                "c-3", Instant.parse("2026-11-22T10:00:00Z")));
+
+        assertThat(HistoryExport.actorOf(PartnerRefusedStep.class.getName(), refused)).isEqualTo("partner:acme");
     }
 
     @Test

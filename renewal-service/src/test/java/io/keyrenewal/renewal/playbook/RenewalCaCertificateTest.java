@@ -110,7 +110,7 @@ class RenewalCaCertificateTest {
                 .when(new RecordKeyPairGenerated(RENEWAL, "rep-3", ISSUED_BY_CA, OLD, ISSUED))
                 .expectEvents(new NewKeyPairCreated(RENEWAL, ALIAS, ISSUED_BY_CA, OLD, ISSUED),
                         new CertificateProvided(RENEWAL, ALIAS, ACME, PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK,
-                                ISSUED_BY_CA, ISSUED));
+                                ISSUED_BY_CA, ISSUED, ISSUED.plus(Duration.ofDays(3))));
     }
 
     @Test

@@ -164,7 +164,7 @@ class RenewalKeystoreFailureTest {
                                 RETRIED.plusSeconds(1).plus(Duration.ofDays(90)), RETRIED.plusSeconds(1)),
                         new io.keyrenewal.contracts.renewal.PartnerInformedOfExchange(RENEWAL, ACME,
                                 io.keyrenewal.contracts.renewal.PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(),
-                                RETRIED.plusSeconds(1)));
+                                RETRIED.plusSeconds(1), RETRIED.plusSeconds(1).plus(Duration.ofDays(3))));
     }
 
     @Test

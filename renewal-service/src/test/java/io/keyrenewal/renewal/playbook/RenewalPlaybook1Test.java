@@ -62,19 +62,21 @@ class RenewalPlaybook1Test {
     static final Instant VERIFIED = T0.plus(Duration.ofHours(1));
     static final Instant APPROVED = T0.plus(Duration.ofHours(2));
     static final Instant EXCHANGED = T0.plus(Duration.ofHours(3));
+    /** The partner step reminder period: a partner step asked for at t is to be answered by t + 3 days. */
+    static final Duration REMINDER = Duration.ofDays(3);
     static final Instant RETAIN_UNTIL = EXCHANGED.plus(Duration.ofDays(90));
 
     final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0);
     final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T1);
     final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
-            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW, T1);
+            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW, T1, T1.plus(REMINDER));
     final PartnerVerifiesBoth verifiesBoth = new PartnerVerifiesBoth(RENEWAL, ACME, "c-1", VERIFIED);
     final KeyPairExchangeApproved approved = new KeyPairExchangeApproved(RENEWAL, "tenant-admin", APPROVED);
     final KeyPairExchangeDecided decided = new KeyPairExchangeDecided(RENEWAL, ALIAS, NEW.ref(), OLD,
             Duration.ofDays(90), APPROVED);
     final KeyPairExchanged exchanged = new KeyPairExchanged(RENEWAL, ALIAS, NEW.ref(), OLD, RETAIN_UNTIL, EXCHANGED);
     final PartnerInformedOfExchange informed = new PartnerInformedOfExchange(RENEWAL, ACME,
-            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED);
+            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED, EXCHANGED.plus(REMINDER));
     final PartnerRemovedOldCertificate oldCertificateRemoved = new PartnerRemovedOldCertificate(RENEWAL, ACME, "c-2",
             EXCHANGED.plus(Duration.ofDays(1)));
 

@@ -27,6 +27,7 @@ import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -64,9 +65,9 @@ class RenewalPlaybook2Test {
     final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
             PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW, T1);
     final DowntimeProposed proposed = new DowntimeProposed(RENEWAL, ACME, WINDOW_START, WINDOW_END, "tenant-admin",
-            T0.plus(Duration.ofHours(1)));
+            T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(3)));
     final DowntimeAgreed agreed = new DowntimeAgreed(RENEWAL, ACME, "c-1", WINDOW_START, WINDOW_END,
-            T0.plus(Duration.ofHours(2)));
+            T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(2)).plus(Duration.ofDays(3)));
     final SenderStoppedSending stopped = new SenderStoppedSending(RENEWAL, ACME, "c-2", STOPPED);
     final SenderExchangedCertificate certificateExchanged = new SenderExchangedCertificate(RENEWAL, ACME, "c-3",
             CERT_EXCHANGED);
@@ -77,7 +78,8 @@ class RenewalPlaybook2Test {
     final KeyPairExchanged exchanged = new KeyPairExchanged(RENEWAL, ALIAS, NEW.ref(), OLD,
             EXCHANGED.plus(Duration.ofDays(90)), EXCHANGED);
     final PartnerInformedOfExchange informed = new PartnerInformedOfExchange(RENEWAL, ACME,
-            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED);
+            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED,
+            EXCHANGED.plus(Duration.ofDays(3)));
 
     AggregateTestFixture<Renewal> fixture;
 
@@ -92,6 +94,18 @@ class RenewalPlaybook2Test {
         fixture.given(started, created, provided)
                 .when(new ProposeDowntime(RENEWAL, WINDOW_START, WINDOW_END, "tenant-admin", proposed.at()))
                 .expectEvents(proposed);
+    }
+
+    @Test
+    void theCertificateAsksTheSenderNothingYetSoOnlyTheDowntimeProposalCarriesARespondByDate() {
+        fixture.given(started)
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T1))
+                .expectEvents(created, provided)
+                .expectNoScheduledDeadlines();
+        fixture.given(started, created, provided)
+                .when(new ProposeDowntime(RENEWAL, WINDOW_START, WINDOW_END, "tenant-admin", proposed.at()))
+                .expectEvents(proposed)
+                .expectScheduledDeadlineWithName(proposed.respondBy(), Renewal.PARTNER_STEP_OVERDUE);
     }
 
     @Test

@@ -54,7 +54,8 @@ class RenewalPlaybook3Test {
     final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0);
     final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T0.plusSeconds(1));
     final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
-            PartnerRole.RECEIVER_ADMINISTRATOR, PLAYBOOK, NEW, T0.plusSeconds(1));
+            PartnerRole.RECEIVER_ADMINISTRATOR, PLAYBOOK, NEW, T0.plusSeconds(1),
+            T0.plusSeconds(1).plus(Duration.ofDays(3)));
     final PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", RETAIN_UNTIL, SWITCHED);
     final Instant decidedAt = RETAIN_UNTIL;
     final OldKeyPairRemovalDecided removalDecided = new OldKeyPairRemovalDecided(RENEWAL, ALIAS, OLD, decidedAt);
@@ -104,6 +105,29 @@ class RenewalPlaybook3Test {
         fixture.given(started)
                 .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
                 .expectEvents(created, provided);
+    }
+
+    @Test
+    void theCertificateCarriesTheRespondByDateThatTheReminderIsScheduledFor() {
+        fixture.given(started)
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .expectEvents(created, provided)
+                .expectScheduledDeadlineWithName(provided.respondBy(), Renewal.PARTNER_STEP_OVERDUE);
+    }
+
+    @Test
+    void passingTheRespondByDateIsWhatMakesTheSwitchOverdue() {
+        fixture.given(started)
+                .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .whenThenTimeAdvancesTo(provided.respondBy().minusSeconds(1))
+                .expectNoEvents();
+        fixture(); // the stub deadline manager keeps what the first run scheduled
+        fixture.given(started)
+                .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
+                .whenThenTimeAdvancesTo(provided.respondBy())
+                .expectEvents(new io.keyrenewal.contracts.renewal.PartnerStepOverdue(RENEWAL, ACME,
+                        PartnerRole.RECEIVER_ADMINISTRATOR, ConfirmationType.SWITCHED_TO_NEW_KEY, T0.plusSeconds(1),
+                        provided.respondBy()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
@@ -31,14 +32,7 @@ class RenewalViewFoldTest {
 
     @Test
     void flagsAnOverdueAndEscalatedPartnerStepWithoutMovingItsWaitingSinceAndClearsThemWhenItIsDone() {
-        CertificateInfo certificate = Certificates.certificate("acme-signer", "02", T0);
-        RenewalView view = new RenewalView(RENEWAL.value());
-        RenewalViewProjection.apply(view, new RenewalStarted(RENEWAL, "acme-signer", ACME, PLAYBOOK,
-                Duration.ofDays(1), KeyAlgorithm.EC_P256, T0));
-        RenewalViewProjection.apply(view, new NewKeyPairCreated(RENEWAL, "acme-signer", certificate, null,
-                T0.plusSeconds(1)));
-        RenewalViewProjection.apply(view, new CertificateProvided(RENEWAL, "acme-signer", ACME,
-                PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, certificate, T0.plusSeconds(1)));
+        RenewalView view = awaitingTheSendersVerification();
         assertThat(view.getNextActor()).isEqualTo("partner");
         assertThat(view.isOverdue()).isFalse();
 
@@ -56,5 +50,42 @@ class RenewalViewFoldTest {
         assertThat(view.isEscalated()).isFalse();
         assertThat(view.getNextActor()).isEqualTo("tenant");
         assertThat(view.getUpdatedAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void showsWhoRefusedTheAwaitedStepAndWhyWhileItStaysAwaitedAndForgetsTheRefusalWhenThePartnerConfirms() {
+        RenewalView view = awaitingTheSendersVerification();
+
+        RenewalViewProjection.apply(view, new PartnerRefusedStep(RENEWAL, ACME, ConfirmationType.VERIFIES_BOTH,
+                "our verifier holds one certificate per partner", "ONE_KEY_ONLY", "c-1", T0.plus(Duration.ofHours(1))));
+
+        assertThat(view.getRefusedStep()).isEqualTo("VERIFIES_BOTH");
+        assertThat(view.getRefusedBy()).isEqualTo("partner:acme");
+        assertThat(view.getRefusalReason()).isEqualTo("our verifier holds one certificate per partner");
+        assertThat(view.getRefusalCode()).isEqualTo("ONE_KEY_ONLY");
+        assertThat(view.getRefusedAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(view.getState()).isEqualTo("OPEN");
+        assertThat(view.getAwaiting()).isEqualTo("PARTNER_VERIFIES_BOTH");
+        assertThat(view.getNextActor()).isEqualTo("partner");
+        assertThat(view.getUpdatedAt()).as("waiting since").isEqualTo(T0.plusSeconds(1));
+
+        RenewalViewProjection.apply(view, new PartnerVerifiesBoth(RENEWAL, ACME, "c-2", T0.plus(Duration.ofDays(1))));
+        assertThat(view.getRefusedStep()).isNull();
+        assertThat(view.getRefusedBy()).isNull();
+        assertThat(view.getRefusalReason()).isNull();
+        assertThat(view.getNextActor()).isEqualTo("tenant");
+    }
+
+    /** A playbook-1 renewal whose certificate went to the sender: it awaits PARTNER_VERIFIES_BOTH. */
+    private static RenewalView awaitingTheSendersVerification() {
+        CertificateInfo certificate = Certificates.certificate("acme-signer", "02", T0);
+        RenewalView view = new RenewalView(RENEWAL.value());
+        RenewalViewProjection.apply(view, new RenewalStarted(RENEWAL, "acme-signer", ACME, PLAYBOOK,
+                Duration.ofDays(1), KeyAlgorithm.EC_P256, T0));
+        RenewalViewProjection.apply(view, new NewKeyPairCreated(RENEWAL, "acme-signer", certificate, null,
+                T0.plusSeconds(1)));
+        RenewalViewProjection.apply(view, new CertificateProvided(RENEWAL, "acme-signer", ACME,
+                PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, certificate, T0.plusSeconds(1)));
+        return view;
     }
 }

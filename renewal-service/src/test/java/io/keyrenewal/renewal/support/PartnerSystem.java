@@ -75,6 +75,13 @@ public final class PartnerSystem {
                 at));
     }
 
+    /** A refusal of the step {@code type}, with its reason and code (null: none). */
+    public String refusalJson(String renewalId, String confirmationId, ConfirmationType type, String reason,
+                              String code, Instant at) {
+        return ContractJson.write(PartnerConfirmation.refusal(confirmationId, new RenewalId(renewalId), partnerId,
+                type, at, reason, code));
+    }
+
     public String sign(String body) {
         return ConfirmationSignatures.sign(body.getBytes(StandardCharsets.UTF_8), kid, keys.getPrivate());
     }

@@ -1,0 +1,67 @@
+package io.keyrenewal.notification.partner;
+
+import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
+import io.keyrenewal.contracts.renewal.PartnerRole;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * {@link NotificationKind#STEP_REFUSED}: the partner refused its step; the tenant administrator is told the partner's
+ * reason and what the renewal still allows. A renewal does not generate a second key pair, so another certificate
+ * means aborting and starting a new renewal of the alias, which the renewal allows only before the exchange is decided
+ * and, in playbook 3, not once the receiver has the certificate (the new key pair decrypts already and stays).
+ */
+@Component
+public class StepRefusedMessage {
+
+    public PartnerMessage compose(KnownRenewal renewal, PartnerRefusedStep event) {
+        String id = renewal.renewalId().value();
+        return PartnerMessage.of(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR,
+                PartnerMessage.values(
+                        "whatHappened", "The " + Salutation.words(renewal.recipient()) + " of partner "
+                                + renewal.partnerId() + " refused to " + PartnerSteps.describe(event.step()) + " ("
+                                + event.step() + ") in renewal " + id + " (alias \"" + renewal.alias() + "\"), "
+                                + "saying: \"" + event.reason() + "\"" + (event.code() == null ? ""
+                                : " (code " + event.code() + ")") + ". The step stays awaited: the partner may still"
+                                + " confirm it, but is no longer reminded.",
+                        "whatToDo", whatToDo(id, event),
+                        "byWhen", "Now: the renewal waits for your decision or the partner's confirmation.",
+                        "refusedStep", event.step().name(),
+                        "refusalReason", event.reason(),
+                        "refusalCode", event.code()),
+                List.of(), null);
+    }
+
+    private static String whatToDo(String id, PartnerRefusedStep event) {
+        String agree = "agree with the partner what it needs, so that it confirms " + event.step() + " after all;"
+                + " the renewal then goes on where it stands.";
+        String abort = "POST /renewals/" + id + "/abort with the reason (renewalctl abort " + id + " --reason ...)";
+        return switch (event.step()) {
+            case VERIFIES_BOTH, DOWNTIME_ACCEPTED, SENDING_STOPPED, CERTIFICATE_EXCHANGED -> """
+                    Either
+                      - provide another certificate: abort this renewal, %s; the keystore discards the new key pair \
+                    and the old one stays active. Then start a new renewal of the alias (POST /renewals) with what \
+                    the partner asks for (keyAlgorithm, subjectDn, validityDays, certificateSource); a renewal does \
+                    not generate a second key pair itself,
+                      - or abort it only, if the renewal is not needed now,
+                      - or %s""".formatted(abort, agree);
+            case OLD_CERTIFICATE_REMOVED -> """
+                    The key pair is exchanged already, so the renewal can no longer be aborted. Either
+                      - roll it back if the partner cannot verify the new key: POST /renewals/%s/rollback with the \
+                    reason; the old key pair signs again (the partner still has the old certificate),
+                      - or %s""".formatted(id, agree);
+            case SENDING_RESUMED -> """
+                    The key pair is exchanged already and this playbook has no rollback, so the renewal can be \
+                    neither aborted nor rolled back: contact the sender administrator now, traffic with this partner \
+                    is interrupted until it resumes. Then %s""".formatted(agree);
+            case SWITCHED_TO_NEW_KEY -> """
+                    The receiver has the new certificate and the new key pair already decrypts beside the old one, \
+                    so the renewal cannot be aborted and another certificate needs a new renewal after this one \
+                    ends. The old key keeps decrypting meanwhile. Contact the receiver administrator and %s""".formatted(
+                    agree);
+        };
+    }
+}
