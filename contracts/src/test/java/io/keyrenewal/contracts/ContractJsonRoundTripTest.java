@@ -114,6 +114,12 @@ class ContractJsonRoundTripTest {
                         SHA256, AT),
                 new CertificateProvided(RENEWAL, "partner-acme-decrypt", PARTNER, PartnerRole.RECEIVER_ADMINISTRATOR,
                         Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, AT, AT.plus(Duration.ofDays(3))),
+                new CertificateProvided(RENEWAL, "partner-acme-sign", PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, AT, AT.plus(Duration.ofDays(3)),
+                        ConfirmationType.VERIFIES_BOTH),
+                new PartnerInformedOfExchange(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                        Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, CERTIFICATE.ref(), AT,
+                        AT.plus(Duration.ofDays(3)), ConfirmationType.SENDING_RESUMED),
                 new DowntimeProposed(RENEWAL, PARTNER, AT, AT.plusSeconds(3600), "tenant-admin", AT,
                         AT.plus(Duration.ofDays(3))),
                 new DowntimeAgreed(RENEWAL, PARTNER, "c-3", AT, AT.plusSeconds(3600), AT, AT.plus(Duration.ofDays(3))),
@@ -310,6 +316,28 @@ class ContractJsonRoundTripTest {
                 .contains("\"newKeyPair\":\"STAGED_UNTIL_EXCHANGE\"");
         assertThat(((RenewalStarted) ContractJson.read(signing, RenewalEvent.class)).catalogueVersion())
                 .as("the only catalogue there was").isEqualTo(1);
+    }
+
+    @Test
+    void messagesToThePartnerStoredBeforeTheyCarriedTheAwaitedConfirmationReadAsTheirPlaybookAsked() {
+        String provided = """
+                {"type":"CertificateProvided","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "alias":"tenant-sign","partnerId":"acme","recipient":"SENDER_ADMINISTRATOR",
+                 "playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH","certificate":%s,
+                 "at":"2026-11-22T10:15:30.123Z"}""".formatted(ContractJson.write(CERTIFICATE));
+        String informed = """
+                {"type":"PartnerInformedOfExchange","renewalId":"7d1f9a52-0c7e-4c8e-9a3f-2b6b1d9e4a10",
+                 "partnerId":"acme","recipient":"SENDER_ADMINISTRATOR",
+                 "playbook":"TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME","newCertificate":%s,
+                 "at":"2026-11-22T10:15:30.123Z"}""".formatted(ContractJson.write(CERTIFICATE.ref()));
+
+        assertThat(((CertificateProvided) ContractJson.read(provided, RenewalEvent.class)).awaitedConfirmation())
+                .isEqualTo(ConfirmationType.VERIFIES_BOTH);
+        assertThat(((CertificateProvided) ContractJson.read(provided.replace(
+                "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH", "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME"),
+                RenewalEvent.class)).awaitedConfirmation()).as("playbook 2 asks the sender nothing yet").isNull();
+        assertThat(((PartnerInformedOfExchange) ContractJson.read(informed, RenewalEvent.class))
+                .awaitedConfirmation()).isEqualTo(ConfirmationType.SENDING_RESUMED);
     }
 
     @Test

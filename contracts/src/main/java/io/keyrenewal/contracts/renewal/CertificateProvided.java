@@ -4,6 +4,7 @@ import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Require;
+import io.keyrenewal.contracts.partner.ConfirmationType;
 
 import java.time.Instant;
 
@@ -11,11 +12,16 @@ import java.time.Instant;
  * The new certificate is provided to the partner's administrator ({@code recipient}); in playbook 3 the receiver is
  * told it may now encrypt with it. The notification service delivers it.
  *
- * @param respondBy when the partner's step this asks for counts as overdue (the renewal reminds the partner then);
- *                  null where it asks no partner step now, and in events recorded before respond-by dates existed
+ * @param respondBy           when the partner's step this asks for counts as overdue (the renewal reminds the partner
+ *                            then); null where it asks no partner step now, and in events recorded before respond-by
+ *                            dates existed
+ * @param awaitedConfirmation the confirmation of the partner step this asks for, from the renewal's playbook; null
+ *                            where it asks none now. Absent in events recorded before it existed: read as what their
+ *                            playbook asked
  */
 public record CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
-                                  Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy)
+                                  Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy,
+                                  ConfirmationType awaitedConfirmation)
         implements RenewalEvent {
 
     public CertificateProvided {
@@ -26,11 +32,24 @@ public record CertificateProvided(RenewalId renewalId, String alias, PartnerId p
         Require.present(playbook, "playbook");
         Require.present(certificate, "certificate");
         Require.present(at, "at");
+        if (awaitedConfirmation == null) {
+            awaitedConfirmation = switch (playbook) {
+                case TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH -> ConfirmationType.VERIFIES_BOTH;
+                case TENANT_DECRYPTS_OUTBOUND_RESPONSE -> ConfirmationType.SWITCHED_TO_NEW_KEY;
+                default -> null;
+            };
+        }
+    }
+
+    /** As recorded before the awaited confirmation was carried: their playbook's. */
+    public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
+                               Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy) {
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, respondBy, null);
     }
 
     /** Without a respond-by date (playbook 2 asks the sender nothing yet; events recorded before). */
     public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
                                Playbook playbook, CertificateInfo certificate, Instant at) {
-        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, null);
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, null, null);
     }
 }

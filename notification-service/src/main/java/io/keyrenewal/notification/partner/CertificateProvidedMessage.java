@@ -22,43 +22,54 @@ public class CertificateProvidedMessage {
 
     static final String PEM_MEDIA_TYPE = "application/x-pem-file";
 
-    private static final Map<Playbook, PartnerStep> STEPS = new EnumMap<>(Map.of(
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, new PartnerStep("""
+    /** What to configure, per playbook: the text of the message; the confirmation it asks for comes with the event. */
+    private static final Map<Playbook, String> INSTRUCTIONS = new EnumMap<>(Map.of(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, """
                     The tenant will sign its responses with the new key soon, but not before you confirm.
                     Please
                       1. configure your sender system to verify the payloads the tenant signs with the old key AND
                          with the attached new certificate (both at once),
                       2. keep the old certificate for now: the tenant tells you when you may remove it,
-                      3. confirm as shown below.""", ConfirmationType.VERIFIES_BOTH),
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, new PartnerStep("""
+                      3. confirm as shown below.""",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, """
                     Your system verifies one key at a time, so the certificate is exchanged during an agreed downtime.
                     Please
                       1. prepare the exchange of the tenant's old certificate for the attached one, but do NOT
                          configure it yet: the tenant still signs with the old key,
                       2. wait for the tenant's proposal of a downtime window (next message) and accept it,
                       3. exchange the certificate at the agreed downtime, as the following messages describe.""",
-                    null),
-            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, new PartnerStep("""
+            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, """
                     The tenant can now decrypt payloads encrypted with the new certificate as well as with the old one.
                     Please
                       1. configure your receiver system to encrypt the payloads it sends to the tenant with the
                          attached certificate from now on,
                       2. remove the old certificate of the tenant from your receiver system,
-                      3. confirm as shown below.""", ConfirmationType.SWITCHED_TO_NEW_KEY)));
+                      3. confirm as shown below."""));
+
+    /** For a playbook this service has no text of its own for: what the renewal asks, from the event alone. */
+    static String instruction(Playbook playbook, ConfirmationType awaited) {
+        String own = INSTRUCTIONS.get(playbook);
+        if (own != null) {
+            return own;
+        }
+        return awaited == null
+                ? "Please keep the attached certificate at hand: the tenant's next message says when and how to use it."
+                : "Please configure your system with the attached certificate as agreed for this renewal, then confirm "
+                        + awaited + " as shown below.";
+    }
 
     public PartnerMessage compose(CertificateProvided event) {
         CertificateInfo certificate = event.certificate();
-        PartnerStep step = STEPS.get(event.playbook());
+        ConfirmationType awaited = event.awaitedConfirmation();
         Attachment pem = new Attachment(event.alias() + "-" + certificate.serialNumber() + ".pem", PEM_MEDIA_TYPE,
                 certificate.pem());
-        ExpectedConfirmation confirmation = step.confirmation() == null ? null
-                : ConfirmationExample.of(event.renewalId(), event.partnerId(), step.confirmation(),
-                event.respondBy());
+        ExpectedConfirmation confirmation = awaited == null ? null
+                : ConfirmationExample.of(event.renewalId(), event.partnerId(), awaited, event.respondBy());
         Map<String, String> values = PartnerMessage.values(
                 "whatHappened", "The tenant created a new key pair for the alias \"" + event.alias()
                         + "\" (renewal id " + event.renewalId() + ") and provides you its certificate.",
-                "whatToDo", step.instruction(),
-                "byWhen", step.confirmation() == null ? null : ConfirmationExample.byWhen(event.respondBy(),
+                "whatToDo", instruction(event.playbook(), awaited),
+                "byWhen", awaited == null ? null : ConfirmationExample.byWhen(event.respondBy(),
                         "As soon as you can: the renewal waits for your confirmation."),
                 "attachmentName", pem.fileName(),
                 "sha256", certificate.sha256().value(),
@@ -69,11 +80,5 @@ public class CertificateProvidedMessage {
                 "notAfter", certificate.notAfter().toString());
         return PartnerMessage.of(NotificationKind.CERTIFICATE_PROVIDED, event.recipient(), values, List.of(pem),
                 confirmation);
-    }
-
-    /**
-     * @param confirmation what the partner confirms when done; null if the playbook asks nothing yet
-     */
-    private record PartnerStep(String instruction, ConfirmationType confirmation) {
     }
 }

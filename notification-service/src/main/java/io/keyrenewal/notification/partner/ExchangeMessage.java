@@ -3,7 +3,6 @@ package io.keyrenewal.notification.partner;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
-import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +16,11 @@ import java.util.List;
 public class ExchangeMessage {
 
     public PartnerMessage compose(KnownRenewal renewal, PartnerInformedOfExchange event) {
-        boolean downtime = event.playbook() == Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
-        ConfirmationType confirmation = downtime ? ConfirmationType.SENDING_RESUMED
-                : ConfirmationType.OLD_CERTIFICATE_REMOVED;
+        // what the renewal asks now, as the event says (resume sending after the downtime, or remove the old
+        // certificate); every playbook that informs the partner of the exchange asks one of the two
+        ConfirmationType confirmation = event.awaitedConfirmation() == null ? ConfirmationType.OLD_CERTIFICATE_REMOVED
+                : event.awaitedConfirmation();
+        boolean downtime = confirmation == ConfirmationType.SENDING_RESUMED;
         String whatToDo = downtime ? """
                 Please
                   1. start sending messages to the tenant again: its responses are signed with the new key, which

@@ -126,6 +126,24 @@ class CertificateProvidedMessageTest {
     }
 
     @Test
+    void asksForTheConfirmationTheRenewalAwaitsAsTheEventSaysNotAsThePlaybooksNameSuggests() {
+        CertificateProvided provided = provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
+        PartnerMessage message = template.compose(new CertificateProvided(provided.renewalId(), provided.alias(),
+                provided.partnerId(), provided.recipient(), provided.playbook(), provided.certificate(),
+                provided.at(), null, ConfirmationType.VERIFIES_BOTH));
+
+        assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.VERIFIES_BOTH);
+    }
+
+    @Test
+    void tellsWhatToDoForAPlaybookWithoutATextOfItsOwnFromWhatTheRenewalAwaits() {
+        assertThat(CertificateProvidedMessage.instruction(null, ConfirmationType.SWITCHED_TO_NEW_KEY))
+                .contains("configure your system with the attached certificate")
+                .contains("then confirm SWITCHED_TO_NEW_KEY as shown below");
+        assertThat(CertificateProvidedMessage.instruction(null, null)).contains("keep the attached certificate");
+    }
+
+    @Test
     void carriesTheRenewalsRespondByDateInTheExpectedConfirmationAndTheText() {
         Instant respondBy = Instant.parse("2026-11-25T10:00:00Z");
         CertificateProvided provided = provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);

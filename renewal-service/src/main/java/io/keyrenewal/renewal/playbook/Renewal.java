@@ -73,6 +73,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -618,12 +619,20 @@ public class Renewal {
      * milestone asks the partner for no step.
      */
     private Instant respondBy(Milestone milestone, Instant at, RenewalTimings timings) {
+        return asksOfThePartner(milestone).isPresent() ? timings.respondBy(at) : null;
+    }
+
+    /** The partner step that taking {@code milestone} newly asks for, if any: the message to the partner names it. */
+    private Optional<Step> asksOfThePartner(Milestone milestone) {
         Set<Milestone> after = EnumSet.copyOf(done);
         after.add(milestone);
         Set<Step> awaitedBefore = awaitedPartnerSteps();
-        boolean asks = playbook.allowedNow(after).stream()
-                .anyMatch(step -> step.actor() == Actor.PARTNER && !awaitedBefore.contains(step));
-        return asks ? timings.respondBy(at) : null;
+        return playbook.allowedNow(after).stream()
+                .filter(step -> step.actor() == Actor.PARTNER && !awaitedBefore.contains(step)).findFirst();
+    }
+
+    private ConfirmationType awaitedConfirmation(Milestone milestone) {
+        return asksOfThePartner(milestone).map(Step::confirmation).orElse(null);
     }
 
     private void decideRemoval(Instant at) {
@@ -651,12 +660,14 @@ public class Renewal {
         switch (step.milestone()) {
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate, at,
-                    respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings)));
+                    respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings),
+                    awaitedConfirmation(Milestone.CERTIFICATE_PROVIDED)));
             case EXCHANGE_DECIDED -> apply(new KeyPairExchangeDecided(renewalId, alias, newCertificate.ref(),
                     oldCertificate, RetentionPolicy.retention(guaranteedDeliveryTime), at));
             case PARTNER_INFORMED_OF_EXCHANGE -> apply(new PartnerInformedOfExchange(renewalId, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate.ref(), at,
-                    respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings)));
+                    respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings),
+                    awaitedConfirmation(Milestone.PARTNER_INFORMED_OF_EXCHANGE)));
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
             case EXCHANGE_APPROVED -> {
                 if (!automatic) {
