@@ -164,7 +164,7 @@ public class EntryHistory {
                 .param("serial", change.serialNumber())
                 .param("entryName", change.entryName())
                 .param("state", change.state().name())
-                .param("until", timestamp(change.retainedUntil()))
+                .param("until", timestamp(stored(change.retainedUntil())))
                 .param("kind", change.kind())
                 .param("renewalId", change.renewalId())
                 .param("causationId", change.causationId())
@@ -190,7 +190,11 @@ public class EntryHistory {
                 EntryType.valueOf(row.getString("entry_type")));
     }
 
-    /** The instant as the column keeps it: to the microsecond (a date read back lacks the nanoseconds). */
+    /**
+     * The instant as the column keeps it: to the microsecond. Written so too, truncated here rather than left to the
+     * database, which rounds (a date ending in 500 ns or more would be read back one microsecond later than this, and
+     * the same retention recorded twice).
+     */
     private static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }

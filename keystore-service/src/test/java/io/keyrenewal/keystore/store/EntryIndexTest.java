@@ -8,6 +8,8 @@ import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import io.keyrenewal.keystore.certificate.SelfSignedKeyPairIssuer;
 import io.keyrenewal.keystore.certificate.TestCertificateAuthority;
+import io.keyrenewal.keystore.history.EntryChange;
+import io.keyrenewal.keystore.history.EntryHistory;
 import io.keyrenewal.testsupport.RealPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AutoClose;
@@ -243,6 +245,23 @@ class EntryIndexTest {
                 .param("version", version)
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
+    }
+
+    @Test
+    void recordsARetentionOnceThoughPostgresqlRoundsItsNanosecondsToTheMicrosecond() {
+        EntryHistory history = new EntryHistory(JdbcClient.create(migrated(RealPostgres.freshDatabase(), null)),
+                Clock.systemUTC());
+        KeystoreAlias alias = KeystoreAlias.of("acme-sign");
+        PublicCertificate active = issuer.issue(alias.value(), KeyAlgorithm.EC_P256).publicCertificate();
+        PublicCertificate archived = issuer.issue(alias.value(), KeyAlgorithm.EC_P256).publicCertificate();
+        // 789 ns past the microsecond: PostgreSQL keeps .123457, a truncation would say .123456
+        Instant until = Instant.parse("2027-03-05T10:00:00.123456789Z");
+
+        history.exchanged(alias, new Exchange(active, archived, until), null, null);
+        history.exchanged(alias, new Exchange(active, archived, until), null, null);
+
+        assertThat(history.of(archived.fingerprint())).extracting(EntryChange::state)
+                .containsExactly(EntryState.ARCHIVED);
     }
 
     /** A pool on {@code database} with the service's schema up to {@code version} (null: all of it). */
