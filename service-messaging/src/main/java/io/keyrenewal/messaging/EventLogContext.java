@@ -20,8 +20,8 @@ public final class EventLogContext implements AutoCloseable {
     public static final String RENEWAL_ID = "renewalId";
     public static final String PARTNER_ID = "partnerId";
 
-    /** Per event type: its {@code partnerId} record component, if it has one (looked up once). */
-    private static final Map<Class<?>, Optional<RecordComponent>> PARTNER = new ConcurrentHashMap<>();
+    /** Per message type: its record component of a name, if any (looked up once). */
+    private static final Map<Class<?>, Map<String, Optional<RecordComponent>>> COMPONENTS = new ConcurrentHashMap<>();
 
     private final String renewalBefore;
     private final String partnerBefore;
@@ -35,7 +35,7 @@ public final class EventLogContext implements AutoCloseable {
 
     /** The renewal of {@code event} and its partner where it names one. */
     public static EventLogContext of(RenewalEvent event) {
-        return new EventLogContext(event.renewalId().value(), partnerOf(event));
+        return new EventLogContext(event.renewalId().value(), component(event, PARTNER_ID));
     }
 
     /** A renewal and a partner known otherwise (either may be null). */
@@ -43,16 +43,20 @@ public final class EventLogContext implements AutoCloseable {
         return new EventLogContext(renewalId, partnerId);
     }
 
-    static String partnerOf(Object event) {
-        Optional<RecordComponent> component = PARTNER.computeIfAbsent(event.getClass(), type -> type.isRecord()
-                ? Arrays.stream(type.getRecordComponents()).filter(each -> each.getName().equals(PARTNER_ID))
-                .findFirst() : Optional.empty());
+    /** The value of a record's component {@code name} as text (ids print their value), or null if it has none. */
+    public static String component(Object message, String name) {
+        if (message == null || !message.getClass().isRecord()) {
+            return null;
+        }
+        Optional<RecordComponent> component = COMPONENTS.computeIfAbsent(message.getClass(),
+                type -> new ConcurrentHashMap<>()).computeIfAbsent(name, wanted -> Arrays.stream(
+                message.getClass().getRecordComponents()).filter(each -> each.getName().equals(wanted)).findFirst());
         if (component.isEmpty()) {
             return null;
         }
         try {
-            Object partner = component.get().getAccessor().invoke(event);
-            return partner == null ? null : partner.toString();
+            Object value = component.get().getAccessor().invoke(message);
+            return value == null ? null : value.toString();
         } catch (ReflectiveOperationException e) {
             return null;
         }
