@@ -7,12 +7,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,19 +58,22 @@ class CertificateExpiryGauges {
             arguments.add(Timestamp.from(now.plus(Duration.ofDays(days))));
         }
         bucket.append(" else 'later' end");
-        List<PeriodicGauges.Row> rows = new ArrayList<>(jdbc.query("select entry_type, state, expires, count(*)"
-                        + " from (select entry_type, state, " + bucket + " as expires from keystore_entry) entry"
-                        + " group by entry_type, state, expires",
-                (row, number) -> new PeriodicGauges.Row(Tags.of("type", lower(row.getString(1)),
-                        "state", lower(row.getString(2)), "expires", row.getString(3)),
-                        Map.of(CERTIFICATES, row.getLong(4))),
-                arguments.toArray()));
-        rows.addAll(jdbc.query("select entry_type, state, min(not_after) from keystore_entry"
-                        + " group by entry_type, state",
-                (row, number) -> new PeriodicGauges.Row(Tags.of("type", lower(row.getString(1)),
-                        "state", lower(row.getString(2))),
-                        Map.of(DAYS_LEFT, Duration.between(now, row.getTimestamp(3).toInstant()).toSeconds()
-                                / 86_400.0))));
+        // one scan: the counts per bucket, and per type and state the soonest not-after over its buckets
+        List<PeriodicGauges.Row> rows = new ArrayList<>();
+        Map<Tags, Instant> soonest = new LinkedHashMap<>();
+        jdbc.query("select entry_type, state, expires, count(*), min(not_after)"
+                        + " from (select entry_type, state, not_after, " + bucket + " as expires from keystore_entry)"
+                        + " entry group by entry_type, state, expires",
+                (RowCallbackHandler) row -> {
+                    Tags of = Tags.of("type", lower(row.getString(1)), "state", lower(row.getString(2)));
+                    rows.add(new PeriodicGauges.Row(of.and("expires", row.getString(3)),
+                            Map.of(CERTIFICATES, row.getLong(4))));
+                    soonest.merge(of, row.getTimestamp(5).toInstant(),
+                            (one, other) -> one.isBefore(other) ? one : other);
+                },
+                arguments.toArray());
+        soonest.forEach((of, notAfter) -> rows.add(new PeriodicGauges.Row(of,
+                Map.of(DAYS_LEFT, Duration.between(now, notAfter).toSeconds() / 86_400.0))));
         return rows;
     }
 
