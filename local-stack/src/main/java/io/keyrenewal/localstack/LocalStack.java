@@ -405,6 +405,12 @@ public final class LocalStack implements AutoCloseable {
             // others find them in the shared database
             environment.put("KEYRENEWAL_PARTNERS_SEED_FILE", demoPartnersFile().toString());
         }
+        if (service == StackService.RENEWAL_SERVICE) {
+            // the benchmark kills instances and restarts PostgreSQL under them: a deadline an instance had picked when
+            // it or its database went away is taken up again after 6 missed heartbeats, 30 s here instead of the
+            // 3 minutes of production (which would outlast the benchmark's stall timeout)
+            environment.put("KEYRENEWAL_DEADLINES_HEARTBEAT_INTERVAL", "PT5S");
+        }
         if (service == StackService.RENEWAL_SERVICE || service == StackService.KEYSTORE_SERVICE) {
             // the demo and the system tests move time forward to reach 90-day retention dates
             environment.put("KEYRENEWAL_CLOCK_MOVABLE", "true");
