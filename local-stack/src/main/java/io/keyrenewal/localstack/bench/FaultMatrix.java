@@ -184,8 +184,8 @@ public final class FaultMatrix {
                     : fault.has("skipped") ? "skipped: " + fault.path("skipped").asText()
                     : fault.has("failed") ? "failed: " + fault.path("failed").asText() : "not reported";
             return new Row(pair, counts.path("renewals").asLong(), counts.path("completed").asLong(),
-                    counts.path("deadLetterRecords").asLong(), counts.path("duplicateNotificationIds").asLong()
-                    + counts.path("duplicateStepMessages").asLong(), struck, outcome.exitCode());
+                    counts.path("deadLetterRecords").asLong(), counts.path("duplicateStepMessages").asLong(),
+                    struck, outcome.exitCode());
         } catch (IOException | RuntimeException e) {
             return new Row(pair, renewals, 0, 0, 0, "no report: " + e.getMessage(), outcome.exitCode());
         }

@@ -318,7 +318,7 @@ public final class MassRenewalBench {
         Optional<Map<String, Long>> deadLetters = topics.deadLetters();
         long deadLetterRecords = deadLetters.map(byTopic -> byTopic.values().stream().mapToLong(Long::longValue).sum())
                 .orElse(-1L);
-        long duplicates = partners.duplicateNotificationIds() + partners.duplicateStepMessages();
+        long duplicates = partners.duplicateStepMessages();
         Report.Section counts = report.section("counts", "Outcome");
         counts.row("renewals", "renewals started (warm-up + steady + burst)", (long) everything.size());
         counts.row("completed", "completed", completed);
@@ -330,11 +330,12 @@ public final class MassRenewalBench {
                 .orElse("not counted: the broker did not answer"));
         counts.row("firstDeadLetterReasons", "first reasons (keyrenewal_dlt_reason)",
                 deadLetterRecords <= 0 ? List.of() : topics.firstDeadLetterReasons());
-        counts.row("duplicateNotificationIds", "partner messages received again (same notification id)",
-                partners.duplicateNotificationIds());
+        counts.row("redeliveredNotificationIds",
+                "partner messages received again under the same notification id, dropped (at least once)",
+                partners.redeliveredNotificationIds());
         counts.row("duplicateStepMessages", "second message of one renewal, kind and recipient",
                 partners.duplicateStepMessages());
-        counts.row("duplicateExamples", "duplicates, e.g.", partners.duplicateExamples());
+        counts.row("duplicateExamples", "duplicates and redeliveries, e.g.", partners.duplicateExamples());
         counts.row("partnerMessages", "partner messages received", partners.notifications());
         counts.row("confirmations", "confirmations published (first sends)", partners.confirmations());
         counts.row("confirmationsByType", "by type", partners.confirmationsByType());
