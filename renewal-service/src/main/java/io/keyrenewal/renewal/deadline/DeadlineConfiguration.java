@@ -6,10 +6,13 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -56,6 +59,22 @@ public class DeadlineConfiguration {
                                            TransactionManager transactionManager) {
         return new OneDeadlinePerScopeManager(scheduler, new ConfigurationScopeAwareProvider(axon), serializer,
                 transactionManager);
+    }
+
+    /**
+     * Axon's task that runs a deadline, tried again 2 s after a failure, then 4, 8, ... up to a minute apart
+     * (db-scheduler's default is 5 minutes): a deadline that fell due while the database went away runs soon after it
+     * is back. Replaces the one Axon's auto-configuration would register under the same qualifier.
+     */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    public Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(
+            ApplicationContext context,
+            @Value("${keyrenewal.deadlines.retry-after-failure:PT2S}") Duration firstRetry,
+            @Value("${keyrenewal.deadlines.retry-after-failure-max:PT1M}") Duration maxRetry) {
+        return RetrySoonAfterFailure.retrying(
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class)),
+                firstRetry, maxRetry);
     }
 
     @EventListener(ApplicationReadyEvent.class)

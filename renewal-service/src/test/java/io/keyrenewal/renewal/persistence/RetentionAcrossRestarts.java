@@ -8,10 +8,13 @@ import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.RenewalServiceApplication;
 import io.keyrenewal.renewal.audit.ChainVerification;
+import io.keyrenewal.renewal.deadline.RetrySoonAfterFailure;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.time.MovableClock;
+import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,6 +70,10 @@ final class RetentionAcrossRestarts {
 
     List<String> afterRestartMoveTheClockPastRetention(RenewalId renewalId) {
         try (ConfigurableApplicationContext service = start()) {
+            assertThat(service.getBeansOfType(Task.class).values()).as("one task runs the deadlines: ours")
+                    .filteredOn(task -> task.getName().equals(new DbSchedulerDeadlineToken("").getTaskName()))
+                    .singleElement().extracting(Task::getFailureHandler)
+                    .isInstanceOf(RetrySoonAfterFailure.class);
             MovableClock clock = (MovableClock) service.getBean(Clock.class);
             clock.advance(Duration.ofDays(89));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
