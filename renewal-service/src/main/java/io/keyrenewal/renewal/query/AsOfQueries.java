@@ -2,11 +2,12 @@ package io.keyrenewal.renewal.query;
 
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
-import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -42,18 +43,20 @@ public class AsOfQueries {
 
     /**
      * The certificate active for {@code alias} at {@code asOf}, as the renewals of the alias recorded it: before the
-     * first renewal, the key it renewed; then each activation up to {@code asOf} (playbook 3 at the new key's
-     * creation, playbooks 1 and 2 at the exchange, a rollback back to the old key).
+     * first renewal, the key it renewed; then each activation up to {@code asOf} (at the new key's creation where the
+     * renewal started with it active at once, else at the exchange; a rollback back to the old key).
      */
     public Optional<CertificateRef> activeCertificate(String alias, Instant asOf) {
         CertificateRef active = null;
         for (RenewalView renewal : renewalsOf(alias)) {
-            Playbook playbook = Playbook.valueOf(renewal.getPlaybook());
+            KeyPairActivation newKeyPair = null;
             for (RenewalEvent event : events(renewal.getRenewalId())) {
                 boolean past = !event.at().isAfter(asOf);
-                if (event instanceof NewKeyPairCreated created) {
+                if (event instanceof RenewalStarted started) {
+                    newKeyPair = started.newKeyPair();
+                } else if (event instanceof NewKeyPairCreated created) {
                     active = active == null ? created.previous() : active;
-                    if (past && playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE) {
+                    if (past && newKeyPair == KeyPairActivation.ACTIVE_AT_ONCE) {
                         active = created.certificate().ref();
                     }
                 } else if (past && event instanceof KeyPairExchanged exchanged) {
