@@ -5,11 +5,7 @@
 (function () {
   const MAX_EVENTS_SHOWN = 200;
   const RETRY_AFTER_CLOSE_MS = 10000;
-  const PLAYBOOKS = {
-    TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH: '1 · signs inbound response, partner verifies both',
-    TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME: '2 · signs inbound response, with downtime',
-    TENANT_DECRYPTS_OUTBOUND_RESPONSE: '3 · decrypts outbound response'
-  };
+  const playbooks = new Map(); // playbook -> its name on the page, from the catalogue (GET /playbooks)
 
   const open = new Map();     // renewal id -> status (RenewalStatus JSON)
   const shown = new Set();    // ids of the events in the list
@@ -34,7 +30,7 @@
   }
 
   function playbookName(playbook) {
-    return PLAYBOOKS[playbook] || words(playbook);
+    return playbooks.get(playbook) || words(playbook);
   }
 
   function serviceNow() {
@@ -220,8 +216,21 @@
     };
   }
 
+  /** The catalogue's playbooks, named by number and title; until it answers, a playbook is named by its id. */
+  async function loadPlaybooks() {
+    if (playbooks.size > 0) {
+      return;
+    }
+    const response = await fetch('../playbooks', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status);
+    }
+    (await response.json()).playbooks.forEach((entry) => playbooks.set(entry.playbook, entry.number + ' · ' + entry.title));
+  }
+
   async function refresh() {
     try {
+      await loadPlaybooks();
       const response = await fetch('summary', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);

@@ -220,6 +220,9 @@ class RenewalServiceIntegrationTest {
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("playbook").asText())
                 .containsExactly("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH",
                         "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "TENANT_DECRYPTS_OUTBOUND_RESPONSE");
+        assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("number").asInt() + " "
+                + playbook.get("title").asText()).containsExactly("1 signs inbound response, partner verifies both",
+                "2 signs inbound response, with downtime", "3 decrypts outbound response");
         JsonNode decrypt = catalogue.at("/playbooks/2");
         assertThat(decrypt.get("newKeyPair").asText()).isEqualTo("ACTIVE_AT_ONCE");
         assertThat(decrypt.get("retentionStartsAt").asText()).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");

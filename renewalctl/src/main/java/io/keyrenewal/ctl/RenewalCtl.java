@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
                 RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
                 RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.KeystoreRetry.class,
                 RenewalCtl.KeystoreResolve.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
-                RenewalCtl.Replay.class, RenewalCtl.Republish.class, PartnerCommands.SignConfirmation.class,
+                RenewalCtl.Replay.class, RenewalCtl.Republish.class, RenewalCtl.Playbooks.class,
+                PartnerCommands.SignConfirmation.class,
                 PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class})
 public class RenewalCtl {
 
@@ -150,8 +153,8 @@ public class RenewalCtl {
         @Option(names = "--partner", required = true) String partner;
         @Option(names = "--guaranteed-delivery", required = true, description = "ISO-8601, e.g. P30D")
         String guaranteedDelivery;
-        @Option(names = "--playbook", description = "TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, "
-                + "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME or TENANT_DECRYPTS_OUTBOUND_RESPONSE")
+        @Option(names = "--playbook", description = "a playbook of the catalogue (renewalctl playbooks), e.g. "
+                + "TENANT_DECRYPTS_OUTBOUND_RESPONSE")
         String playbook;
         @Option(names = "--purpose", description = "SIGN_INBOUND_RESPONSE or DECRYPT_OUTBOUND_RESPONSE")
         String purpose;
@@ -193,6 +196,35 @@ public class RenewalCtl {
             }
             String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
             out().println(renewalId);
+            return 0;
+        }
+    }
+
+    @Command(name = "playbooks", description = "The playbook catalogue: each playbook, and with --steps its steps in"
+            + " order, who takes each and what each needs first.")
+    static class Playbooks extends Subcommand {
+        @Option(names = "--steps", description = "also list each playbook's steps") boolean steps;
+
+        @Override
+        public Integer call() {
+            JsonNode catalogue = client().get("/playbooks");
+            out().printf("catalogue version %d%n", catalogue.path("version").asInt());
+            for (JsonNode playbook : catalogue.path("playbooks")) {
+                out().printf("%2d  %-44s  %s (partner: %s)%n", playbook.path("number").asInt(),
+                        playbook.path("playbook").asText(), playbook.path("title").asText(),
+                        playbook.path("partnerRole").asText());
+                if (steps) {
+                    for (JsonNode step : playbook.path("steps")) {
+                        List<String> requires = new ArrayList<>();
+                        step.path("requires").forEach(required -> requires.add(required.asText()));
+                        out().printf("      %-32s  %-8s  %s%s%n", step.path("step").asText(),
+                                step.path("actor").asText(),
+                                requires.isEmpty() ? "" : "after " + String.join(", ", requires),
+                                step.path("confirmation").isTextual()
+                                        ? " (confirmation " + step.path("confirmation").asText() + ")" : "");
+                    }
+                }
+            }
             return 0;
         }
     }

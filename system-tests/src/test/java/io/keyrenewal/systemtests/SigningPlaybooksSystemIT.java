@@ -164,6 +164,11 @@ class SigningPlaybooksSystemIT {
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
 
         assertThat(renewalctl(0, "list", "--alias", "cli-signer")).contains(renewalId).contains("PARTNER_VERIFIES_BOTH");
+        assertThat(renewalctl(0, "playbooks", "--steps")).contains("catalogue version 1")
+                .containsPattern(" 1  TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH +signs inbound response,"
+                        + " partner verifies both \\(partner: SENDER_ADMINISTRATOR\\)")
+                .containsPattern("PARTNER_VERIFIES_BOTH +partner +after CERTIFICATE_PROVIDED \\(confirmation"
+                        + " VERIFIES_BOTH\\)");
         assertThat(renewalctl(0, "show", renewalId)).contains("state OPEN").contains("next: partner");
         assertThat(renewalctl(2, "approve", renewalId)).contains("refused (409)").contains("PARTNER_VERIFIES_BOTH");
         assertThat(renewalctlAs("auditor", "auditor-local", 2, "approve", renewalId)).contains("refused (403)");

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * A playbook as data: its steps in order, who takes each, what each needs first. The renewal aggregate reads it to
  * decide whether a step is allowed now, which steps the system takes by itself, and who must act next.
  *
+ * @param number            its number in the catalogue, as people name it ("playbook 3")
+ * @param title             what it renews and how, in a few words, for the dashboard and the CLI
  * @param retentionStartsAt the milestone from which the old key pair is retained (the exchange, or the partner's
  *                          switch)
  * @param stagedKeyPair     whether the new key pair waits staged until the exchange (signing keys) or is usable at
@@ -24,9 +26,9 @@ import java.util.stream.Collectors;
  * @param rollbackUntil     the milestone after which a rollback is no longer possible (null: no rollback)
  * @param abortUntil        the milestone from which an abort is no longer possible
  */
-public record PlaybookDefinition(Playbook playbook, PartnerRole partnerRole, List<Step> steps,
-                                 Milestone retentionStartsAt, boolean stagedKeyPair, Milestone rollbackUntil,
-                                 Milestone abortUntil) {
+public record PlaybookDefinition(Playbook playbook, int number, String title, PartnerRole partnerRole,
+                                 List<Step> steps, Milestone retentionStartsAt, boolean stagedKeyPair,
+                                 Milestone rollbackUntil, Milestone abortUntil) {
 
     public PlaybookDefinition {
         steps = List.copyOf(steps);

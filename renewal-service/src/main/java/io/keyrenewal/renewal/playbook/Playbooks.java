@@ -18,7 +18,8 @@ public final class Playbooks {
 
     /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */
     static final PlaybookDefinition SIGN_VERIFY_BOTH = new PlaybookDefinition(
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, 1,
+            "signs inbound response, partner verifies both", PartnerRole.SENDER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
             partner(PARTNER_VERIFIES_BOTH, ConfirmationType.VERIFIES_BOTH, CERTIFICATE_PROVIDED), // 3-4
@@ -35,7 +36,8 @@ public final class Playbooks {
 
     /** Playbook 2: tenant signs inbound response, the sender verifies one key at a time (agreed downtime). */
     static final PlaybookDefinition SIGN_WITH_DOWNTIME = new PlaybookDefinition(
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, 2,
+            "signs inbound response, with downtime", PartnerRole.SENDER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
             tenant(DOWNTIME_PROPOSED, CERTIFICATE_PROVIDED),                                     // 3
@@ -57,7 +59,8 @@ public final class Playbooks {
 
     /** Playbook 3: tenant decrypts outbound response (no downtime). */
     static final PlaybookDefinition DECRYPT_OUTBOUND_RESPONSE = new PlaybookDefinition(
-            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
+            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, 3,
+            "decrypts outbound response", PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1-2
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 3
             partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY,

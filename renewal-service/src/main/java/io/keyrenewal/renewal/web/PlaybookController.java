@@ -25,14 +25,16 @@ class PlaybookController {
     /**
      * One playbook.
      *
+     * @param number            its number, as people name it ("playbook 3")
+     * @param title             what it renews and how, in a few words
      * @param newKeyPair        what the keystore does with the new key pair: staged until the exchange, or active at once
      * @param retentionStartsAt the step from which the old key pair is retained (at least 90 days and the guaranteed
      *                          delivery time)
      * @param rollbackUntil     the step after which a rollback is no longer possible (null: no rollback)
      * @param abortUntil        the step from which an abort is no longer possible
      */
-    record PlaybookEntry(String playbook, String partnerRole, KeyPairActivation newKeyPair, String retentionStartsAt,
-                         String rollbackUntil, String abortUntil, List<StepEntry> steps) {
+    record PlaybookEntry(String playbook, int number, String title, String partnerRole, KeyPairActivation newKeyPair,
+                         String retentionStartsAt, String rollbackUntil, String abortUntil, List<StepEntry> steps) {
     }
 
     /**
@@ -50,8 +52,8 @@ class PlaybookController {
             + " keystore does with the new key pair, where the retention starts and until when rollback and abort are"
             + " possible.")
     @ApiExample(response = """
-            {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE",\
-            "partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
+            {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","number":3,\
+            "title":"decrypts outbound response","partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
             "retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
             "steps":[{"step":"KEY_PAIR_CREATED","actor":"keystore","confirmation":null,"requires":[]},\
             {"step":"PARTNER_SWITCHED_TO_NEW_KEY","actor":"partner","confirmation":"SWITCHED_TO_NEW_KEY",\
@@ -63,7 +65,8 @@ class PlaybookController {
     }
 
     private static PlaybookEntry entry(PlaybookDefinition definition) {
-        return new PlaybookEntry(definition.playbook().name(), definition.partnerRole().name(),
+        return new PlaybookEntry(definition.playbook().name(), definition.number(), definition.title(),
+                definition.partnerRole().name(),
                 definition.newKeyPair(),
                 name(definition.retentionStartsAt()), name(definition.rollbackUntil()), name(definition.abortUntil()),
                 definition.steps().stream().map(step -> new StepEntry(step.milestone().name(),

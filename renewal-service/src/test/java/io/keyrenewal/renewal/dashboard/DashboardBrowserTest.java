@@ -121,6 +121,8 @@ class DashboardBrowserTest {
             assertThat(cell(renewalId, "next-actors")).isEqualTo("keystore");
             assertThat(text("#open-count")).isEqualTo("1");
         });
+        assertThat(cell(renewalId, "playbook")).as("named as the catalogue (GET /playbooks) names it")
+                .isEqualTo("3 · decrypts outbound response");
 
         renewals.keyPairGenerated(renewalId, "browser-decrypt", started);
         awaitEvent(renewalId, "NewKeyPairCreated");
