@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 
-/** The record a partner system publishes to confirm its step, as the README's "How a partner confirms" says. */
+/** The record a partner system publishes to confirm its step, as docs/partners.md ("How a partner confirms") says. */
 public final class ConfirmationRecords {
 
     private ConfirmationRecords() {

@@ -1,6 +1,6 @@
 package io.keyrenewal.contracts.renewal;
 
-/** The renewal playbooks of the source documents (see shared/DOMAIN.md). */
+/** The renewal playbooks of the source documents (see docs/domain.md). */
 public enum Playbook {
     /** Playbook 1: tenant signs inbound response, sender verifies old and new at once (no downtime). */
     TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH,

@@ -13,7 +13,7 @@ import static io.keyrenewal.renewal.playbook.Step.partner;
 import static io.keyrenewal.renewal.playbook.Step.system;
 import static io.keyrenewal.renewal.playbook.Step.tenant;
 
-/** The playbooks of the source documents (shared/DOMAIN.md), step for step. */
+/** The playbooks of the source documents (docs/domain.md), step for step. */
 public final class Playbooks {
 
     /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */

@@ -49,7 +49,7 @@ class EndpointRolesTest {
     static final Set<Role> AUDITOR = Set.of(Role.AUDITOR);
     static final Set<Role> PARTNER = Set.of(Role.PARTNER);
 
-    /** The roles each endpoint allows, as documented in the README ("Access"). */
+    /** The roles each endpoint allows, as documented in docs/api.md ("Access"). */
     static final Map<String, Set<Role>> ROLES = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /renewals", ADMIN),
             Map.entry("GET /renewals", READERS),
