@@ -223,6 +223,9 @@ class RenewalServiceIntegrationTest {
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("number").asInt() + " "
                 + playbook.get("title").asText()).containsExactly("1 signs inbound response, partner verifies both",
                 "2 signs inbound response, with downtime", "3 decrypts outbound response");
+        assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("purpose").asText() + " "
+                + playbook.get("partnerUsesBothKeys").asText()).containsExactly("SIGN_INBOUND_RESPONSE true",
+                "SIGN_INBOUND_RESPONSE false", "DECRYPT_OUTBOUND_RESPONSE null");
         JsonNode decrypt = catalogue.at("/playbooks/2");
         assertThat(decrypt.get("newKeyPair").asText()).isEqualTo("ACTIVE_AT_ONCE");
         assertThat(decrypt.get("retentionStartsAt").asText()).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  *
  * @param number            its number in the catalogue, as people name it ("playbook 3")
  * @param title             what it renews and how, in a few words, for the dashboard and the CLI
+ * @param purpose           what the renewed key does: a renewal started for a purpose follows a playbook for it
+ * @param partnerUsesBothKeys the partner's registered capability the playbook is for, among those of its purpose:
+ *                          true, it works with the old and the new key at once (no downtime); false, with one at a
+ *                          time; null, either
  * @param retentionStartsAt the milestone from which the old key pair is retained (the exchange, or the partner's
  *                          switch)
  * @param stagedKeyPair     whether the new key pair waits staged until the exchange (signing keys) or is usable at
@@ -26,8 +30,8 @@ import java.util.stream.Collectors;
  * @param rollbackUntil     the milestone after which a rollback is no longer possible (null: no rollback)
  * @param abortUntil        the milestone from which an abort is no longer possible
  */
-public record PlaybookDefinition(Playbook playbook, int number, String title, PartnerRole partnerRole,
-                                 List<Step> steps, Milestone retentionStartsAt, boolean stagedKeyPair,
+public record PlaybookDefinition(Playbook playbook, int number, String title, KeyPurpose purpose,
+                                 Boolean partnerUsesBothKeys, PartnerRole partnerRole, List<Step> steps, Milestone retentionStartsAt, boolean stagedKeyPair,
                                  Milestone rollbackUntil, Milestone abortUntil) {
 
     public PlaybookDefinition {

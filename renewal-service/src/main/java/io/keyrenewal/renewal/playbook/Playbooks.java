@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.renewal.Playbook;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static io.keyrenewal.renewal.playbook.Milestone.*;
 import static io.keyrenewal.renewal.playbook.Step.keystore;
@@ -19,7 +20,8 @@ public final class Playbooks {
     /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */
     static final PlaybookDefinition SIGN_VERIFY_BOTH = new PlaybookDefinition(
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, 1,
-            "signs inbound response, partner verifies both", PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            "signs inbound response, partner verifies both", KeyPurpose.SIGN_INBOUND_RESPONSE, true,
+            PartnerRole.SENDER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
             partner(PARTNER_VERIFIES_BOTH, ConfirmationType.VERIFIES_BOTH, CERTIFICATE_PROVIDED), // 3-4
@@ -37,7 +39,8 @@ public final class Playbooks {
     /** Playbook 2: tenant signs inbound response, the sender verifies one key at a time (agreed downtime). */
     static final PlaybookDefinition SIGN_WITH_DOWNTIME = new PlaybookDefinition(
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, 2,
-            "signs inbound response, with downtime", PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            "signs inbound response, with downtime", KeyPurpose.SIGN_INBOUND_RESPONSE, false,
+            PartnerRole.SENDER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 2
             tenant(DOWNTIME_PROPOSED, CERTIFICATE_PROVIDED),                                     // 3
@@ -60,7 +63,8 @@ public final class Playbooks {
     /** Playbook 3: tenant decrypts outbound response (no downtime). */
     static final PlaybookDefinition DECRYPT_OUTBOUND_RESPONSE = new PlaybookDefinition(
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, 3,
-            "decrypts outbound response", PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
+            "decrypts outbound response", KeyPurpose.DECRYPT_OUTBOUND_RESPONSE, null,
+            PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
             keystore(KEY_PAIR_CREATED),                                                          // 1-2
             system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),                                      // 3
             partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY,
@@ -100,6 +104,26 @@ public final class Playbooks {
                     + " service cannot be run by this one");
         }
         return of(playbook);
+    }
+
+    /**
+     * The playbook of the current catalogue that renews a key of {@code purpose}: the only one for it, or, where the
+     * catalogue has one for each, the one for the partner's capability (asked only then).
+     *
+     * @param partnerUsesBothKeys whether the partner works with the old and the new key at once
+     */
+    public static PlaybookDefinition forPurpose(KeyPurpose purpose, Supplier<Boolean> partnerUsesBothKeys) {
+        List<PlaybookDefinition> candidates = all().stream().filter(definition -> definition.purpose() == purpose)
+                .toList();
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Boolean capability = candidates.isEmpty() ? null : partnerUsesBothKeys.get();
+        return candidates.stream().filter(definition -> definition.partnerUsesBothKeys() == null
+                        || definition.partnerUsesBothKeys().equals(capability)).findFirst()
+                .orElseThrow(() -> new RenewalRefused.PlaybookNotSupported("no playbook of the catalogue renews a key"
+                        + " to " + purpose + (candidates.isEmpty() ? "" : " with a partner that "
+                        + (Boolean.TRUE.equals(capability) ? "uses" : "does not use") + " both keys at once")));
     }
 
     /** The definition of {@code playbook} in the current catalogue. */

@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.renewal.playbook.KeyPurpose;
 import io.keyrenewal.renewal.playbook.Milestone;
 import io.keyrenewal.renewal.playbook.PlaybookDefinition;
 import io.keyrenewal.renewal.playbook.Playbooks;
@@ -27,14 +28,19 @@ class PlaybookController {
      *
      * @param number            its number, as people name it ("playbook 3")
      * @param title             what it renews and how, in a few words
+     * @param purpose           what the renewed key does; a start request with this purpose and no playbook follows
+     *                          this one (where there are two, the one for the partner's capability)
+     * @param partnerUsesBothKeys the partner's capability it is for: true, the partner works with the old and the new
+     *                          key at once; false, one at a time; null, either
      * @param newKeyPair        what the keystore does with the new key pair: staged until the exchange, or active at once
      * @param retentionStartsAt the step from which the old key pair is retained (at least 90 days and the guaranteed
      *                          delivery time)
      * @param rollbackUntil     the step after which a rollback is no longer possible (null: no rollback)
      * @param abortUntil        the step from which an abort is no longer possible
      */
-    record PlaybookEntry(String playbook, int number, String title, String partnerRole, KeyPairActivation newKeyPair,
-                         String retentionStartsAt, String rollbackUntil, String abortUntil, List<StepEntry> steps) {
+    record PlaybookEntry(String playbook, int number, String title, KeyPurpose purpose, Boolean partnerUsesBothKeys,
+                         String partnerRole, KeyPairActivation newKeyPair, String retentionStartsAt,
+                         String rollbackUntil, String abortUntil, List<StepEntry> steps) {
     }
 
     /**
@@ -47,13 +53,16 @@ class PlaybookController {
     record StepEntry(String step, String actor, String confirmation, List<String> requires) {
     }
 
-    @Operation(summary = "The playbook catalogue", description = "Every playbook with its steps in order, who takes"
+    @Operation(summary = "The playbook catalogue", description = "Every playbook with the purpose of the key it renews"
+            + " and the partner's capability it is for (what chooses it for a start request without a playbook), its"
+            + " steps in order, who takes"
             + " each, the partner confirmation that takes a partner step, what each step needs first, what the"
             + " keystore does with the new key pair, where the retention starts and until when rollback and abort are"
             + " possible.")
     @ApiExample(response = """
             {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","number":3,\
-            "title":"decrypts outbound response","partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
+            "title":"decrypts outbound response","purpose":"DECRYPT_OUTBOUND_RESPONSE","partnerUsesBothKeys":null,\
+            "partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
             "retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
             "steps":[{"step":"KEY_PAIR_CREATED","actor":"keystore","confirmation":null,"requires":[]},\
             {"step":"PARTNER_SWITCHED_TO_NEW_KEY","actor":"partner","confirmation":"SWITCHED_TO_NEW_KEY",\
@@ -66,7 +75,7 @@ class PlaybookController {
 
     private static PlaybookEntry entry(PlaybookDefinition definition) {
         return new PlaybookEntry(definition.playbook().name(), definition.number(), definition.title(),
-                definition.partnerRole().name(),
+                definition.purpose(), definition.partnerUsesBothKeys(), definition.partnerRole().name(),
                 definition.newKeyPair(),
                 name(definition.retentionStartsAt()), name(definition.rollbackUntil()), name(definition.abortUntil()),
                 definition.steps().stream().map(step -> new StepEntry(step.milestone().name(),

@@ -7,9 +7,10 @@ import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
-import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.playbook.KeyPurpose;
+import io.keyrenewal.renewal.playbook.Playbooks;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.security.Callers;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
@@ -237,20 +238,17 @@ public class RenewalController {
                 clock.instant()));
     }
 
-    /** The playbook named, else the one the purpose and the partner's registered capability choose. */
+    /** The playbook named, else the one the catalogue has for the purpose (and the partner's capability). */
     private Playbook playbookFor(StartRenewalRequest request) {
         if (request.playbook() != null) {
             return request.playbook();
         }
-        if (request.purpose() != KeyPurpose.SIGN_INBOUND_RESPONSE) {
-            return Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
-        }
-        PartnerDirectoryEntry partner = partners.find(new PartnerId(request.partnerId())).orElseThrow(() ->
-                new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId() + " is not registered, so"
-                        + " its capability cannot choose the playbook: register it (POST /partners) or name the"
-                        + " playbook"));
-        return partner.verifiesOldAndNewAtOnce() ? Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH
-                : Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME;
+        KeyPurpose purpose = request.purpose() == null ? KeyPurpose.DECRYPT_OUTBOUND_RESPONSE : request.purpose();
+        return Playbooks.forPurpose(purpose, () -> partners.find(new PartnerId(request.partnerId()))
+                .orElseThrow(() -> new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId()
+                        + " is not registered, so its capability cannot choose the playbook: register it"
+                        + " (POST /partners) or name the playbook"))
+                .verifiesOldAndNewAtOnce()).playbook();
     }
 
     /**
