@@ -338,6 +338,14 @@ class ContractJsonRoundTripTest {
                 RenewalEvent.class)).awaitedConfirmation()).as("playbook 2 asks the sender nothing yet").isNull();
         assertThat(((PartnerInformedOfExchange) ContractJson.read(informed, RenewalEvent.class))
                 .awaitedConfirmation()).isEqualTo(ConfirmationType.SENDING_RESUMED);
+        assertThat(Stream.of("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH", "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME",
+                "TENANT_DECRYPTS_OUTBOUND_RESPONSE").map(playbook -> ((CertificateProvided) ContractJson.read(
+                provided.replace("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH", playbook), RenewalEvent.class))
+                .certificateUse())).as("the use of the certificate, as their playbook asked it")
+                .containsExactly(CertificateUse.VERIFY_WITH_BOTH, CertificateUse.EXCHANGE_AT_DOWNTIME,
+                        CertificateUse.ENCRYPT_WITH_NEW);
+        assertThat(ContractJson.write(ContractJson.read(provided, RenewalEvent.class)))
+                .contains("\"certificateUse\":\"VERIFY_WITH_BOTH\"");
     }
 
     @Test

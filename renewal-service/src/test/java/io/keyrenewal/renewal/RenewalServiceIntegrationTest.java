@@ -228,6 +228,7 @@ class RenewalServiceIntegrationTest {
                 "SIGN_INBOUND_RESPONSE false", "DECRYPT_OUTBOUND_RESPONSE null");
         JsonNode decrypt = catalogue.at("/playbooks/2");
         assertThat(decrypt.get("newKeyPair").asText()).isEqualTo("ACTIVE_AT_ONCE");
+        assertThat(decrypt.get("certificateUse").asText()).isEqualTo("ENCRYPT_WITH_NEW");
         assertThat(decrypt.get("retentionStartsAt").asText()).isEqualTo("PARTNER_SWITCHED_TO_NEW_KEY");
         assertThat(decrypt.get("steps")).extracting(step -> step.get("step").asText() + " by "
                         + step.get("actor").asText())

@@ -18,10 +18,13 @@ import java.time.Instant;
  * @param awaitedConfirmation the confirmation of the partner step this asks for, from the renewal's playbook; null
  *                            where it asks none now. Absent in events recorded before it existed: read as what their
  *                            playbook asked
+ * @param certificateUse      what the partner is to do with the certificate, from the renewal's playbook (its
+ *                            message says it). Absent in events recorded before it existed: read as their playbook
+ *                            asked
  */
 public record CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
                                   Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy,
-                                  ConfirmationType awaitedConfirmation)
+                                  ConfirmationType awaitedConfirmation, CertificateUse certificateUse)
         implements RenewalEvent {
 
     public CertificateProvided {
@@ -39,17 +42,25 @@ public record CertificateProvided(RenewalId renewalId, String alias, PartnerId p
                 default -> null;
             };
         }
+        certificateUse = certificateUse == null ? CertificateUse.before(playbook) : certificateUse;
+    }
+
+    /** As recorded before the certificate's use was carried: their playbook's. */
+    public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
+                               Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy,
+                               ConfirmationType awaitedConfirmation) {
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, respondBy, awaitedConfirmation, null);
     }
 
     /** As recorded before the awaited confirmation was carried: their playbook's. */
     public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
                                Playbook playbook, CertificateInfo certificate, Instant at, Instant respondBy) {
-        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, respondBy, null);
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, respondBy, null, null);
     }
 
     /** Without a respond-by date (playbook 2 asks the sender nothing yet; events recorded before). */
     public CertificateProvided(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
                                Playbook playbook, CertificateInfo certificate, Instant at) {
-        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, null, null);
+        this(renewalId, alias, partnerId, recipient, playbook, certificate, at, null, null, null);
     }
 }

@@ -6,7 +6,7 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
-import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -15,30 +15,33 @@ import java.util.Map;
 
 /**
  * {@link NotificationKind#CERTIFICATE_PROVIDED}: the new certificate (attached as PEM, described by fingerprint,
- * serial, issuer and validity), what to configure in the renewal's playbook and how to confirm.
+ * serial, issuer and validity), what to configure for the use the renewal asks for and how to confirm.
  */
 @Component
 public class CertificateProvidedMessage {
 
     static final String PEM_MEDIA_TYPE = "application/x-pem-file";
 
-    /** What to configure, per playbook: the text of the message; the confirmation it asks for comes with the event. */
-    private static final Map<Playbook, String> INSTRUCTIONS = new EnumMap<>(Map.of(
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, """
+    /**
+     * What to configure, per use of the certificate the renewal asks for (from its playbook, with the event): the text
+     * of the message; the confirmation it asks for comes with the event.
+     */
+    private static final Map<CertificateUse, String> INSTRUCTIONS = new EnumMap<>(Map.of(
+            CertificateUse.VERIFY_WITH_BOTH, """
                     The tenant will sign its responses with the new key soon, but not before you confirm.
                     Please
                       1. configure your sender system to verify the payloads the tenant signs with the old key AND
                          with the attached new certificate (both at once),
                       2. keep the old certificate for now: the tenant tells you when you may remove it,
                       3. confirm as shown below.""",
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, """
+            CertificateUse.EXCHANGE_AT_DOWNTIME, """
                     Your system verifies one key at a time, so the certificate is exchanged during an agreed downtime.
                     Please
                       1. prepare the exchange of the tenant's old certificate for the attached one, but do NOT
                          configure it yet: the tenant still signs with the old key,
                       2. wait for the tenant's proposal of a downtime window (next message) and accept it,
                       3. exchange the certificate at the agreed downtime, as the following messages describe.""",
-            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, """
+            CertificateUse.ENCRYPT_WITH_NEW, """
                     The tenant can now decrypt payloads encrypted with the new certificate as well as with the old one.
                     Please
                       1. configure your receiver system to encrypt the payloads it sends to the tenant with the
@@ -46,9 +49,9 @@ public class CertificateProvidedMessage {
                       2. remove the old certificate of the tenant from your receiver system,
                       3. confirm as shown below."""));
 
-    /** For a playbook this service has no text of its own for: what the renewal asks, from the event alone. */
-    static String instruction(Playbook playbook, ConfirmationType awaited) {
-        String own = INSTRUCTIONS.get(playbook);
+    /** The text for {@code use}; for a use this service has no text of its own for, what the renewal awaits. */
+    static String instruction(CertificateUse use, ConfirmationType awaited) {
+        String own = use == null ? null : INSTRUCTIONS.get(use);
         if (own != null) {
             return own;
         }
@@ -68,7 +71,7 @@ public class CertificateProvidedMessage {
         Map<String, String> values = PartnerMessage.values(
                 "whatHappened", "The tenant created a new key pair for the alias \"" + event.alias()
                         + "\" (renewal id " + event.renewalId() + ") and provides you its certificate.",
-                "whatToDo", instruction(event.playbook(), awaited),
+                "whatToDo", instruction(event.certificateUse(), awaited),
                 "byWhen", awaited == null ? null : ConfirmationExample.byWhen(event.respondBy(),
                         "As soon as you can: the renewal waits for your confirmation."),
                 "attachmentName", pem.fileName(),

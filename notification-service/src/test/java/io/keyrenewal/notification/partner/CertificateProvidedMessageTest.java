@@ -10,6 +10,7 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.notification.TestCertificates;
@@ -133,6 +134,18 @@ class CertificateProvidedMessageTest {
                 provided.at(), null, ConfirmationType.VERIFIES_BOTH));
 
         assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.VERIFIES_BOTH);
+    }
+
+    @Test
+    void tellsWhatToDoWithTheCertificateAsTheEventSaysNotAsThePlaybooksNameSuggests() {
+        CertificateProvided provided = provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
+        PartnerMessage message = template.compose(new CertificateProvided(provided.renewalId(), provided.alias(),
+                provided.partnerId(), provided.recipient(), provided.playbook(), provided.certificate(),
+                provided.at(), null, null, CertificateUse.EXCHANGE_AT_DOWNTIME));
+
+        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", provided.playbook()), message)
+                .text()).contains("wait for the tenant's proposal of a downtime window")
+                .doesNotContain("encrypt the payloads it sends to the tenant");
     }
 
     @Test

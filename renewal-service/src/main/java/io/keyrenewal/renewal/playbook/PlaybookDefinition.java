@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
@@ -25,13 +26,15 @@ import java.util.stream.Collectors;
  *                          time; null, either
  * @param retentionStartsAt the milestone from which the old key pair is retained (the exchange, or the partner's
  *                          switch)
+ * @param certificateUse    what the partner is to do with the new certificate when it is provided
  * @param stagedKeyPair     whether the new key pair waits staged until the exchange (signing keys) or is usable at
  *                          once (decryption keys)
  * @param rollbackUntil     the milestone after which a rollback is no longer possible (null: no rollback)
  * @param abortUntil        the milestone from which an abort is no longer possible
  */
 public record PlaybookDefinition(Playbook playbook, int number, String title, KeyPurpose purpose,
-                                 Boolean partnerUsesBothKeys, PartnerRole partnerRole, List<Step> steps, Milestone retentionStartsAt, boolean stagedKeyPair,
+                                 Boolean partnerUsesBothKeys, PartnerRole partnerRole, List<Step> steps,
+                                 CertificateUse certificateUse, Milestone retentionStartsAt, boolean stagedKeyPair,
                                  Milestone rollbackUntil, Milestone abortUntil) {
 
     public PlaybookDefinition {

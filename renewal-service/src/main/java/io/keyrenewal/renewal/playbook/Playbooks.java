@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 
@@ -34,7 +35,8 @@ public final class Playbooks {
             system(OLD_KEY_PAIR_REMOVAL_DECIDED, KEY_PAIR_EXCHANGED),                            // retention
             keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
             system(COMPLETED, PARTNER_REMOVED_OLD_CERTIFICATE, OLD_KEY_PAIR_REMOVED)),
-            KEY_PAIR_EXCHANGED, true, PARTNER_REMOVED_OLD_CERTIFICATE, EXCHANGE_DECIDED);
+            CertificateUse.VERIFY_WITH_BOTH, KEY_PAIR_EXCHANGED, true, PARTNER_REMOVED_OLD_CERTIFICATE,
+            EXCHANGE_DECIDED);
 
     /** Playbook 2: tenant signs inbound response, the sender verifies one key at a time (agreed downtime). */
     static final PlaybookDefinition SIGN_WITH_DOWNTIME = new PlaybookDefinition(
@@ -58,7 +60,7 @@ public final class Playbooks {
             system(OLD_KEY_PAIR_REMOVAL_DECIDED, KEY_PAIR_EXCHANGED),
             keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
             system(COMPLETED, SENDER_RESUMED_SENDING, OLD_KEY_PAIR_REMOVED)),
-            KEY_PAIR_EXCHANGED, true, null, EXCHANGE_DECIDED);
+            CertificateUse.EXCHANGE_AT_DOWNTIME, KEY_PAIR_EXCHANGED, true, null, EXCHANGE_DECIDED);
 
     /** Playbook 3: tenant decrypts outbound response (no downtime). */
     static final PlaybookDefinition DECRYPT_OUTBOUND_RESPONSE = new PlaybookDefinition(
@@ -73,7 +75,7 @@ public final class Playbooks {
             keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
             system(COMPLETED, OLD_KEY_PAIR_REMOVED)),
             // once the receiver has the certificate it may encrypt with it: the new key must stay to decrypt
-            PARTNER_SWITCHED_TO_NEW_KEY, false, null, CERTIFICATE_PROVIDED);
+            CertificateUse.ENCRYPT_WITH_NEW, PARTNER_SWITCHED_TO_NEW_KEY, false, null, CERTIFICATE_PROVIDED);
 
     private static final Map<Playbook, PlaybookDefinition> ALL = Map.of(
             SIGN_VERIFY_BOTH.playbook(), SIGN_VERIFY_BOTH,

@@ -661,7 +661,7 @@ public class Renewal {
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate, at,
                     respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings),
-                    awaitedConfirmation(Milestone.CERTIFICATE_PROVIDED)));
+                    awaitedConfirmation(Milestone.CERTIFICATE_PROVIDED), playbook.certificateUse()));
             case EXCHANGE_DECIDED -> apply(new KeyPairExchangeDecided(renewalId, alias, newCertificate.ref(),
                     oldCertificate, RetentionPolicy.retention(guaranteedDeliveryTime), at));
             case PARTNER_INFORMED_OF_EXCHANGE -> apply(new PartnerInformedOfExchange(renewalId, partnerId,

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.web;
 
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.renewal.playbook.KeyPurpose;
 import io.keyrenewal.renewal.playbook.Milestone;
@@ -32,6 +33,7 @@ class PlaybookController {
      *                          this one (where there are two, the one for the partner's capability)
      * @param partnerUsesBothKeys the partner's capability it is for: true, the partner works with the old and the new
      *                          key at once; false, one at a time; null, either
+     * @param certificateUse    what the partner is to do with the new certificate when it is provided
      * @param newKeyPair        what the keystore does with the new key pair: staged until the exchange, or active at once
      * @param retentionStartsAt the step from which the old key pair is retained (at least 90 days and the guaranteed
      *                          delivery time)
@@ -39,7 +41,8 @@ class PlaybookController {
      * @param abortUntil        the step from which an abort is no longer possible
      */
     record PlaybookEntry(String playbook, int number, String title, KeyPurpose purpose, Boolean partnerUsesBothKeys,
-                         String partnerRole, KeyPairActivation newKeyPair, String retentionStartsAt,
+                         String partnerRole, CertificateUse certificateUse, KeyPairActivation newKeyPair,
+                         String retentionStartsAt,
                          String rollbackUntil, String abortUntil, List<StepEntry> steps) {
     }
 
@@ -62,7 +65,7 @@ class PlaybookController {
     @ApiExample(response = """
             {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","number":3,\
             "title":"decrypts outbound response","purpose":"DECRYPT_OUTBOUND_RESPONSE","partnerUsesBothKeys":null,\
-            "partnerRole":"RECEIVER_ADMINISTRATOR","newKeyPair":"ACTIVE_AT_ONCE",\
+            "partnerRole":"RECEIVER_ADMINISTRATOR","certificateUse":"ENCRYPT_WITH_NEW","newKeyPair":"ACTIVE_AT_ONCE",\
             "retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
             "steps":[{"step":"KEY_PAIR_CREATED","actor":"keystore","confirmation":null,"requires":[]},\
             {"step":"PARTNER_SWITCHED_TO_NEW_KEY","actor":"partner","confirmation":"SWITCHED_TO_NEW_KEY",\
@@ -76,6 +79,7 @@ class PlaybookController {
     private static PlaybookEntry entry(PlaybookDefinition definition) {
         return new PlaybookEntry(definition.playbook().name(), definition.number(), definition.title(),
                 definition.purpose(), definition.partnerUsesBothKeys(), definition.partnerRole().name(),
+                definition.certificateUse(),
                 definition.newKeyPair(),
                 name(definition.retentionStartsAt()), name(definition.rollbackUntil()), name(definition.abortUntil()),
                 definition.steps().stream().map(step -> new StepEntry(step.milestone().name(),
