@@ -316,6 +316,10 @@ class ContractJsonRoundTripTest {
                 .contains("\"newKeyPair\":\"STAGED_UNTIL_EXCHANGE\"");
         assertThat(((RenewalStarted) ContractJson.read(signing, RenewalEvent.class)).catalogueVersion())
                 .as("the only catalogue there was").isEqualTo(1);
+        assertThat(((RenewalStarted) ContractJson.read(signing, RenewalEvent.class)).partnerRole())
+                .isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+        assertThat(((RenewalStarted) ContractJson.read(decryption, RenewalEvent.class)).partnerRole())
+                .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
     }
 
     @Test

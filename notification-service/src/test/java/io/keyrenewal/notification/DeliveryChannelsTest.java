@@ -409,8 +409,10 @@ class DeliveryChannelsTest {
     }
 
     private CertificateProvided provided(PartnerId partnerId, Playbook playbook) {
-        String alias = playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE ? "decryptor" : "signer";
-        return new CertificateProvided(renewalId, alias, partnerId, playbook.partnerRole(), playbook, CERTIFICATE, AT);
+        boolean decrypts = playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+        return new CertificateProvided(renewalId, decrypts ? "decryptor" : "signer", partnerId,
+                decrypts ? PartnerRole.RECEIVER_ADMINISTRATOR : PartnerRole.SENDER_ADMINISTRATOR, playbook,
+                CERTIFICATE, AT);
     }
 
     private JsonNode awaitLog(RenewalId renewal, int rows, String status) {

@@ -4,5 +4,10 @@ package io.keyrenewal.contracts.renewal;
 public enum PartnerRole {
     SENDER_ADMINISTRATOR, RECEIVER_ADMINISTRATOR,
     /** The tenant's own administrator: receives escalations and alerts. */
-    TENANT_ADMINISTRATOR
+    TENANT_ADMINISTRATOR;
+
+    /** The partner administrator who acted in renewals of {@code playbook} stored before their events named it. */
+    static PartnerRole before(Playbook playbook) {
+        return playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE ? RECEIVER_ADMINISTRATOR : SENDER_ADMINISTRATOR;
+    }
 }

@@ -7,11 +7,5 @@ public enum Playbook {
     /** Playbook 2: tenant signs inbound response, sender verifies one key at a time (agreed downtime). */
     TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME,
     /** Playbook 3: tenant decrypts outbound response (no downtime). */
-    TENANT_DECRYPTS_OUTBOUND_RESPONSE;
-
-    /** The partner administrator who acts in this playbook. */
-    public PartnerRole partnerRole() {
-        return this == TENANT_DECRYPTS_OUTBOUND_RESPONSE ? PartnerRole.RECEIVER_ADMINISTRATOR
-                : PartnerRole.SENDER_ADMINISTRATOR;
-    }
+    TENANT_DECRYPTS_OUTBOUND_RESPONSE
 }

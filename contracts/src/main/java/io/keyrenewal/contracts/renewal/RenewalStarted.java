@@ -25,15 +25,27 @@ import java.time.Instant;
  *                               started before the field existed) reads as what those playbooks did
  * @param catalogueVersion       the version of the playbook catalogue the renewal follows to its end, whatever
  *                               versions come later; null (renewals started before the field existed) reads as 1
+ * @param partnerRole            the partner administrator who acts in the renewal and receives its messages, from the
+ *                               playbook; null (renewals started before the field existed) reads as their playbook's
  */
 public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                              Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
                              ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
                              CertificateSource certificateSource, KeyPairActivation newKeyPair,
-                             Integer catalogueVersion) implements RenewalEvent {
+                             Integer catalogueVersion, PartnerRole partnerRole) implements RenewalEvent {
 
     /** The catalogue version of renewals started before the field existed. */
     public static final int FIRST_CATALOGUE_VERSION = 1;
+
+    /** A renewal whose partner role is its playbook's, as before the field existed. */
+    public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                          Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
+                          ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
+                          CertificateSource certificateSource, KeyPairActivation newKeyPair,
+                          Integer catalogueVersion) {
+        this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
+                subjectDn, validityDays, certificateSource, newKeyPair, catalogueVersion, null);
+    }
 
     /** A renewal whose new key pair the playbook treats as its playbook did before the instruction existed. */
     public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
@@ -41,7 +53,7 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
                           ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
                           CertificateSource certificateSource) {
         this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
-                subjectDn, validityDays, certificateSource, null, null);
+                subjectDn, validityDays, certificateSource, null, null, null);
     }
 
     /** A renewal whose exchange the tenant administrator approves, with the keystore's default certificate. */
@@ -74,5 +86,6 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
         // stored before the field existed
         newKeyPair = newKeyPair == null ? KeyPairActivation.before(playbook) : newKeyPair;
         catalogueVersion = catalogueVersion == null ? FIRST_CATALOGUE_VERSION : catalogueVersion;
+        partnerRole = partnerRole == null ? PartnerRole.before(playbook) : partnerRole;
     }
 }

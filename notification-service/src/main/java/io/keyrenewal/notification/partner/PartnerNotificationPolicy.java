@@ -47,7 +47,7 @@ public class PartnerNotificationPolicy {
         }
         if (event instanceof CertificateProvided provided) {
             knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
-                    provided.playbook()), provided.at());
+                    provided.playbook(), provided.recipient()), provided.at());
         }
         if (!stepMessages.tellsSomeone(event)) {
             log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),
@@ -62,10 +62,10 @@ public class PartnerNotificationPolicy {
 
     private void remember(RenewalStarted started) {
         knownRenewals.remember(new KnownRenewal(started.renewalId(), started.partnerId(), started.alias(),
-                started.playbook()), started.at());
+                started.playbook(), started.partnerRole()), started.at());
         log.info("renewal {} of alias {} with partner {} ({}) remembered; its messages go to the {}",
                 started.renewalId(), started.alias(), started.partnerId(), started.playbook(),
-                started.playbook().partnerRole());
+                started.partnerRole());
     }
 
     private void notify(ReceivedEvent received, KnownRenewal renewal, PartnerMessage message) {

@@ -2,6 +2,7 @@ package io.keyrenewal.notification.renewal;
 
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql). */
+/** Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql and V2). */
 @Repository
 class JdbcKnownRenewals implements KnownRenewals {
 
@@ -25,13 +26,14 @@ class JdbcKnownRenewals implements KnownRenewals {
     public void remember(KnownRenewal renewal, Instant startedAt) {
         try {
             jdbc.sql("""
-                            INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, started_at)
-                            SELECT :renewalId, :partnerId, :alias, :playbook, :startedAt
+                            INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, started_at)
+                            SELECT :renewalId, :partnerId, :alias, :playbook, :recipient, :startedAt
                             WHERE NOT EXISTS (SELECT 1 FROM known_renewal WHERE renewal_id = :renewalId)""")
                     .param("renewalId", renewal.renewalId().value())
                     .param("partnerId", renewal.partnerId().value())
                     .param("alias", renewal.alias())
                     .param("playbook", renewal.playbook().name())
+                    .param("recipient", renewal.recipient().name())
                     .param("startedAt", startedAt.atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException rememberedMeanwhile) {
@@ -41,13 +43,16 @@ class JdbcKnownRenewals implements KnownRenewals {
 
     @Override
     public Optional<KnownRenewal> find(RenewalId renewalId) {
-        return jdbc.sql("SELECT renewal_id, partner_id, alias, playbook FROM known_renewal WHERE renewal_id = :renewalId")
+        return jdbc.sql("""
+                        SELECT renewal_id, partner_id, alias, playbook, recipient FROM known_renewal
+                        WHERE renewal_id = :renewalId""")
                 .param("renewalId", renewalId.value())
                 .query((row, rowNumber) -> new KnownRenewal(
                         new RenewalId(row.getString("renewal_id")),
                         new PartnerId(row.getString("partner_id")),
                         row.getString("alias"),
-                        Playbook.valueOf(row.getString("playbook"))))
+                        Playbook.valueOf(row.getString("playbook")),
+                        PartnerRole.valueOf(row.getString("recipient"))))
                 .optional();
     }
 }

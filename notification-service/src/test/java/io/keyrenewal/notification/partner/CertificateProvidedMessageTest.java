@@ -32,7 +32,8 @@ class CertificateProvidedMessageTest {
 
     private static RenderedMessage rendered(Playbook playbook) {
         PartnerMessage message = new CertificateProvidedMessage().compose(provided(playbook));
-        return Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", playbook), message);
+        return Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", playbook, recipientIn(playbook)),
+                message);
     }
 
     @Test
@@ -143,8 +144,8 @@ class CertificateProvidedMessageTest {
                 provided.partnerId(), provided.recipient(), provided.playbook(), provided.certificate(),
                 provided.at(), null, null, CertificateUse.EXCHANGE_AT_DOWNTIME));
 
-        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", provided.playbook()), message)
-                .text()).contains("wait for the tenant's proposal of a downtime window")
+        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", provided.playbook(),
+                provided.recipient()), message).text()).contains("wait for the tenant's proposal of a downtime window")
                 .doesNotContain("encrypt the payloads it sends to the tenant");
     }
 
@@ -164,7 +165,7 @@ class CertificateProvidedMessageTest {
                 provided.partnerId(), provided.recipient(), provided.playbook(), provided.certificate(),
                 provided.at(), respondBy));
         RenderedMessage rendered = Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor",
-                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE), message);
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR), message);
 
         assertThat(message.expectedConfirmation().respondBy()).isEqualTo(respondBy);
         assertThat(rendered.text()).contains("By when: Respond by 2026-11-25T10:00:00Z: after that the step counts"
@@ -175,7 +176,13 @@ class CertificateProvidedMessageTest {
     }
 
     private static CertificateProvided provided(Playbook playbook) {
-        return new CertificateProvided(RENEWAL, "decryptor", PARTNER, playbook.partnerRole(), playbook, CERTIFICATE,
+        return new CertificateProvided(RENEWAL, "decryptor", PARTNER, recipientIn(playbook), playbook, CERTIFICATE,
                 Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    /** The partner administrator of the three playbooks (the renewal's events name it). */
+    private static PartnerRole recipientIn(Playbook playbook) {
+        return playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE ? PartnerRole.RECEIVER_ADMINISTRATOR
+                : PartnerRole.SENDER_ADMINISTRATOR;
     }
 }

@@ -47,11 +47,11 @@ class StepMessagesTest {
     private static final Instant WINDOW_START = Instant.parse("2026-11-29T22:00:00Z");
     private static final Instant WINDOW_END = Instant.parse("2026-11-29T23:00:00Z");
     private static final KnownRenewal PLAYBOOK_1 = new KnownRenewal(RENEWAL, PARTNER, "signer",
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH);
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_2 = new KnownRenewal(RENEWAL, PARTNER, "signer",
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME);
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
-            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);
+            Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR);
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
 

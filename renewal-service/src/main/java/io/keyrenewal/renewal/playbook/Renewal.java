@@ -156,7 +156,8 @@ public class Renewal {
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
-                command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION));
+                command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION,
+                definition.partnerRole()));
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------

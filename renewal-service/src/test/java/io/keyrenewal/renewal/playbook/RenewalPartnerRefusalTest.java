@@ -66,7 +66,7 @@ class RenewalPartnerRefusalTest {
     }
 
     static CertificateProvided provided(Playbook playbook) {
-        return new CertificateProvided(RENEWAL, ALIAS, ACME, playbook.partnerRole(), playbook, NEW, T1);
+        return new CertificateProvided(RENEWAL, ALIAS, ACME, Playbooks.of(playbook).partnerRole(), playbook, NEW, T1);
     }
 
     static final NewKeyPairCreated CREATED = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T1);

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.support;
 
+import io.keyrenewal.renewal.playbook.Playbooks;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
@@ -130,14 +131,14 @@ public final class RenewalHistories {
             steps.add(at -> new RenewalStarted(id, alias, partner, playbook, Duration.ofDays(30), KeyAlgorithm.EC_P256,
                     at));
             steps.add(at -> new NewKeyPairCreated(id, alias, issued[0] = certificate(at), OLD, at));
-            steps.add(at -> new CertificateProvided(id, alias, partner, playbook.partnerRole(), playbook, issued[0],
+            steps.add(at -> new CertificateProvided(id, alias, partner, Playbooks.of(playbook).partnerRole(), playbook, issued[0],
                     at));
             newCertificate = () -> issued[0].ref();
         }
 
         private void maybeOverdue(Playbook playbook, ConfirmationType expected) {
             if (random.nextInt(5) == 0) {
-                steps.add(at -> new PartnerStepOverdue(id, partner, playbook.partnerRole(), expected,
+                steps.add(at -> new PartnerStepOverdue(id, partner, Playbooks.of(playbook).partnerRole(), expected,
                         at.minus(Duration.ofDays(3)), at));
                 if (random.nextInt(2) == 0) {
                     steps.add(at -> new PartnerStepEscalated(id, partner, expected, at.minus(Duration.ofDays(6)),
@@ -151,7 +152,7 @@ public final class RenewalHistories {
             steps.add(at -> new KeyPairExchangeDecided(id, alias, newCertificate.get(), OLD, Duration.ofDays(90), at));
             steps.add(at -> new KeyPairExchanged(id, alias, newCertificate.get(), OLD, at.plus(Duration.ofDays(90)),
                     at));
-            steps.add(at -> new PartnerInformedOfExchange(id, partner, playbook.partnerRole(), playbook,
+            steps.add(at -> new PartnerInformedOfExchange(id, partner, Playbooks.of(playbook).partnerRole(), playbook,
                     newCertificate.get(), at));
         }
 
