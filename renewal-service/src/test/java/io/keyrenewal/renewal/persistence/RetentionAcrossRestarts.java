@@ -10,7 +10,7 @@ import io.keyrenewal.renewal.RenewalServiceApplication;
 import io.keyrenewal.renewal.audit.ChainVerification;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
-import io.keyrenewal.renewal.time.MovableClock;
+import io.keyrenewal.security.time.MovableClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
