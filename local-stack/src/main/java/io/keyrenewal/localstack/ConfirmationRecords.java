@@ -1,13 +1,11 @@
 package io.keyrenewal.localstack;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.ConfirmationSignatures;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import org.apache.kafka.clients.producer.ProducerRecord;
-
-import java.nio.charset.StandardCharsets;
 
 /** The record a partner system publishes to confirm its step, as docs/partners.md ("How a partner confirms") says. */
 public final class ConfirmationRecords {
@@ -23,17 +21,9 @@ public final class ConfirmationRecords {
         String body = ContractJson.write(confirmation);
         String renewalId = confirmation.renewalId().value();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId, body);
-        header(record, ConfirmationSignatures.RECORD_HEADER, key.sign(body));
-        header(record, MessageHeaders.ID, confirmation.confirmationId());
-        header(record, MessageHeaders.TYPE, PartnerConfirmation.class.getSimpleName());
-        header(record, MessageHeaders.SOURCE, "/partners/" + confirmation.partnerId());
-        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(record, MessageHeaders.TIME, confirmation.confirmedAt().toString());
-        header(record, MessageHeaders.SUBJECT, renewalId);
+        CloudEventHeaders.add(record.headers(), ConfirmationSignatures.RECORD_HEADER, key.sign(body));
+        CloudEventHeaders.write(record.headers(), confirmation.confirmationId(), PartnerConfirmation.class,
+                "/partners/" + confirmation.partnerId(), confirmation.confirmedAt(), renewalId);
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.keyrenewal.localstack;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MalformedMessage;
 import io.keyrenewal.contracts.MessageHeaders;
@@ -96,8 +97,9 @@ public final class Timeline implements AutoCloseable {
     }
 
     private void show(ConsumerRecord<String, String> record) {
-        String sequence = KafkaClients.header(record, MessageHeaders.SEQUENCE).map(s -> "#" + s).orElse("#?");
-        String type = KafkaClients.header(record, MessageHeaders.TYPE).orElse("(no ce_type)");
+        String sequence = CloudEventHeaders.read(record.headers(), MessageHeaders.SEQUENCE).map(s -> "#" + s)
+                .orElse("#?");
+        String type = CloudEventHeaders.read(record.headers(), MessageHeaders.TYPE).orElse("(no ce_type)");
         try {
             RenewalEvent event = ContractJson.read(record.value(), RenewalEvent.class);
             out.println(line(event.at(), sequence, type, EventSummary.of(event)));

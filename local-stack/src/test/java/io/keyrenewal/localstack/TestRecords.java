@@ -1,6 +1,7 @@
 package io.keyrenewal.localstack;
 
 import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.MessageHeaders;
@@ -50,7 +51,7 @@ final class TestRecords {
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
-        return KafkaClients.header(record, name).orElse(null);
+        return CloudEventHeaders.read(record.headers(), name).orElse(null);
     }
 
     /** A real self-signed EC certificate (made with keytool), as the keystore-service would describe it. */

@@ -1,5 +1,6 @@
 package io.keyrenewal.ctl;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.MessageHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -152,7 +153,7 @@ final class DeadLetterCommands {
                     out().printf("%d/%d  %s  key %s  from %s  %s%n    reason: %s%n", record.partition(),
                             record.offset(), Instant.ofEpochMilli(record.timestamp()), text(record.key()),
                             origin(record), replayed ? "REPLAYED" : "WAITING",
-                            header(record, MessageHeaders.DEAD_LETTER_REASON).orElse("-"));
+                            CloudEventHeaders.read(record.headers(), MessageHeaders.DEAD_LETTER_REASON).orElse("-"));
                 }
                 out().printf("%d dead letters in %s%n", records.size(), topic);
             } catch (UnknownTopic unknown) {
@@ -267,7 +268,7 @@ final class DeadLetterCommands {
     }
 
     static String originalTopic(ConsumerRecord<byte[], byte[]> record) {
-        return header(record, ORIGINAL_TOPIC).orElseGet(() -> record.topic().substring(0,
+        return CloudEventHeaders.read(record.headers(), ORIGINAL_TOPIC).orElseGet(() -> record.topic().substring(0,
                 record.topic().length() - DEAD_LETTER_SUFFIX.length()));
     }
 
@@ -282,12 +283,6 @@ final class DeadLetterCommands {
         return originalTopic(record) + "-" + originalPartition(record).map(String::valueOf).orElse("?") + "@"
                 + (offset == null || offset.value().length != Long.BYTES ? "?"
                 : String.valueOf(ByteBuffer.wrap(offset.value()).getLong()));
-    }
-
-    static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static String text(byte[] bytes) {

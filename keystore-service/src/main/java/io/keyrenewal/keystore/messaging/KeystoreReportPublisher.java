@@ -1,18 +1,16 @@
 package io.keyrenewal.keystore.messaging;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.keystore.KeystoreReports;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,13 +34,7 @@ class KeystoreReportPublisher implements KeystoreReports {
         String renewalId = report.renewalId().value();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.KEYSTORE_REPORTS, renewalId,
                 ContractJson.write(report));
-        Headers headers = record.headers();
-        header(headers, MessageHeaders.ID, report.reportId());
-        header(headers, MessageHeaders.TYPE, report.getClass().getSimpleName());
-        header(headers, MessageHeaders.SOURCE, SOURCE);
-        header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(headers, MessageHeaders.TIME, report.at().toString());
-        header(headers, MessageHeaders.SUBJECT, renewalId);
+        CloudEventHeaders.write(record.headers(), report.reportId(), report.getClass(), SOURCE, report.at(), renewalId);
         try {
             template.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -53,9 +45,5 @@ class KeystoreReportPublisher implements KeystoreReports {
         }
         log.info("Renewal {}: published {} {} answering {}", renewalId, report.getClass().getSimpleName(),
                 report.reportId(), report.causationId());
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

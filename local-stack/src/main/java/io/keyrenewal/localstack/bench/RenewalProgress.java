@@ -1,12 +1,12 @@
 package io.keyrenewal.localstack.bench;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
-import io.keyrenewal.localstack.KafkaClients;
 import io.keyrenewal.localstack.TopicFollower;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -221,7 +221,7 @@ final class RenewalProgress implements AutoCloseable {
 
     private void handle(ConsumerRecord<String, String> record, long now) {
         String renewalId = record.key();
-        String type = KafkaClients.header(record, MessageHeaders.TYPE).orElse("(no ce_type)");
+        String type = CloudEventHeaders.read(record.headers(), MessageHeaders.TYPE).orElse("(no ce_type)");
         if (renewalId == null) {
             return;
         }

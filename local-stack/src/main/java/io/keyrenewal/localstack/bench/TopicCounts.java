@@ -1,5 +1,6 @@
 package io.keyrenewal.localstack.bench;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.localstack.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,7 +76,7 @@ final class TopicCounts implements AutoCloseable {
         while (reasons.size() < REASONS_SHOWN && System.nanoTime() < giveUp) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
                 if (reasons.size() < REASONS_SHOWN) {
-                    String reason = KafkaClients.header(record, MessageHeaders.DEAD_LETTER_REASON)
+                    String reason = CloudEventHeaders.read(record.headers(), MessageHeaders.DEAD_LETTER_REASON)
                             .orElse("(no " + MessageHeaders.DEAD_LETTER_REASON + " header)");
                     reasons.add(record.topic() + ": " + (reason.length() > REASON_LENGTH
                             ? reason.substring(0, REASON_LENGTH) + "..." : reason));

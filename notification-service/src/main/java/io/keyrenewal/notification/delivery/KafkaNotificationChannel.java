@@ -1,15 +1,13 @@
 package io.keyrenewal.notification.delivery;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.notification.NotificationProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,13 +55,8 @@ class KafkaNotificationChannel implements NotificationChannel {
         PartnerNotification notification = delivery.notification();
         ProducerRecord<String, String> record = new ProducerRecord<>(delivery.address().destination(),
                 notification.partnerId().value(), ContractJson.write(notification));
-        Headers headers = record.headers();
-        header(headers, MessageHeaders.ID, notification.notificationId());
-        header(headers, MessageHeaders.TYPE, PartnerNotification.class.getSimpleName());
-        header(headers, MessageHeaders.SOURCE, SOURCE);
-        header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(headers, MessageHeaders.TIME, notification.at().toString());
-        header(headers, MessageHeaders.SUBJECT, notification.renewalId().value());
+        CloudEventHeaders.write(record.headers(), notification.notificationId(), PartnerNotification.class, SOURCE,
+                notification.at(), notification.renewalId().value());
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             kafka.send(record).orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -83,9 +76,5 @@ class KafkaNotificationChannel implements NotificationChannel {
                     + ": " + e, e));
         }
         return acknowledged;
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.keyrenewal.notification.delivery;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
@@ -10,13 +11,11 @@ import io.keyrenewal.notification.NotificationProperties;
 import io.keyrenewal.notification.template.MessageTemplates;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,14 +66,10 @@ class ParkedDeliveries {
         PartnerNotification notification = delivery.notification();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS),
                 notification.partnerId().value(), ContractJson.write(notification));
-        Headers headers = record.headers();
-        header(headers, MessageHeaders.ID, notification.notificationId() + "/" + delivery.channel());
-        header(headers, MessageHeaders.TYPE, PartnerNotification.class.getSimpleName());
-        header(headers, MessageHeaders.SOURCE, KafkaNotificationChannel.SOURCE);
-        header(headers, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(headers, MessageHeaders.TIME, clock.instant().toString());
-        header(headers, MessageHeaders.SUBJECT, notification.renewalId().value());
-        header(headers, MessageHeaders.DEAD_LETTER_REASON, why);
+        CloudEventHeaders.write(record.headers(), notification.notificationId() + "/" + delivery.channel(),
+                PartnerNotification.class, KafkaNotificationChannel.SOURCE, clock.instant(),
+                notification.renewalId().value());
+        CloudEventHeaders.add(record.headers(), MessageHeaders.DEAD_LETTER_REASON, why);
         try {
             kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -107,9 +102,5 @@ class ParkedDeliveries {
                         + PartnerRole.TENANT_ADMINISTRATOR, parked.partnerId(), parked.renewalId(),
                 PartnerRole.TENANT_ADMINISTRATOR, NotificationKind.STEP_ESCALATED, rendered.subject(),
                 rendered.text(), List.of(), null, parked.notificationId(), clock.instant()), rendered.html());
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

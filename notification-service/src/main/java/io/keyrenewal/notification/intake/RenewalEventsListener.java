@@ -1,5 +1,6 @@
 package io.keyrenewal.notification.intake;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MalformedMessage;
 import io.keyrenewal.contracts.MessageHeaders;
@@ -9,13 +10,10 @@ import io.keyrenewal.messaging.EventLogContext;
 import io.keyrenewal.notification.partner.PartnerNotificationPolicy;
 import io.keyrenewal.notification.partner.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
 
 /** Reads {@code renewal.events.v1}; a record it cannot read goes to the dead-letter topic (see {@link IntakeRefusals}). */
 @Component
@@ -43,12 +41,7 @@ class RenewalEventsListener {
     }
 
     private static String eventId(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(MessageHeaders.ID);
-        String id = header == null || header.value() == null ? null
-                : new String(header.value(), StandardCharsets.UTF_8);
-        if (id == null || id.isBlank()) {
-            throw new MalformedMessage("the record has no " + MessageHeaders.ID + " header", null);
-        }
-        return id;
+        return CloudEventHeaders.read(record.headers(), MessageHeaders.ID).filter(id -> !id.isBlank())
+                .orElseThrow(() -> new MalformedMessage("the record has no " + MessageHeaders.ID + " header", null));
     }
 }

@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.deadline;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.keyrenewal.security.time.ClockMoved;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -13,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -26,7 +29,7 @@ import java.util.List;
 /**
  * Persistent deadlines (the 90-day retention among them) on db-scheduler: the deadline is a row in
  * {@code scheduled_tasks} of the service's database, so it survives restarts. The scheduler reads the service's
- * {@link Clock}, so a moved clock makes deadlines fall due.
+ * {@link Clock}, so a moved clock makes deadlines fall due; they run at once, not at the next poll.
  * <p>
  * The scheduler writes through a transaction-aware data source: a deadline scheduled or cancelled by a command is
  * written in the transaction that stores the command's events, so both are committed or neither, and no extra commit
@@ -80,6 +83,13 @@ public class DeadlineConfiguration {
     @EventListener(ApplicationReadyEvent.class)
     public void startDeadlineScheduler(ApplicationReadyEvent ready) {
         ready.getApplicationContext().getBean(Scheduler.class).start();
+    }
+
+    /** The clock was moved (demo, system tests): the deadlines that fell due run at once. */
+    @Bean
+    public ApplicationListener<PayloadApplicationEvent<ClockMoved>> dueDeadlinesWhenTheClockMoved(
+            Scheduler scheduler) {
+        return ApplicationListener.forPayload(moved -> scheduler.triggerCheckForDueExecutions());
     }
 
     /** db-scheduler keeps its clock in a protected field; this builder sets it to the service's clock. */

@@ -1,20 +1,18 @@
 package io.keyrenewal.renewal.partner;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.renewal.partner.PartnerEvents.PartnerChanged;
 import io.keyrenewal.renewal.partner.PartnerEvents.PartnerRegistered;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,17 +47,9 @@ public class PartnerDirectoryPublisher {
             throws ExecutionException, InterruptedException, TimeoutException {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_DIRECTORY,
                 entry.partnerId().value(), ContractJson.write(entry));
-        header(record, MessageHeaders.ID, eventId);
-        header(record, MessageHeaders.TYPE, PartnerDirectoryEntry.class.getSimpleName());
-        header(record, MessageHeaders.SOURCE, "/keyrenewal/renewal-service");
-        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(record, MessageHeaders.TIME, entry.updatedAt().toString());
-        header(record, MessageHeaders.SUBJECT, entry.partnerId().value());
+        CloudEventHeaders.write(record.headers(), eventId, PartnerDirectoryEntry.class, "/keyrenewal/renewal-service",
+                entry.updatedAt(), entry.partnerId().value());
         // a directory change is rare: wait for the acknowledgement before the processor moves on
         kafka.send(record).get(30, TimeUnit.SECONDS);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

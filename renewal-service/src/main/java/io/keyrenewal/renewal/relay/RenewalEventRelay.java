@@ -1,11 +1,11 @@
 package io.keyrenewal.renewal.relay;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -16,7 +16,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +54,11 @@ public class RenewalEventRelay {
     static ProducerRecord<String, String> recordOf(RenewalEvent event, String eventId, long sequence) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS,
                 event.renewalId().value(), ContractJson.write(event));
-        header(record, MessageHeaders.ID, eventId);
-        header(record, MessageHeaders.TYPE, event.getClass().getSimpleName());
-        header(record, MessageHeaders.SOURCE, SOURCE);
-        header(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUD_EVENTS_SPEC_VERSION);
-        header(record, MessageHeaders.TIME, event.at().toString());
-        header(record, MessageHeaders.SUBJECT, event.renewalId().value());
-        header(record, MessageHeaders.REVISION, "1");
-        header(record, MessageHeaders.SEQUENCE, String.valueOf(sequence));
+        CloudEventHeaders.write(record.headers(), eventId, event.getClass(), SOURCE, event.at(),
+                event.renewalId().value());
+        CloudEventHeaders.add(record.headers(), MessageHeaders.REVISION, "1");
+        CloudEventHeaders.add(record.headers(), MessageHeaders.SEQUENCE, String.valueOf(sequence));
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<CompletableFuture<SendResult<String, String>>> pendingSendsOfThisBatch() {

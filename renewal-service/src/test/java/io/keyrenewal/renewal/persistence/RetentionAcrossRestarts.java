@@ -11,7 +11,7 @@ import io.keyrenewal.renewal.audit.ChainVerification;
 import io.keyrenewal.renewal.deadline.RetrySoonAfterFailure;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
-import io.keyrenewal.renewal.time.MovableClock;
+import io.keyrenewal.security.time.MovableClock;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;

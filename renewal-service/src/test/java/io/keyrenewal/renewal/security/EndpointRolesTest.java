@@ -124,6 +124,11 @@ class EndpointRolesTest {
             enforced.put(endpoint, roles.stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new)));
         });
         assertThat(documented).as("the roles each endpoint's description names").isEqualTo(enforced);
+        assertThat(description.operation("POST /admin/clock/advance").path("description").asString())
+                .as("the shared clock endpoint, in this service's words (keyrenewal.clock.api.*)")
+                .startsWith("Exists only with KEYRENEWAL_CLOCK_MOVABLE=true; deadlines that fall due run at once.");
+        assertThat(description.operation("POST /admin/clock/advance").path("responses").path("400")
+                .path("description").asString()).isEqualTo("Invalid request");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,7 +58,7 @@ public class ApiDescriptionAutoConfiguration {
 
     /** The examples, media types and refusals each endpoint declares. */
     @Bean
-    public OperationCustomizer declaredExamplesAndRefusals() {
+    public OperationCustomizer declaredExamplesAndRefusals(Environment environment) {
         return (operation, handler) -> {
             operation.getResponses().values().forEach(ApiDescriptionAutoConfiguration::negotiatedIsJson);
             ApiExample example = handler.getMethodAnnotation(ApiExample.class);
@@ -66,7 +67,9 @@ public class ApiDescriptionAutoConfiguration {
             }
             for (Refusal refusal : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                     Refusal.class)) {
-                addRefusal(operation.getResponses(), refusal);
+                addRefusal(operation.getResponses(), refusal.status(),
+                        environment.resolvePlaceholders(refusal.title()),
+                        environment.resolvePlaceholders(refusal.detail()));
             }
             return operation;
         };
@@ -215,25 +218,25 @@ public class ApiDescriptionAutoConfiguration {
         }
     }
 
-    private static void addRefusal(ApiResponses responses, Refusal refusal) {
-        String status = String.valueOf(refusal.status());
+    private static void addRefusal(ApiResponses responses, int refusalStatus, String title, String detail) {
+        String status = String.valueOf(refusalStatus);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", refusal.title());
-        problem.put("status", refusal.status());
-        problem.put("detail", refusal.detail());
-        Example example = new Example().summary(refusal.title()).value(problem);
+        problem.put("title", title);
+        problem.put("status", refusalStatus);
+        problem.put("detail", detail);
+        Example example = new Example().summary(title).value(problem);
         ApiResponse response = responses.get(status);
         MediaType media = response == null || response.getContent() == null ? null
                 : response.getContent().get(ApiDescription.PROBLEM_JSON);
         if (media == null) {
             media = new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA));
-            responses.addApiResponse(status, new ApiResponse().description(refusal.title())
+            responses.addApiResponse(status, new ApiResponse().description(title)
                     .content(new Content().addMediaType(ApiDescription.PROBLEM_JSON, media)));
-        } else if (!Set.of(response.getDescription().split(" / ")).contains(refusal.title())) {
-            response.description(response.getDescription() + " / " + refusal.title());
+        } else if (!Set.of(response.getDescription().split(" / ")).contains(title)) {
+            response.description(response.getDescription() + " / " + title);
         }
-        media.addExamples(refusal.title(), example);
+        media.addExamples(title, example);
     }
 
     private static Schema<?> problemSchema() {

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * An {@code application/problem+json} answer the endpoint really gives (RFC 9457, Spring's {@code ProblemDetail}):
- * the API description shows it with this status, title and an example {@code detail}.
+ * the API description shows it with this status, title and an example {@code detail}. Title and detail may name a
+ * property ({@code ${name:default}}) where the answer is the service's own, for an endpoint several services share.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.time;
+package io.keyrenewal.security.time;
 
 import org.junit.jupiter.api.Test;
 

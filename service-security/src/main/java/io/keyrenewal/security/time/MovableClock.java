@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.time;
+package io.keyrenewal.security.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,6 @@ public final class MovableClock extends Clock {
         this.offset = offset;
     }
 
-    /** Moves the clock forward by {@code duration} and answers the new time. */
     /**
      * A clock already moved by {@code offset} ({@code keyrenewal.clock.start-offset}): a process the demo or the
      * benchmark starts again after it moved the clocks starts where the others stand.
@@ -32,6 +31,7 @@ public final class MovableClock extends Clock {
         return clock;
     }
 
+    /** Moves the clock forward by {@code duration} and answers the new time. */
     public Instant advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");

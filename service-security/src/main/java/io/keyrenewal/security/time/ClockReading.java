@@ -1,4 +1,4 @@
-package io.keyrenewal.keystore.time;
+package io.keyrenewal.security.time;
 
 import io.keyrenewal.security.apidoc.ApiExample;
 import io.swagger.v3.oas.annotations.Operation;
