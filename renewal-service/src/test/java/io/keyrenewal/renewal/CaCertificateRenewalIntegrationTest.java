@@ -16,7 +16,7 @@ import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -39,11 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The start request's certificate options through REST, and a renewal whose certificate comes from the tenant's CA
  * through the keystore's reports on a real broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:renewal-ca-it;DB_CLOSE_DELAY=-1"})
-@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaCertificateRenewalIntegrationTest {
+class CaCertificateRenewalIntegrationTest extends SharedServiceContext {
 
     static final String CSR = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
 

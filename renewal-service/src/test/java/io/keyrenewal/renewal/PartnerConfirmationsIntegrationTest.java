@@ -50,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * The door into the system: partner confirmations on the topic and over REST. Each bad input goes to the dead-letter
  * topic with the reason, is recorded in the renewal's history, and leaves the renewal unchanged.
  */
+// a context of its own: it moves the service's clock an hour on, and the clock cannot be moved back
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:confirmations-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",

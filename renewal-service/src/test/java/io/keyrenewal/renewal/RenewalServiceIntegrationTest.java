@@ -43,6 +43,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+// a context of its own: it moves the service's clock 91 days on, which would make others' deadlines fall due
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:renewal-it;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",

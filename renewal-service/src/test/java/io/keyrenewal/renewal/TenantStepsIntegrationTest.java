@@ -19,8 +19,7 @@ import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
 import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.TopicRecorder;
-import io.keyrenewal.testsupport.RealPostgres;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedPostgresContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -45,17 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, aborts, one open
  *  renewal per alias, and the list of renewals; on a real PostgreSQL, the local stack's and production's database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the tenant's own retries are tested here: the renewal's automatic one must not come in between
-        "keyrenewal.renewal.keystore-retry-after=PT1H"})
-@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantStepsIntegrationTest {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        RealPostgres.freshDatabase().useFor(registry);
-    }
+class TenantStepsIntegrationTest extends SharedPostgresContext {
 
     @LocalServerPort
     int port;

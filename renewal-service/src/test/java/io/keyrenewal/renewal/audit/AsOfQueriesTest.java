@@ -12,11 +12,10 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -27,10 +26,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which certificate was active for an alias, what the partner had been given, where a renewal stood, at time T. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tamper;DB_CLOSE_DELAY=-1"})
-@KafkaTestBroker(partitions = 1)
-class AsOfQueriesTest {
+class AsOfQueriesTest extends SharedServiceContext {
 
     static final String ALIAS = "asof-signer";
     static final PartnerId PARTNER = new PartnerId("asof-partner");

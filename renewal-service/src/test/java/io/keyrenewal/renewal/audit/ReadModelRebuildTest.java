@@ -13,20 +13,20 @@ import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.renewal.partner.PartnerCommands;
 import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Replaying the event store into empty read models (renewal views, partner directory) gives exactly the live ones. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rebuild;DB_CLOSE_DELAY=-1",
-        "keyrenewal.rebuild.views-in-memory=2"})
-@KafkaTestBroker(partitions = 1)
-class ReadModelRebuildTest {
+class ReadModelRebuildTest extends SharedServiceContext {
+
+    /** Partners of its own: the shared context's directory holds others' (acme, globex, the seeded initech). */
+    static final String GLOBEX = "rebuild-globex";
+    static final String INITECH = "rebuild-initech";
 
     @LocalServerPort
     int port;
@@ -52,6 +52,8 @@ class ReadModelRebuildTest {
     @Test
     void rebuildsAnEmptiedReadModelEqualToTheLiveOneWithProgressAndLeavesAViewTheLiveOneMovedPastAlone()
             throws Exception {
+        long viewsBefore = views.count();
+        long eventsBefore = storedEvents();
         Instant now = Instant.now();
         List<RenewalId> renewals = Stream.generate(RenewalId::random).limit(5).toList();
         for (int i = 0; i < 5; i++) {
@@ -69,46 +71,48 @@ class ReadModelRebuildTest {
             commands.sendAndWait(new Commands.ConfirmPartnerStep(renewals.get(i), "c-" + i, new PartnerId("acme"),
                     i % 2 == 0 ? ConfirmationType.SWITCHED_TO_NEW_KEY : ConfirmationType.VERIFIES_BOTH, now));
         }
-        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId("globex"), partner("globex", true)));
-        commands.sendAndWait(new PartnerCommands.ChangePartner(new PartnerId("globex"), partner("globex", false)));
-        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId("initech"), partner("initech", true)));
-        String live = snapshot();
+        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId(GLOBEX), partner(GLOBEX, true)));
+        commands.sendAndWait(new PartnerCommands.ChangePartner(new PartnerId(GLOBEX), partner(GLOBEX, false)));
+        commands.sendAndWait(new PartnerCommands.RegisterPartner(new PartnerId(INITECH), partner(INITECH, true)));
+        long events = eventsBefore + 1 + 3 + 3 + 4 + 4 + 2 + 1;
+        String live = snapshot(renewals);
         String livePartners = partners();
-        assertThat(views.count()).isEqualTo(5);
-        assertThat(livePartners).contains("globex", "initech");
+        assertThat(views.count()).isEqualTo(viewsBefore + 5);
+        assertThat(livePartners).contains(GLOBEX, INITECH);
 
         jdbc.update("delete from renewal_view");
         jdbc.update("delete from partner_view");
         assertThat(views.count()).isZero();
-        rebuild();
-        assertThat(snapshot()).isEqualTo(live);
+        rebuild(events);
+        assertThat(snapshot(renewals)).isEqualTo(live);
+        assertThat(views.count()).as("the others' views are rebuilt too").isEqualTo(viewsBefore + 5);
         assertThat(partners()).isEqualTo(livePartners);
 
         jdbc.update("update partner_view set last_sequence = 7, entry = '{\"moved\":\"on\"}'"
-                + " where partner_id = 'globex'");
-        rebuild();
+                + " where partner_id = ?", GLOBEX);
+        rebuild(events);
         assertThat(partners()).contains("{\"moved\":\"on\"}");
-        jdbc.update("delete from partner_view where partner_id = 'globex'");
-        rebuild();
+        jdbc.update("delete from partner_view where partner_id = ?", GLOBEX);
+        rebuild(events);
         assertThat(partners()).isEqualTo(livePartners);
 
         String movedOn = renewals.get(2).value();
         jdbc.update("update renewal_view set last_sequence = 99, alias = 'moved-on' where renewal_id = ?", movedOn);
-        rebuild();
+        rebuild(events);
         assertThat(views.findById(movedOn).orElseThrow().getAlias()).isEqualTo("moved-on");
         jdbc.update("update renewal_view set last_sequence = 2, alias = 'rebuild-2' where renewal_id = ?", movedOn);
-        assertThat(snapshot()).isEqualTo(live);
+        assertThat(snapshot(renewals)).isEqualTo(live);
     }
 
     /** Rebuilds through the API; its views are pushed out of memory and read back (views-in-memory is 2 here). */
-    private void rebuild() {
+    private void rebuild(long events) {
         Http http = new Http("http://127.0.0.1:" + port);
         assertThat(http.post("/audit/rebuild", "").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode progress = ContractJson.mapper().readTree(http.get("/audit/rebuild").body());
             assertThat(progress.get("state").asText()).isEqualTo("DONE");
             assertThat(progress.get("eventsDone").asLong()).isEqualTo(progress.get("eventsTotal").asLong())
-                    .isEqualTo(1 + 3 + 3 + 4 + 4 + 2 + 1);
+                    .isEqualTo(events);
         });
     }
 
@@ -119,12 +123,21 @@ class ReadModelRebuildTest {
                 List.of());
     }
 
+    /** This test's partners' views. */
     private String partners() {
         return String.join("\n", jdbc.queryForList("select partner_id || ' ' || last_sequence || ' ' || entry"
-                + " from partner_view order by partner_id", String.class));
+                + " from partner_view where partner_id in (?, ?) order by partner_id", String.class, GLOBEX, INITECH));
     }
 
-    private String snapshot() throws Exception {
-        return ContractJson.mapper().writeValueAsString(views.findAll(Sort.by("renewalId")));
+    /** Every event in the store, renewals' and partners', as the rebuild counts them. */
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where type in ('Renewal', 'Partner')",
+                Long.class);
+    }
+
+    /** This test's renewals' views. */
+    private String snapshot(List<RenewalId> renewals) throws Exception {
+        return ContractJson.mapper().writeValueAsString(views.findAllById(renewals.stream().map(RenewalId::value)
+                .toList()).stream().sorted(Comparator.comparing(RenewalView::getRenewalId)).toList());
     }
 }

@@ -10,11 +10,10 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,10 +24,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each renewal's events form a hash chain; altering a stored event is found and named. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tamper;DB_CLOSE_DELAY=-1"})
-@KafkaTestBroker(partitions = 1)
-class TamperEvidenceTest {
+class TamperEvidenceTest extends SharedServiceContext {
 
     @LocalServerPort
     int port;

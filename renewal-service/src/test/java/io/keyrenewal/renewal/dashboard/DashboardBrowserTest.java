@@ -37,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The dashboard page in a real browser: Debian's Chromium, headless, driven through chromedriver. Real renewals run
  * while the page is open, and their events and who must act appear on it as they happen.
  */
+// a context of its own: it moves the service's clock 4 days on, which would make others' deadlines fall due
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dashboard-browser;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",

@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The dashboard's stream and summary, read over HTTP as other dashboards would read them. */
+// a context of its own: it moves the service's clock 4 days on and checks every event the live stream sends
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dashboard-stream;DB_CLOSE_DELAY=-1",
         "keyrenewal.clock.movable=true",

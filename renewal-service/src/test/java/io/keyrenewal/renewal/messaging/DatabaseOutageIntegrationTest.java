@@ -57,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * at once. The service runs on a PostgreSQL server of its own (zonky), stopped and started on the same port and data
  * directory.
  */
+// a context of its own: it stops and starts the service's own PostgreSQL server, and the context is closed after
 @ExtendWith(DatabaseOutageIntegrationTest.StopPostgresAfterTheService.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "keyrenewal.clock.movable=true",

@@ -14,7 +14,7 @@ import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.TopicRecorder;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,11 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Stored history sent to renewal.events.v1 again is, record for record, what the relay sent the first time. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:republish;DB_CLOSE_DELAY=-1"})
-@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RepublishIntegrationTest {
+class RepublishIntegrationTest extends SharedServiceContext {
 
     static final PartnerId ACME = new PartnerId("acme");
 

@@ -2,13 +2,12 @@ package io.keyrenewal.renewal.security;
 
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.testsupport.ApiDescriptionCheck;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import io.keyrenewal.renewal.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -37,12 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not allow (403). The OpenAPI description, read without credentials, documents every endpoint and names these
  * roles.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:roles-it;DB_CLOSE_DELAY=-1",
-        "keyrenewal.clock.movable=true"})
-@KafkaTestBroker(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointRolesTest {
+class EndpointRolesTest extends SharedServiceContext {
 
     static final Set<Role> ADMIN = Set.of(Role.TENANT_ADMIN);
     static final Set<Role> READERS = Set.of(Role.TENANT_ADMIN, Role.AUDITOR);

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a partner's id from {@code partner_id}. The identity provider is outside the system; its signing key is played
  * here by a key pair whose public half the service is configured with.
  */
+// a context of its own: the production-like profile's security (bearer JWTs) instead of the local users
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.profiles.active=production-like",
         "spring.datasource.url=jdbc:h2:mem:oauth2-it;DB_CLOSE_DELAY=-1"})
