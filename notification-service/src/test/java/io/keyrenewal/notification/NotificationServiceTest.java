@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
-import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
@@ -21,7 +20,10 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.renewal.KnownRenewals;
 import io.keyrenewal.testsupport.ApiDescriptionCheck;
+import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +40,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -90,6 +93,10 @@ class NotificationServiceTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    KnownRenewals knownRenewals;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private TopicRecorder notifications;
     private TopicRecorder deadLetters;
@@ -214,6 +221,23 @@ class NotificationServiceTest {
         assertThat(log.findValuesAsText("partnerId")).containsOnly(partnerId.value());
         assertThat(log.findValues("attempts")).allSatisfy(attempts -> assertThat(attempts.asInt()).isEqualTo(1));
         assertThat(log.findValues("sentAt")).allSatisfy(sentAt -> assertThat(sentAt.isTextual()).isTrue());
+    }
+
+    @Test
+    void readsARenewalRememberedWithoutItsRecipientAsItsPlaybookHadIt() {
+        // as an instance of the version before V2 writes it during a rolling upgrade
+        RenewalId decrypting = new RenewalId("renewal-" + UUID.randomUUID());
+        RenewalId signing = new RenewalId("renewal-" + UUID.randomUUID());
+        for (Object[] row : List.of(new Object[]{decrypting.value(), Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE},
+                new Object[]{signing.value(), Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME})) {
+            jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, started_at)"
+                    + " VALUES (?, ?, 'alias', ?, CURRENT_TIMESTAMP)", row[0], partnerId.value(), row[1].toString());
+        }
+
+        assertThat(knownRenewals.find(decrypting)).get().extracting(KnownRenewal::recipient)
+                .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(knownRenewals.find(signing)).get().extracting(KnownRenewal::recipient)
+                .isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql and V2). */
+/**
+ * Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql and V2). A row without a
+ * recipient (written by an instance of the earlier version during a rolling upgrade) reads as V2 fills those before
+ * it: the partner administrator its playbook had.
+ */
 @Repository
 class JdbcKnownRenewals implements KnownRenewals {
 
@@ -44,8 +48,10 @@ class JdbcKnownRenewals implements KnownRenewals {
     @Override
     public Optional<KnownRenewal> find(RenewalId renewalId) {
         return jdbc.sql("""
-                        SELECT renewal_id, partner_id, alias, playbook, recipient FROM known_renewal
-                        WHERE renewal_id = :renewalId""")
+                        SELECT renewal_id, partner_id, alias, playbook,
+                               COALESCE(recipient, CASE WHEN playbook = 'TENANT_DECRYPTS_OUTBOUND_RESPONSE'
+                                   THEN 'RECEIVER_ADMINISTRATOR' ELSE 'SENDER_ADMINISTRATOR' END) AS recipient
+                        FROM known_renewal WHERE renewal_id = :renewalId""")
                 .param("renewalId", renewalId.value())
                 .query((row, rowNumber) -> new KnownRenewal(
                         new RenewalId(row.getString("renewal_id")),
