@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Known renewals in the table {@code known_renewal} (see db/migration/V1__schema.sql and V2). A row without a
- * recipient (written by an instance of the earlier version during a rolling upgrade) reads as V2 fills those before
- * it: the partner administrator its playbook had.
+ * recipient (remembered before V2, or by an instance of the earlier version during a rolling upgrade) reads as the
+ * partner administrator its playbook had.
  */
 @Repository
 class JdbcKnownRenewals implements KnownRenewals {
