@@ -40,7 +40,7 @@ public class RenewalEndMessages {
     public PartnerMessage rolledBack(KnownRenewal renewal, KeyPairRolledBack event) {
         return PartnerMessage.of(NotificationKind.RENEWAL_ROLLED_BACK, event.recipient(), PartnerMessage.values(
                         "whatHappened", "The tenant rolled the exchange of the alias \"" + event.alias()
-                                + "\" back: its responses are signed with the old key again (certificate SHA-256 "
+                                + "\" back: the messages it sends you are signed with the old key again (certificate SHA-256 "
                                 + event.active().sha256().value() + ", serial " + event.active().serialNumber()
                                 + "). The renewal " + event.renewalId() + " ends here.",
                         "whatToDo", "Keep verifying with the old certificate; do NOT remove it. You may remove the "
