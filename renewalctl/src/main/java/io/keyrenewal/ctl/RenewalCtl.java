@@ -156,7 +156,9 @@ public class RenewalCtl {
         @Option(names = "--playbook", description = "a playbook of the catalogue (renewalctl playbooks), e.g. "
                 + "TENANT_DECRYPTS_OUTBOUND_RESPONSE")
         String playbook;
-        @Option(names = "--purpose", description = "SIGN_INBOUND_RESPONSE or DECRYPT_OUTBOUND_RESPONSE")
+        @Option(names = "--purpose", description = "what the key does, e.g. SIGN_INBOUND_RESPONSE,"
+                + " DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST, SIGN_OUTBOUND_REQUEST: the catalogue's playbook"
+                + " for it (renewalctl playbooks)")
         String purpose;
         @Option(names = "--key-algorithm") String keyAlgorithm;
         @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")

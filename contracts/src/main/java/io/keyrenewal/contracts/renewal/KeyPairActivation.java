@@ -12,6 +12,12 @@ public enum KeyPairActivation {
 
     /** What renewals stored before the instruction existed meant: only the decryption playbook activated at once. */
     static KeyPairActivation before(Playbook playbook) {
-        return playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE ? ACTIVE_AT_ONCE : STAGED_UNTIL_EXCHANGE;
+        return switch (playbook) {
+            case TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME ->
+                    STAGED_UNTIL_EXCHANGE;
+            case TENANT_DECRYPTS_OUTBOUND_RESPONSE -> ACTIVE_AT_ONCE;
+            default -> throw new IllegalArgumentException("a renewal of " + playbook + " (a playbook added after the"
+                    + " field) always carries its new key pair's activation");
+        };
     }
 }
