@@ -8,7 +8,12 @@ public enum KeyPairActivation {
     /** Kept staged beside the active key pair until the renewal decides the exchange (signing keys). */
     STAGED_UNTIL_EXCHANGE,
     /** The alias's key at once, the old one archived beside it so both decrypt (decryption keys). */
-    ACTIVE_AT_ONCE;
+    ACTIVE_AT_ONCE,
+    /**
+     * No key pair of the tenant's: the renewal renews a partner's certificate, which the partner sends and the
+     * keystore imports under the alias ({@link PartnerCertificateReceived}).
+     */
+    NONE;
 
     /** What renewals stored before the instruction existed meant: only the decryption playbook activated at once. */
     static KeyPairActivation before(Playbook playbook) {
