@@ -15,5 +15,9 @@ public enum Playbook {
     /** Playbook 4: tenant decrypts inbound request (no downtime). */
     TENANT_DECRYPTS_INBOUND_REQUEST,
     /** Playbook 5: tenant signs outbound request, receiver verifies old and new at once (no downtime). */
-    TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH
+    TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH,
+    /** Playbook 6: tenant verifies inbound request: the sender's new certificate replaces its old one. */
+    TENANT_VERIFIES_INBOUND_REQUEST,
+    /** Playbook 7: tenant verifies outbound response: the receiver's new certificate replaces its old one. */
+    TENANT_VERIFIES_OUTBOUND_RESPONSE
 }

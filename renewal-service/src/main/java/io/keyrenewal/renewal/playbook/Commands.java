@@ -73,7 +73,15 @@ public final class Commands {
      */
     public record ConfirmPartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
                                      PartnerId partnerId, ConfirmationType type, Instant confirmedAt,
-                                     Duration maxClockSkew, Instant arrivedAt, Instant receivedAt) {
+                                     Duration maxClockSkew, Instant arrivedAt, Instant receivedAt,
+                                     String certificate) {
+
+        /** A confirmation without a certificate (every type but {@code NEW_CERTIFICATE}). */
+        public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
+                                  ConfirmationType type, Instant confirmedAt, Duration maxClockSkew,
+                                  Instant arrivedAt, Instant receivedAt) {
+            this(renewalId, confirmationId, partnerId, type, confirmedAt, maxClockSkew, arrivedAt, receivedAt, null);
+        }
 
         /** A confirmation handled as it arrived. */
         public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
@@ -155,6 +163,12 @@ public final class Commands {
 
     /** Someone asks to remove the old key pair now; allowed only once the retention period is over. */
     public record RemoveOldKeyPair(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+    }
+
+    /** The keystore imported the partner's new certificate under the alias, the one it replaced retained. */
+    public record RecordPartnerCertificateImported(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                                   CertificateRef imported, CertificateRef previous,
+                                                   Instant recordedAt) {
     }
 
     /** The keystore reports that it removed the old key pair. */

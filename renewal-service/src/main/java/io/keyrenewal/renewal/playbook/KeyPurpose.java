@@ -13,5 +13,9 @@ public enum KeyPurpose {
      * downtime and an undeploy of the integration flow is not in the catalogue yet: a renewal for a receiver that
      * verifies one key at a time is refused with that reason).
      */
-    SIGN_OUTBOUND_REQUEST
+    SIGN_OUTBOUND_REQUEST,
+    /** Verifies the sender's signature on an inbound request (a partner's certificate): playbook 6. */
+    VERIFY_INBOUND_REQUEST,
+    /** Verifies the receiver's signature on the response to an outbound request (a partner's certificate): 7. */
+    VERIFY_OUTBOUND_RESPONSE
 }

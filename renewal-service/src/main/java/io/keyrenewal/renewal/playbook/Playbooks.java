@@ -105,12 +105,41 @@ public final class Playbooks {
             CertificateUse.VERIFY_WITH_BOTH, KEY_PAIR_EXCHANGED, true, PARTNER_REMOVED_OLD_CERTIFICATE,
             EXCHANGE_DECIDED);
 
+    /**
+     * Playbook 6: tenant verifies inbound request. The sender creates a new key pair and sends its certificate (signed
+     * with its registered confirmation key), the keystore imports it as the alias's partner certificate with the old one
+     * kept beside it (both verify), the sender is told the fingerprint imported and switches to signing with its new
+     * key; the old certificate is removed after the retention from that switch.
+     */
+    static final PlaybookDefinition VERIFY_INBOUND_REQUEST = new PlaybookDefinition(
+            Playbook.TENANT_VERIFIES_INBOUND_REQUEST, 6,
+            "verifies inbound request (the sender's new certificate)", KeyPurpose.VERIFY_INBOUND_REQUEST, null,
+            PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            system(PARTNER_CERTIFICATE_REQUESTED),
+            partner(PARTNER_CERTIFICATE_RECEIVED, ConfirmationType.NEW_CERTIFICATE, PARTNER_CERTIFICATE_REQUESTED),
+            keystore(PARTNER_CERTIFICATE_IMPORTED, PARTNER_CERTIFICATE_RECEIVED),
+            partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY, PARTNER_CERTIFICATE_IMPORTED),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_SWITCHED_TO_NEW_KEY),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, OLD_KEY_PAIR_REMOVED)),
+            // once imported the partner may sign with its new key: the certificate must stay to verify it
+            null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
+    /** Playbook 7: tenant verifies outbound response: playbook 6 with the receiver in the sender's place. */
+    static final PlaybookDefinition VERIFY_OUTBOUND_RESPONSE = new PlaybookDefinition(
+            Playbook.TENANT_VERIFIES_OUTBOUND_RESPONSE, 7,
+            "verifies outbound response (the receiver's new certificate)", KeyPurpose.VERIFY_OUTBOUND_RESPONSE, null,
+            PartnerRole.RECEIVER_ADMINISTRATOR, VERIFY_INBOUND_REQUEST.steps(),
+            null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
     private static final Map<Playbook, PlaybookDefinition> ALL = Map.of(
             SIGN_VERIFY_BOTH.playbook(), SIGN_VERIFY_BOTH,
             SIGN_WITH_DOWNTIME.playbook(), SIGN_WITH_DOWNTIME,
             DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE,
             DECRYPT_INBOUND_REQUEST.playbook(), DECRYPT_INBOUND_REQUEST,
-            SIGN_OUTBOUND_REQUEST_VERIFY_BOTH.playbook(), SIGN_OUTBOUND_REQUEST_VERIFY_BOTH);
+            SIGN_OUTBOUND_REQUEST_VERIFY_BOTH.playbook(), SIGN_OUTBOUND_REQUEST_VERIFY_BOTH,
+            VERIFY_INBOUND_REQUEST.playbook(), VERIFY_INBOUND_REQUEST,
+            VERIFY_OUTBOUND_RESPONSE.playbook(), VERIFY_OUTBOUND_RESPONSE);
 
     /**
      * The version of this catalogue. A renewal follows the version it started with to its end

@@ -25,6 +25,10 @@ import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
@@ -54,6 +58,7 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
+import io.keyrenewal.renewal.playbook.Commands.RecordPartnerCertificateImported;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
 import io.keyrenewal.renewal.playbook.Commands.ResolveKeystoreStep;
@@ -138,7 +143,7 @@ public class Renewal {
     }
 
     @CommandHandler
-    public Renewal(StartRenewal command) {
+    public Renewal(StartRenewal command, DeadlineManager deadlines, RenewalTimings timings) {
         PlaybookDefinition definition = Playbooks.of(command.playbook());
         if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
             throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
@@ -157,7 +162,12 @@ public class Renewal {
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
                 command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION,
-                definition.partnerRole()));
+                definition.partnerRole())).andThen(() -> {
+            // a playbook that starts with a system step (asking the partner for its certificate) takes it now; in a
+            // constructor Axon applies the event after the handler returns, so this runs once the state has it
+            advance(command.requestedAt(), timings);
+            remindOfNewPartnerSteps(Set.of(), command.requestedAt(), deadlines, timings);
+        });
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------
@@ -204,6 +214,25 @@ public class Renewal {
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
         deadlines.schedule(retainUntil, RETENTION_ELAPSED);
+        advance(command.recordedAt(), timings);
+        remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
+    }
+
+    /**
+     * The keystore holds the partner's new certificate as the alias's active one, the one it replaced kept beside it:
+     * the partner is told, with the fingerprint, and asked to switch to its new key.
+     */
+    @CommandHandler
+    public void handle(RecordPartnerCertificateImported command, DeadlineManager deadlines, RenewalTimings timings) {
+        if (done.contains(Milestone.PARTNER_CERTIFICATE_IMPORTED)) {
+            return; // the keystore reported the import again
+        }
+        require(Milestone.PARTNER_CERTIFICATE_IMPORTED, Actor.KEYSTORE);
+        Set<Step> awaited = awaitedPartnerSteps();
+        apply(new PartnerCertificateImported(renewalId, alias, partnerId, playbook.partnerRole(), playbook.playbook(),
+                command.imported(), command.previous(), command.recordedAt(),
+                respondBy(Milestone.PARTNER_CERTIFICATE_IMPORTED, command.recordedAt(), timings),
+                awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_IMPORTED)));
         advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
@@ -337,6 +366,14 @@ public class Renewal {
         String id = command.confirmationId();
         switch (step.milestone()) {
             case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
+            case PARTNER_CERTIFICATE_RECEIVED -> {
+                if (command.certificate() == null) {
+                    throw new RenewalRefused.InvalidRenewalRequest("a NEW_CERTIFICATE confirmation carries the"
+                            + " partner's new certificate as PEM in 'certificate'");
+                }
+                apply(new PartnerCertificateReceived(renewalId, alias, partnerId, id,
+                        PartnerCertificateRules.check(command.certificate(), at), at));
+            }
             case DOWNTIME_AGREED -> {
                 apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at,
                         respondBy(Milestone.DOWNTIME_AGREED, at, timings)));
@@ -476,15 +513,24 @@ public class Renewal {
                     + " its way: wait for its outcome, then abort if it failed again");
         }
         if (!abortAllowed()) {
-            throw new RenewalRefused.StepNotAllowed(playbook.stagedKeyPair()
-                    ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
-                    ? "; roll back instead while the sender still verifies both" : "")
-                    : "the receiver has the new certificate and may already encrypt with it: the new key pair must"
-                    + " stay to decrypt");
+            throw new RenewalRefused.StepNotAllowed(abortRefusal());
         }
         apply(new RenewalAborted(renewalId, alias, partnerId, command.reason(), command.by(),
                 newCertificate == null ? null : newCertificate.ref(), command.requestedAt()));
         cancelAllDeadlines(deadlines);
+    }
+
+    /** Why an abort is no longer possible, in the playbook's terms. */
+    private String abortRefusal() {
+        if (playbook.newKeyPair() == KeyPairActivation.NONE) {
+            return "the partner's new certificate is imported and the partner may already use its new key: the"
+                    + " certificate must stay";
+        }
+        return playbook.stagedKeyPair()
+                ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
+                ? "; roll back instead while the partner still verifies both" : "")
+                : "the partner has the new certificate and may already encrypt with it: the new key pair must"
+                + " stay to decrypt";
     }
 
     /**
@@ -659,6 +705,10 @@ public class Renewal {
     private boolean takeByItself(Step step, Instant at, RenewalTimings timings) {
         boolean automatic = exchangeApproval == ExchangeApproval.AUTOMATIC;
         switch (step.milestone()) {
+            case PARTNER_CERTIFICATE_REQUESTED -> apply(new PartnerCertificateRequested(renewalId, alias, partnerId,
+                    playbook.partnerRole(), playbook.playbook(), at,
+                    respondBy(Milestone.PARTNER_CERTIFICATE_REQUESTED, at, timings),
+                    awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_REQUESTED)));
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate, at,
                     respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings),
@@ -746,6 +796,8 @@ public class Renewal {
             retainOldKeyUntil = exchanged.retainOldKeyUntil();
         } else if (event instanceof PartnerSwitchedToNewKey switched) {
             retainOldKeyUntil = switched.retainOldKeyUntil();
+        } else if (event instanceof PartnerCertificateImported imported) {
+            oldCertificate = imported.previous();
         } else if (event instanceof CertificateRequestedFromCa requested) {
             publicKeyAwaitingCa = requested.publicKeySha256();
         } else if (event instanceof KeystoreFailureRecorded failure) {
@@ -791,6 +843,8 @@ public class Renewal {
         } else if (event instanceof PartnerSwitchedToNewKey e) {
             id = e.confirmationId();
         } else if (event instanceof PartnerRefusedStep e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerCertificateReceived e) {
             id = e.confirmationId();
         }
         return java.util.Optional.ofNullable(id);
