@@ -157,8 +157,8 @@ public class RenewalCtl {
                 + "TENANT_DECRYPTS_OUTBOUND_RESPONSE")
         String playbook;
         @Option(names = "--purpose", description = "what the key does, e.g. SIGN_INBOUND_RESPONSE,"
-                + " DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST, SIGN_OUTBOUND_REQUEST: the catalogue's playbook"
-                + " for it (renewalctl playbooks)")
+                + " DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST, SIGN_OUTBOUND_REQUEST, VERIFY_INBOUND_REQUEST,"
+                + " VERIFY_OUTBOUND_RESPONSE: the catalogue's playbook for it (renewalctl playbooks)")
         String purpose;
         @Option(names = "--key-algorithm") String keyAlgorithm;
         @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
