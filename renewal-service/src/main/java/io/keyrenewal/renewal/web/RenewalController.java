@@ -10,6 +10,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.playbook.KeyPurpose;
+import io.keyrenewal.renewal.playbook.Milestone;
 import io.keyrenewal.renewal.playbook.Playbooks;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.security.Callers;
@@ -159,8 +160,8 @@ public class RenewalController {
     @PostMapping("/{renewalId}/downtime")
     public RenewalDetail proposeDowntime(@PathVariable String renewalId,
                                          @Valid @RequestBody ProposeDowntimeRequest request) {
-        return step(renewalId, id -> new Commands.ProposeDowntime(id, request.windowStart(), request.windowEnd(),
-                Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.DOWNTIME_PROPOSED,
+                Commands.StepParameters.window(request.windowStart(), request.windowEnd()));
     }
 
     /** Playbook 2, step 7. */
@@ -169,7 +170,7 @@ public class RenewalController {
     @TenantStep
     @PostMapping("/{renewalId}/drain-confirmation")
     public RenewalDetail confirmDrain(@PathVariable String renewalId) {
-        return step(renewalId, id -> new Commands.ConfirmDrain(id, Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.DRAIN_CONFIRMED, Commands.StepParameters.NONE);
     }
 
     /** Playbooks 1 and 2: approve the exchange once the playbook allows it. */
@@ -178,7 +179,7 @@ public class RenewalController {
     @TenantStep
     @PostMapping("/{renewalId}/exchange-approval")
     public RenewalDetail approveExchange(@PathVariable String renewalId) {
-        return step(renewalId, id -> new Commands.ApproveExchange(id, Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.EXCHANGE_APPROVED, Commands.StepParameters.NONE);
     }
 
     @Operation(summary = "Abort the renewal")
@@ -249,6 +250,12 @@ public class RenewalController {
                         + " is not registered, so its capability cannot choose the playbook: register it"
                         + " (POST /partners) or name the playbook"))
                 .verifiesOldAndNewAtOnce()).playbook();
+    }
+
+    /** A tenant step of the playbook, through the one command that takes them all. */
+    private RenewalDetail takeStep(String renewalId, Milestone milestone, Commands.StepParameters parameters) {
+        return step(renewalId, id -> new Commands.TakeTenantStep(id, milestone, parameters, Callers.name(),
+                clock.instant()));
     }
 
     /**
