@@ -231,6 +231,11 @@ class SigningPlaybooksSystemIT {
                 confirmation.toString())).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+\\s*");
         assertThat(renewalctlAs("acme", "acme-local", 0, "confirm", "--key", partnerKey.toString(), "--kid",
                 "acme-demo", confirmation.toString())).contains("confirmed VERIFIES_BOTH").contains("next: tenant");
+        // the tenant's step, named as the catalogue names it: the one verb for every tenant step
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewalctl(0, "show", renewalId))
+                .contains("tenant step now: renewalctl step " + renewalId + " exchange-approved"));
+        assertThat(renewalctl(2, "step", renewalId, "exchange")).contains("refused (400)").contains(
+                "the tenant steps of playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED");
 
         assertThat(renewalctl(0, "abort", renewalId, "--reason", "rehearsal only")).contains("state ABORTED");
         assertThat(renewalctl(0, "history", renewalId)).contains("RenewalStarted").contains("keystore")

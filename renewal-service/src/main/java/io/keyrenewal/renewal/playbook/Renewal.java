@@ -13,9 +13,7 @@ import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DowntimeOverrun;
-import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
-import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
@@ -47,12 +45,10 @@ import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.renewal.StagedKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
-import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
-import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
 import io.keyrenewal.renewal.playbook.Commands.RefusePartnerStep;
-import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordCertificateSigningRequest;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
@@ -462,43 +458,30 @@ public class Renewal {
 
     // ---- the tenant's steps ---------------------------------------------------------------------------------------
 
+    /**
+     * A tenant step of the playbook, whichever it is: refused unless the playbook allows it now, then recorded by its
+     * event ({@link TenantStepEvents}). A step that needs nothing, asked for again once done, changes nothing (a
+     * retry); one that needs something (a window) is refused as already done.
+     */
     @CommandHandler
-    public void handle(ProposeDowntime command, DeadlineManager deadlines, RenewalTimings timings) {
+    public void handle(TakeTenantStep command, DeadlineManager deadlines, RenewalTimings timings) {
+        Milestone milestone = command.milestone();
+        if (done.contains(milestone) && TenantStepEvents.needs(milestone).isEmpty()
+                && playbook.step(milestone).filter(step -> step.actor() == Actor.TENANT).isPresent()) {
+            return;
+        }
         requireOpen();
-        require(Milestone.DOWNTIME_PROPOSED, Actor.TENANT);
-        if (command.windowStart() == null || command.windowEnd() == null
-                || !command.windowEnd().isAfter(command.windowStart())) {
-            throw new RenewalRefused.InvalidRenewalRequest("the downtime window needs a start before its end");
-        }
-        if (command.windowStart().isBefore(command.requestedAt())) {
-            throw new RenewalRefused.InvalidRenewalRequest("the downtime window must not start in the past");
-        }
+        require(milestone, Actor.TENANT);
         Set<Step> awaited = awaitedPartnerSteps();
-        apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
-                command.requestedAt(), respondBy(Milestone.DOWNTIME_PROPOSED, command.requestedAt(), timings)));
+        apply(tenantStepEvent(milestone, command.parameters(), command.by(), command.requestedAt(), timings));
+        advance(command.requestedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.requestedAt(), deadlines, timings);
     }
 
-    @CommandHandler
-    public void handle(ConfirmDrain command, RenewalTimings timings) {
-        if (done.contains(Milestone.DRAIN_CONFIRMED)) {
-            return;
-        }
-        requireOpen();
-        require(Milestone.DRAIN_CONFIRMED, Actor.TENANT);
-        apply(new DrainConfirmed(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), timings);
-    }
-
-    @CommandHandler
-    public void handle(ApproveExchange command, RenewalTimings timings) {
-        if (done.contains(Milestone.EXCHANGE_APPROVED)) {
-            return;
-        }
-        requireOpen();
-        require(Milestone.EXCHANGE_APPROVED, Actor.TENANT);
-        apply(new KeyPairExchangeApproved(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), timings);
+    private RenewalEvent tenantStepEvent(Milestone milestone, Commands.StepParameters parameters, String by,
+                                         Instant at, RenewalTimings timings) {
+        return TenantStepEvents.event(milestone, new TenantStepEvents.Taken(renewalId, partnerId, parameters, by, at,
+                respondBy(milestone, at, timings)));
     }
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
@@ -720,20 +703,12 @@ public class Renewal {
                     respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings),
                     awaitedConfirmation(Milestone.PARTNER_INFORMED_OF_EXCHANGE)));
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
-            case EXCHANGE_APPROVED -> {
-                if (!automatic) {
-                    return false;
-                }
-                apply(new KeyPairExchangeApproved(renewalId, SYSTEM, at));
-            }
-            case DRAIN_CONFIRMED -> {
-                if (!automatic) {
-                    return false;
-                }
-                apply(new DrainConfirmed(renewalId, SYSTEM, at));
-            }
             default -> {
-                return false;
+                // an automatic renewal takes the tenant's steps that need nothing as the tenant would
+                if (!automatic || step.actor() != Actor.TENANT || !TenantStepEvents.needs(step.milestone()).isEmpty()) {
+                    return false;
+                }
+                apply(tenantStepEvent(step.milestone(), Commands.StepParameters.NONE, SYSTEM, at, timings));
             }
         }
         return true;

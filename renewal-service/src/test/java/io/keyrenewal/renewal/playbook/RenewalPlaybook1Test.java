@@ -29,7 +29,6 @@ import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.contracts.renewal.StagedKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
-import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
@@ -39,6 +38,8 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RemoveOldKeyPair;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import io.keyrenewal.renewal.playbook.Commands.StepParameters;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,14 +123,14 @@ class RenewalPlaybook1Test {
     @Test
     void decidesTheExchangeWhenTheTenantApprovesAfterTheSenderVerifiesBoth() {
         fixture.given(started, created, provided, verifiesBoth)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
                 .expectEvents(approved, decided);
     }
 
     @Test
     void refusesTheTenantsApprovalBeforeTheSenderVerifiesBoth() {
         fixture.given(started, created, provided)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(containsString("PARTNER_VERIFIES_BOTH"))
                 .expectNoEvents();
@@ -235,6 +236,25 @@ class RenewalPlaybook1Test {
     }
 
     @Test
+    void refusesTheTenantsApprovalOfAnAbortedRenewal() {
+        fixture.given(started, created, provided, verifiesBoth, new RenewalAborted(RENEWAL, ALIAS, ACME,
+                        "sender not ready", "tenant-admin", NEW.ref(), APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
+                .expectException(RenewalRefused.RenewalClosed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheDowntimeStepsOfPlaybook2AsTenantSteps() {
+        fixture.given(started, created, provided)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        VERIFIED, VERIFIED.plusSeconds(3600)), "tenant-admin", T1))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DOWNTIME_PROPOSED is not a step of playbook"))
+                .expectNoEvents();
+    }
+
+    @Test
     void refusesAnAbortOnceTheExchangeIsDecided() {
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
                 .when(new AbortRenewal(RENEWAL, "too late", "tenant-admin", EXCHANGED))
@@ -309,7 +329,7 @@ class RenewalPlaybook1Test {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", EXCHANGED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", EXCHANGED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

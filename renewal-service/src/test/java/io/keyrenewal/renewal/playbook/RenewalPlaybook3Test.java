@@ -28,6 +28,7 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,7 +296,7 @@ class RenewalPlaybook3Test {
     @Test
     void refusesEveryStepOfAnotherPlaybook() {
         fixture.given(started, created, provided)
-                .when(new Commands.ApproveExchange(RENEWAL, "tenant-admin", SWITCHED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", SWITCHED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a step of playbook"))
                 .expectNoEvents();
