@@ -137,7 +137,7 @@ class RenewalEventHandler {
             return Optional.of(retry(cause, retried));
         }
         if (event instanceof RenewalStarted started) {
-            return Optional.of(generation.handle(started, cause));
+            return generation.handle(started, cause);
         }
         if (event instanceof KeyPairExchangeDecided decided) {
             return Optional.of(exchange.handle(decided, cause));
