@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.keystore.KeyPairDiscarded;
+import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.keystore.PartnerCertificateImportApplied;
@@ -14,6 +15,7 @@ import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
@@ -31,6 +33,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The renewal of a partner's certificate as the keystore takes part in it, over {@code renewal.events.v1} and
  * {@code keystore.reports.v1} in the service's shared test context: no key pair of the tenant's is generated, the
  * certificate the partner sent is imported as the alias's active partner certificate beside the one it replaces, and
- * that one is removed once the renewal decides so after the retention.
+ * that one is removed once the renewal decides so after the retention. One test moves the keystore's clock past that
+ * retention, which the other classes of the shared context do not expect: the context is closed after this class.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PartnerCertificateRenewalTest extends KeystoreServiceContext {
 
     private static final PartnerId ACME = new PartnerId("acme");
@@ -113,6 +118,53 @@ class PartnerCertificateRenewalTest extends KeystoreServiceContext {
         assertThat(byOld.get("state").asText()).isEqualTo("ARCHIVED");
         assertThat(verify("pcr-acme", null, payload, sign(oldKeys, payload)).get("valid").asBoolean())
                 .as("the old key's signature checked with the new, active certificate").isFalse();
+    }
+
+    @Test
+    void removesTheRetainedPartnerCertificateOnceTheKeystoresClockPassedItsRetention() throws Exception {
+        X509Certificate old = partnerCertificate(TestCertificateAuthority.ecKeys("secp256r1"));
+        X509Certificate fresh = partnerCertificate(TestCertificateAuthority.ecKeys("secp256r1"));
+        assertThat(post("/keystore/aliases/pcr-retention/partner-certificates?activate=true", TestCertificateAuthority
+                .pem(old), PEM, LOGIN).getStatusCode().value()).isEqualTo(200);
+        RenewalStarted started = partnerCertificateRenewal("pcr-retention");
+        PartnerCertificateImportApplied applied = (PartnerCertificateImportApplied) awaitReports(publish(
+                received(started, info(fresh))), 1).get(0);
+        assertThat(applied.previous()).isEqualTo(ref(old));
+        OldKeyPairRemovalDecided decided = new OldKeyPairRemovalDecided(started.renewalId(), "pcr-retention",
+                applied.previous(), Instant.now());
+
+        KeystoreReport early = awaitReports(publish(decided), 1).get(0);
+        assertThat(early).as("the renewal's clock ran ahead of the keystore's")
+                .isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+                    assertThat(failed.operation()).isEqualTo("REMOVE");
+                    assertThat(failed.reason()).contains("retention not elapsed until");
+                });
+        assertThat(Collections.list(aliasFile("pcr-retention").aliases())).hasSize(2);
+
+        assertThat(post("/admin/clock/advance", "{\"duration\":\"P91D\"}", MediaType.APPLICATION_JSON, LOGIN)
+                .getStatusCode().value()).isEqualTo(200);
+        String removalId = publish(decided);
+        KeystoreReport removed = awaitReports(removalId, 1).get(0);
+
+        assertThat(removed).isInstanceOfSatisfying(KeyPairRemoved.class, report -> {
+            assertThat(report.alias()).isEqualTo("pcr-retention");
+            assertThat(report.removed()).isEqualTo(ref(old));
+        });
+        KeyStore file = aliasFile("pcr-retention");
+        assertThat(Collections.list(file.aliases())).containsExactly("pcr-retention");
+        assertThat(file.getCertificate("pcr-retention")).isEqualTo(fresh);
+        List<JsonNode> history = new ArrayList<>();
+        json(get("/keystore/entries/" + ref(old).sha256().value() + "/history")).forEach(history::add);
+        assertThat(history).extracting(change -> change.get("kind").asText()).endsWith("ARCHIVED", "REMOVED");
+        assertThat(history.get(history.size() - 1).get("causationId").asText()).isEqualTo(removalId);
+        assertThat(awaitReports(publish(decided), 1).get(0)).as("decided again: gone already")
+                .isInstanceOfSatisfying(KeyPairRemoved.class, again -> assertThat(again.removed()).isEqualTo(ref(old)));
+
+        KeystoreReport nothing = awaitReports(publish(new OldKeyPairRemovalDecided(RenewalId.random(),
+                "pcr-retention", null, Instant.now())), 1).get(0);
+        assertThat(nothing).as("the alias held no partner certificate before that renewal")
+                .isInstanceOfSatisfying(KeyPairRemoved.class, report -> assertThat(report.removed()).isNull());
+        assertThat(Collections.list(aliasFile("pcr-retention").aliases())).containsExactly("pcr-retention");
     }
 
     @Test
