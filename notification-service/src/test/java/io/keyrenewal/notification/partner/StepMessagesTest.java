@@ -52,6 +52,9 @@ class StepMessagesTest {
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR);
+    /** A renewal of the partner's certificate: its messages read the events, not the playbook. */
+    private static final KnownRenewal PARTNER_CERTIFICATE = new KnownRenewal(RENEWAL, PARTNER, "partner-signer",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR);
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
 
@@ -241,6 +244,22 @@ class StepMessagesTest {
         assertThat(receiver.rendered.text()).contains("The receiver administrator of partner acme refused to encrypt")
                 .contains("cannot be aborted").contains("confirms SWITCHED_TO_NEW_KEY after all")
                 .doesNotContain("/abort");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThatAPartnerWhoRefusesToSendItsNewCertificateLeavesTheRenewalAbortable() {
+        Told refused = tell(PARTNER_CERTIFICATE, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.NEW_CERTIFICATE, "our HSM is being replaced", null, "c-5", AT));
+
+        refused.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(refused.rendered.text())
+                .contains("The sender administrator of partner acme refused to create a new key pair and send the"
+                        + " certificate of the new key pair (PEM, never its private key)")
+                .contains("nothing changed on either side")
+                .contains("abort this renewal if the partner cannot renew its key pair now: "
+                        + "POST /renewals/renewal-2/abort")
+                .contains("confirms NEW_CERTIFICATE after all")
+                .doesNotContain("null");
     }
 
     @Test
