@@ -1,5 +1,6 @@
 package io.keyrenewal.notification.partner;
 
+import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.PartnerId;
@@ -29,6 +30,7 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.notification.TestCertificates;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,7 @@ class StepMessagesTest {
     /** A renewal of the partner's certificate: its messages read the events, not the playbook. */
     private static final KnownRenewal PARTNER_CERTIFICATE = new KnownRenewal(RENEWAL, PARTNER, "partner-signer",
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR);
+    private static final CertificateInfo PARTNERS_NEW = TestCertificates.decryptor();
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
 
@@ -164,6 +167,20 @@ class StepMessagesTest {
         assertThat(told.rendered.text()).contains("waiting since 2026-11-20T10:00:00Z")
                 .contains("verify payloads signed with the old key and with the new certificate")
                 .contains("\"type\":\"VERIFIES_BOTH\"");
+    }
+
+    @Test
+    void remindsThePartnerOfItsOverdueNewCertificateWithTheCertificateFieldToFillIn() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerStepOverdue(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE,
+                Instant.parse("2026-11-20T10:00:00Z"), AT));
+
+        told.is(NotificationKind.STEP_OVERDUE, PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text())
+                .contains("Please create a new key pair and send the certificate of the new key pair (PEM, never its"
+                        + " private key) in the confirmation's certificate field, then confirm NEW_CERTIFICATE")
+                .contains("\"type\":\"NEW_CERTIFICATE\",\"confirmedAt\":\"<ISO-8601 instant>\","
+                        + "\"certificate\":\"<PEM of your new certificate>\"}");
     }
 
     @Test
@@ -309,10 +326,13 @@ class StepMessagesTest {
                 assertThat(rendered.text()).contains("How to confirm: publish this JSON on the Kafka topic "
                         + "renewal.partner-confirmations.v1 with the record key renewal-2");
                 PartnerConfirmation filledIn = ContractJson.read(message.expectedConfirmation().example()
-                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString()),
+                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString())
+                        .replace("\"<PEM of your new certificate>\"", ContractJson.write(PARTNERS_NEW.pem())),
                         PartnerConfirmation.class);
                 assertThat(filledIn.type()).isEqualTo(confirmation);
                 assertThat(filledIn.renewalId()).isEqualTo(RENEWAL);
+                assertThat(filledIn.certificate()).isEqualTo(confirmation == ConfirmationType.NEW_CERTIFICATE
+                        ? PARTNERS_NEW.pem() : null);
             }
             return this;
         }
