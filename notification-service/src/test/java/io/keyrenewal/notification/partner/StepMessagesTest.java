@@ -14,6 +14,7 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
@@ -63,7 +64,8 @@ class StepMessagesTest {
 
     private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
             new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
-            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage());
+            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage(),
+            new PartnerCertificateMessages());
 
     @Test
     void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
@@ -87,6 +89,18 @@ class StepMessagesTest {
                 .contains("\"type\":\"SENDING_STOPPED\"")
                 .contains("\"type\":\"CERTIFICATE_EXCHANGED\"");
         assertThat(told.rendered.html()).contains("&quot;type&quot;:&quot;CERTIFICATE_EXCHANGED&quot;");
+    }
+
+    @Test
+    void asksThePartnerForTheCertificateOfItsNewKeyPair() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateRequested(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), AT, AT.plus(Duration.ofDays(7)),
+                ConfirmationType.NEW_CERTIFICATE));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_REQUESTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text()).contains("create a new key pair in your sender system")
+                .contains("\"certificate\":\"<PEM of your new certificate>\"");
     }
 
     @Test
