@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
@@ -69,6 +70,7 @@ public class StepMessages {
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
                 || event instanceof PartnerRefusedStep || event instanceof PartnerCertificateRequested
+                || event instanceof PartnerCertificateReceived
                 || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
@@ -109,6 +111,8 @@ public class StepMessages {
             return List.of(refused.compose(renewal, e));
         } else if (event instanceof PartnerCertificateRequested e) {
             return List.of(partnerCertificate.requested(e));
+        } else if (event instanceof PartnerCertificateReceived e) {
+            return List.of(confirmations.newCertificate(renewal, e));
         } else if (event instanceof KeystoreFailureRecorded e) {
             return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }

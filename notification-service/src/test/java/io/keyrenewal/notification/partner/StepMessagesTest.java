@@ -14,6 +14,7 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
@@ -170,6 +171,21 @@ class StepMessagesTest {
                 WINDOW_START, WINDOW_END, AT))
                 .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
                 .contains("actual downtime was PT42M against the agreed window from 2026-11-29T22:00:00Z");
+    }
+
+    @Test
+    void acknowledgesThePartnersNewCertificateByFingerprintSubjectAndSerialAndAsksToKeepTheOldKeyForNow() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateReceived(RENEWAL, "partner-signer", PARTNER,
+                "acme-7", PARTNERS_NEW, AT));
+
+        told.is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null);
+        assertThat(told.rendered.subject()).contains("Confirmation received: NEW_CERTIFICATE for alias partner-signer");
+        assertThat(told.rendered.text())
+                .startsWith("Hello sender administrator of partner acme,")
+                .contains("accepted your confirmation acme-7 (NEW_CERTIFICATE)")
+                .contains("received your new certificate (SHA-256 fingerprint " + PARTNERS_NEW.sha256().value()
+                        + ", subject " + PARTNERS_NEW.subject() + ", serial " + PARTNERS_NEW.serialNumber() + ")")
+                .contains("Keep using your old key");
     }
 
     @Test
