@@ -6,6 +6,7 @@ import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
@@ -70,7 +71,7 @@ public class StepMessages {
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
                 || event instanceof PartnerRefusedStep || event instanceof PartnerCertificateRequested
-                || event instanceof PartnerCertificateReceived
+                || event instanceof PartnerCertificateReceived || event instanceof PartnerCertificateImported
                 || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
@@ -113,6 +114,8 @@ public class StepMessages {
             return List.of(partnerCertificate.requested(e));
         } else if (event instanceof PartnerCertificateReceived e) {
             return List.of(confirmations.newCertificate(renewal, e));
+        } else if (event instanceof PartnerCertificateImported e) {
+            return List.of(partnerCertificate.imported(e));
         } else if (event instanceof KeystoreFailureRecorded e) {
             return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }

@@ -14,6 +14,7 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
@@ -102,6 +103,18 @@ class StepMessagesTest {
                 ConfirmationType.NEW_CERTIFICATE);
         assertThat(told.rendered.text()).contains("create a new key pair in your sender system")
                 .contains("\"certificate\":\"<PEM of your new certificate>\"");
+    }
+
+    @Test
+    void tellsThePartnerItsNewCertificateIsImportedAndAsksItToSwitchToItsNewKey() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateImported(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), PARTNERS_NEW.ref(), NEW, AT,
+                AT.plus(Duration.ofDays(7)), ConfirmationType.SWITCHED_TO_NEW_KEY));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_IMPORTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(told.rendered.text()).contains(PARTNERS_NEW.sha256().value()).contains(NEW.sha256().value())
+                .contains("switch your sender system to use your new key now");
     }
 
     @Test
