@@ -272,6 +272,22 @@ class NotificationServiceTest {
     }
 
     @Test
+    void remembersARenewalOfThePartnersCertificateFromItsRequestAsFromTheCertificateProvided() {
+        // as when the service first reads the topic after the renewal started
+        publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-signer", partnerId,
+                PartnerRole.RECEIVER_ADMINISTRATOR, Playbook.TENANT_DECRYPTS_INBOUND_REQUEST, STARTED_AT, null,
+                ConfirmationType.NEW_CERTIFICATE));
+        publish("received-" + renewalId, new PartnerCertificateReceived(renewalId, "partner-signer", partnerId,
+                "acme-1", CERTIFICATE, STARTED_AT.plusSeconds(60)));
+
+        PartnerNotification received = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "received-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        assertThat(received.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient)
+                .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+    }
+
+    @Test
     void readsARenewalRememberedWithoutItsRecipientAsItsPlaybookHadIt() {
         // as an instance of the version before V2 writes it during a rolling upgrade
         RenewalId decrypting = new RenewalId("renewal-" + UUID.randomUUID());
