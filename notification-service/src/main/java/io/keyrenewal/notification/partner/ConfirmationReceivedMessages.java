@@ -1,8 +1,10 @@
 package io.keyrenewal.notification.partner;
 
+import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
@@ -64,6 +66,16 @@ public class ConfirmationReceivedMessages {
                 "Traffic runs again. The actual downtime was " + event.actualDowntime() + " against the agreed "
                         + "window from " + event.agreedWindowStart() + " to " + event.agreedWindowEnd() + ". "
                         + "You do not need to do anything more for this renewal.", null);
+    }
+
+    public PartnerMessage newCertificate(KnownRenewal renewal, PartnerCertificateReceived event) {
+        CertificateInfo certificate = event.certificate();
+        return message(renewal, event.confirmationId(), ConfirmationType.NEW_CERTIFICATE,
+                "The tenant received your new certificate (SHA-256 fingerprint " + certificate.sha256().value()
+                        + ", subject " + certificate.subject() + ", serial " + certificate.serialNumber()
+                        + ") and imports it now: check that it is the certificate of your new key pair. Keep using "
+                        + "your old key: you will be told when the certificate is imported and when to switch to "
+                        + "your new key.", null);
     }
 
     private static PartnerMessage message(KnownRenewal renewal, String confirmationId, ConfirmationType type,

@@ -3,6 +3,7 @@ package io.keyrenewal.notification.partner;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.delivery.NotificationOutbox;
@@ -48,6 +49,9 @@ public class PartnerNotificationPolicy {
         if (event instanceof CertificateProvided provided) {
             knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
                     provided.playbook(), provided.recipient()), provided.at());
+        } else if (event instanceof PartnerCertificateRequested requested) {
+            knownRenewals.remember(new KnownRenewal(requested.renewalId(), requested.partnerId(), requested.alias(),
+                    requested.playbook(), requested.recipient()), requested.at());
         }
         if (!stepMessages.tellsSomeone(event)) {
             log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),

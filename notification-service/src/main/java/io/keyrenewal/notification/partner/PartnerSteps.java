@@ -22,7 +22,10 @@ final class PartnerSteps {
             ConfirmationType.SENDING_RESUMED,
             "start sending messages to the tenant again",
             ConfirmationType.SWITCHED_TO_NEW_KEY,
-            "encrypt the payloads you send to the tenant with the new certificate and remove the old one"));
+            "encrypt the payloads you send to the tenant with the new certificate and remove the old one",
+            ConfirmationType.NEW_CERTIFICATE,
+            "create a new key pair and send the certificate of the new key pair (PEM, never its private key) in the"
+                    + " confirmation's certificate field"));
 
     private PartnerSteps() {
     }

@@ -57,6 +57,12 @@ public class StepRefusedMessage {
                     The key pair is exchanged already and this playbook has no rollback, so the renewal can be \
                     neither aborted nor rolled back: contact the sender administrator now, traffic with this partner \
                     is interrupted until it resumes. Then %s""".formatted(agree);
+            case NEW_CERTIFICATE -> """
+                    The partner has not sent a new certificate, so nothing changed on either side: the tenant still \
+                    uses the partner's current certificate. Either
+                      - abort this renewal if the partner cannot renew its key pair now: %s; start a new renewal of \
+                    the alias (POST /renewals) when it can,
+                      - or %s""".formatted(abort, agree);
             case SWITCHED_TO_NEW_KEY -> """
                     The receiver has the new certificate and the new key pair already decrypts beside the old one, \
                     so the renewal cannot be aborted and another certificate needs a new renewal after this one \

@@ -1,5 +1,6 @@
 package io.keyrenewal.notification.partner;
 
+import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.PartnerId;
@@ -13,6 +14,9 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
@@ -29,6 +33,7 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.notification.TestCertificates;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
@@ -52,12 +57,17 @@ class StepMessagesTest {
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR);
+    /** A renewal of the partner's certificate: its messages read the events, not the playbook. */
+    private static final KnownRenewal PARTNER_CERTIFICATE = new KnownRenewal(RENEWAL, PARTNER, "partner-signer",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR);
+    private static final CertificateInfo PARTNERS_NEW = TestCertificates.decryptor();
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
 
     private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
             new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
-            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage());
+            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage(),
+            new PartnerCertificateMessages());
 
     @Test
     void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
@@ -81,6 +91,30 @@ class StepMessagesTest {
                 .contains("\"type\":\"SENDING_STOPPED\"")
                 .contains("\"type\":\"CERTIFICATE_EXCHANGED\"");
         assertThat(told.rendered.html()).contains("&quot;type&quot;:&quot;CERTIFICATE_EXCHANGED&quot;");
+    }
+
+    @Test
+    void asksThePartnerForTheCertificateOfItsNewKeyPair() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateRequested(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), AT, AT.plus(Duration.ofDays(7)),
+                ConfirmationType.NEW_CERTIFICATE));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_REQUESTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text()).contains("create a new key pair in your sender system")
+                .contains("\"certificate\":\"<PEM of your new certificate>\"");
+    }
+
+    @Test
+    void tellsThePartnerItsNewCertificateIsImportedAndAsksItToSwitchToItsNewKey() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateImported(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), PARTNERS_NEW.ref(), NEW, AT,
+                AT.plus(Duration.ofDays(7)), ConfirmationType.SWITCHED_TO_NEW_KEY));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_IMPORTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(told.rendered.text()).contains(PARTNERS_NEW.sha256().value()).contains(NEW.sha256().value())
+                .contains("switch your sender system to use your new key now");
     }
 
     @Test
@@ -153,6 +187,21 @@ class StepMessagesTest {
     }
 
     @Test
+    void acknowledgesThePartnersNewCertificateByFingerprintSubjectAndSerialAndAsksToKeepTheOldKeyForNow() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateReceived(RENEWAL, "partner-signer", PARTNER,
+                "acme-7", PARTNERS_NEW, AT));
+
+        told.is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null);
+        assertThat(told.rendered.subject()).contains("Confirmation received: NEW_CERTIFICATE for alias partner-signer");
+        assertThat(told.rendered.text())
+                .startsWith("Hello sender administrator of partner acme,")
+                .contains("accepted your confirmation acme-7 (NEW_CERTIFICATE)")
+                .contains("received your new certificate (SHA-256 fingerprint " + PARTNERS_NEW.sha256().value()
+                        + ", subject " + PARTNERS_NEW.subject() + ", serial " + PARTNERS_NEW.serialNumber() + ")")
+                .contains("Keep using your old key");
+    }
+
+    @Test
     void remindsThePartnerOfAnOverdueStepWithThePayloadToSendAgain() {
         Told told = tell(PLAYBOOK_1, new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
                 ConfirmationType.VERIFIES_BOTH, Instant.parse("2026-11-20T10:00:00Z"), AT));
@@ -161,6 +210,20 @@ class StepMessagesTest {
         assertThat(told.rendered.text()).contains("waiting since 2026-11-20T10:00:00Z")
                 .contains("verify payloads signed with the old key and with the new certificate")
                 .contains("\"type\":\"VERIFIES_BOTH\"");
+    }
+
+    @Test
+    void remindsThePartnerOfItsOverdueNewCertificateWithTheCertificateFieldToFillIn() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerStepOverdue(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE,
+                Instant.parse("2026-11-20T10:00:00Z"), AT));
+
+        told.is(NotificationKind.STEP_OVERDUE, PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text())
+                .contains("Please create a new key pair and send the certificate of the new key pair (PEM, never its"
+                        + " private key) in the confirmation's certificate field, then confirm NEW_CERTIFICATE")
+                .contains("\"type\":\"NEW_CERTIFICATE\",\"confirmedAt\":\"<ISO-8601 instant>\","
+                        + "\"certificate\":\"<PEM of your new certificate>\"}");
     }
 
     @Test
@@ -244,6 +307,22 @@ class StepMessagesTest {
     }
 
     @Test
+    void tellsTheTenantAdministratorThatAPartnerWhoRefusesToSendItsNewCertificateLeavesTheRenewalAbortable() {
+        Told refused = tell(PARTNER_CERTIFICATE, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.NEW_CERTIFICATE, "our HSM is being replaced", null, "c-5", AT));
+
+        refused.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(refused.rendered.text())
+                .contains("The sender administrator of partner acme refused to create a new key pair and send the"
+                        + " certificate of the new key pair (PEM, never its private key)")
+                .contains("nothing changed on either side")
+                .contains("abort this renewal if the partner cannot renew its key pair now: "
+                        + "POST /renewals/renewal-2/abort")
+                .contains("confirms NEW_CERTIFICATE after all")
+                .doesNotContain("null");
+    }
+
+    @Test
     void tellsThePartnerHowTheRenewalEnded() {
         assertThat(tell(PLAYBOOK_3, new RenewalCompleted(RENEWAL, "decryptor", PARTNER, AT))
                 .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.RECEIVER_ADMINISTRATOR, null).rendered.text())
@@ -290,10 +369,13 @@ class StepMessagesTest {
                 assertThat(rendered.text()).contains("How to confirm: publish this JSON on the Kafka topic "
                         + "renewal.partner-confirmations.v1 with the record key renewal-2");
                 PartnerConfirmation filledIn = ContractJson.read(message.expectedConfirmation().example()
-                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString()),
+                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString())
+                        .replace("\"<PEM of your new certificate>\"", ContractJson.write(PARTNERS_NEW.pem())),
                         PartnerConfirmation.class);
                 assertThat(filledIn.type()).isEqualTo(confirmation);
                 assertThat(filledIn.renewalId()).isEqualTo(RENEWAL);
+                assertThat(filledIn.certificate()).isEqualTo(confirmation == ConfirmationType.NEW_CERTIFICATE
+                        ? PARTNERS_NEW.pem() : null);
             }
             return this;
         }
