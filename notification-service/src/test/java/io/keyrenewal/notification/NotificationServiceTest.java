@@ -30,6 +30,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
@@ -269,6 +270,8 @@ class NotificationServiceTest {
             assertThat(notification.recipient()).isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
             assertThat(notification.partnerId()).isEqualTo(partnerId);
         });
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.PARTNER_CERTIFICATE);
     }
 
     @Test
@@ -283,8 +286,8 @@ class NotificationServiceTest {
         PartnerNotification received = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
                 "received-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
         assertThat(received.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
-        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient)
-                .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient, KnownRenewal::renewedKey)
+                .containsExactly(PartnerRole.RECEIVER_ADMINISTRATOR, RenewedKey.PARTNER_CERTIFICATE);
     }
 
     @Test
@@ -302,6 +305,17 @@ class NotificationServiceTest {
                 .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
         assertThat(knownRenewals.find(signing)).get().extracting(KnownRenewal::recipient)
                 .isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    @Test
+    void readsARenewalRememberedWithoutWhatItRenewsAsARenewalOfTheTenantsKeyPair() {
+        // as an instance of the version before V3 writes it during a rolling upgrade
+        jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, started_at)"
+                        + " VALUES (?, ?, 'signer', ?, ?, CURRENT_TIMESTAMP)", renewalId.value(), partnerId.value(),
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH.name(), PartnerRole.SENDER_ADMINISTRATOR.name());
+
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.TENANT_KEY_PAIR);
     }
 
     @Test
