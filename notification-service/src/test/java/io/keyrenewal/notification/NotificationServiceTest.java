@@ -275,6 +275,33 @@ class NotificationServiceTest {
     }
 
     @Test
+    void tellsThePartnerThatTheTenantVerifiesItsNewCertificateAndAtTheEndRemovedItsOldOne() {
+        Playbook playbook = Playbook.TENANT_VERIFIES_OUTBOUND_RESPONSE;
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "partner-verifier", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.NONE, null, PartnerRole.RECEIVER_ADMINISTRATOR));
+        publish("switched-" + renewalId, new PartnerSwitchedToNewKey(renewalId, partnerId, "acme-2",
+                STARTED_AT.plus(Duration.ofDays(91)), STARTED_AT.plus(Duration.ofDays(1))));
+        publish("completed-" + renewalId, new RenewalCompleted(renewalId, "partner-verifier", partnerId,
+                STARTED_AT.plus(Duration.ofDays(91))));
+
+        PartnerNotification switched = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "switched-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        PartnerNotification completed = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "completed-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+
+        assertThat(switched.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(switched.body()).contains("now verifies your signatures for the alias \"partner-verifier\" with"
+                + " your new certificate").contains("keeps your old certificate until "
+                + STARTED_AT.plus(Duration.ofDays(91)));
+        assertThat(completed.kind()).isEqualTo(NotificationKind.RENEWAL_COMPLETED);
+        assertThat(completed.body())
+                .contains("The tenant removed your old certificate from its keystore (alias \"partner-verifier\")")
+                .contains("You may now retire your old key pair")
+                .doesNotContain("removed the old key pair");
+    }
+
+    @Test
     void remembersARenewalOfThePartnersCertificateFromItsRequestAsFromTheCertificateProvided() {
         // as when the service first reads the topic after the renewal started
         publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-signer", partnerId,
