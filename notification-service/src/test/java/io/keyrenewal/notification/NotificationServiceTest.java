@@ -30,6 +30,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
@@ -269,6 +270,35 @@ class NotificationServiceTest {
             assertThat(notification.recipient()).isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
             assertThat(notification.partnerId()).isEqualTo(partnerId);
         });
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.PARTNER_CERTIFICATE);
+    }
+
+    @Test
+    void tellsThePartnerThatTheTenantVerifiesItsNewCertificateAndAtTheEndRemovedItsOldOne() {
+        Playbook playbook = Playbook.TENANT_VERIFIES_OUTBOUND_RESPONSE;
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "partner-verifier", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.NONE, null, PartnerRole.RECEIVER_ADMINISTRATOR));
+        publish("switched-" + renewalId, new PartnerSwitchedToNewKey(renewalId, partnerId, "acme-2",
+                STARTED_AT.plus(Duration.ofDays(91)), STARTED_AT.plus(Duration.ofDays(1))));
+        publish("completed-" + renewalId, new RenewalCompleted(renewalId, "partner-verifier", partnerId,
+                STARTED_AT.plus(Duration.ofDays(91))));
+
+        PartnerNotification switched = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "switched-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        PartnerNotification completed = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "completed-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+
+        assertThat(switched.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(switched.body()).contains("now verifies your signatures for the alias \"partner-verifier\" with"
+                + " your new certificate").contains("keeps your old certificate until "
+                + STARTED_AT.plus(Duration.ofDays(91)));
+        assertThat(completed.kind()).isEqualTo(NotificationKind.RENEWAL_COMPLETED);
+        assertThat(completed.body())
+                .contains("The tenant removed your old certificate from its keystore (alias \"partner-verifier\")")
+                .contains("You may now retire your old key pair")
+                .doesNotContain("removed the old key pair");
     }
 
     @Test
@@ -283,8 +313,8 @@ class NotificationServiceTest {
         PartnerNotification received = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
                 "received-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
         assertThat(received.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
-        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient)
-                .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient, KnownRenewal::renewedKey)
+                .containsExactly(PartnerRole.RECEIVER_ADMINISTRATOR, RenewedKey.PARTNER_CERTIFICATE);
     }
 
     @Test
@@ -302,6 +332,17 @@ class NotificationServiceTest {
                 .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
         assertThat(knownRenewals.find(signing)).get().extracting(KnownRenewal::recipient)
                 .isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    @Test
+    void readsARenewalRememberedWithoutWhatItRenewsAsARenewalOfTheTenantsKeyPair() {
+        // as an instance of the version before V3 writes it during a rolling upgrade
+        jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, started_at)"
+                        + " VALUES (?, ?, 'signer', ?, ?, CURRENT_TIMESTAMP)", renewalId.value(), partnerId.value(),
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH.name(), PartnerRole.SENDER_ADMINISTRATOR.name());
+
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.TENANT_KEY_PAIR);
     }
 
     @Test

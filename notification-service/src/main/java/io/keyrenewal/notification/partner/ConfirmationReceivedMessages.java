@@ -31,6 +31,14 @@ public class ConfirmationReceivedMessages {
     }
 
     public PartnerMessage switchedToNewKey(KnownRenewal renewal, PartnerSwitchedToNewKey event) {
+        if (renewal.renewsPartnersCertificate()) {
+            return message(renewal, event.confirmationId(), ConfirmationType.SWITCHED_TO_NEW_KEY,
+                    "The tenant now verifies your signatures for the alias \"" + renewal.alias() + "\" with your "
+                            + "new certificate. It keeps your old certificate until " + event.retainOldKeyUntil()
+                            + " so that messages signed with your old key that are still on their way still verify,"
+                            + " then removes it; you will be told when the renewal is complete. Keep your old key pair"
+                            + " until then. You do not need to do anything more for this renewal.", null);
+        }
         return message(renewal, event.confirmationId(), ConfirmationType.SWITCHED_TO_NEW_KEY,
                 "Your system now encrypts with the new certificate for the alias \"" + renewal.alias() + "\". "
                         + "The tenant keeps the old key pair until " + event.retainOldKeyUntil()

@@ -35,6 +35,7 @@ import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.notification.TestCertificates;
 import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +58,10 @@ class StepMessagesTest {
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR);
-    /** A renewal of the partner's certificate: its messages read the events, not the playbook. */
+    /** A renewal of the partner's certificate, as its events said: its messages read them, not the playbook. */
     private static final KnownRenewal PARTNER_CERTIFICATE = new KnownRenewal(RENEWAL, PARTNER, "partner-signer",
-            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR);
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR,
+            RenewedKey.PARTNER_CERTIFICATE);
     private static final CertificateInfo PARTNERS_NEW = TestCertificates.decryptor();
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
@@ -202,6 +204,45 @@ class StepMessagesTest {
     }
 
     @Test
+    void acknowledgesThePartnersSwitchToItsNewKeyAsTheTenantVerifyingWithItsNewCertificateAndKeepingItsOldOne() {
+        PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, PARTNER, "acme-8",
+                Instant.parse("2027-02-20T10:00:00Z"), AT);
+
+        String partners = tell(PARTNER_CERTIFICATE, switched)
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text();
+        String tenants = tell(PLAYBOOK_3, switched).rendered.text();
+
+        assertThat(partners)
+                .contains("accepted your confirmation acme-8 (SWITCHED_TO_NEW_KEY)")
+                .contains("now verifies your signatures for the alias \"partner-signer\" with your new certificate")
+                .contains("keeps your old certificate until 2027-02-20T10:00:00Z so that messages signed with your"
+                        + " old key that are still on their way still verify")
+                .doesNotContain("encrypts").doesNotContain("keeps the old key pair").doesNotContain("decrypted");
+        assertThat(tenants).contains("Your system now encrypts with the new certificate")
+                .contains("keeps the old key pair until 2027-02-20T10:00:00Z")
+                .doesNotContain("your old certificate");
+    }
+
+    @Test
+    void remindsAndEscalatesTheSwitchToThePartnersNewKeyAsSigningWithIt() {
+        PartnerStepOverdue overdue = new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.parse("2026-11-20T10:00:00Z"), AT);
+        PartnerStepEscalated escalated = new PartnerStepEscalated(RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.parse("2026-11-20T10:00:00Z"), AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, overdue).rendered.text())
+                .contains("Please sign the messages you send to the tenant with your new key, the one whose"
+                        + " certificate the tenant imported, then confirm SWITCHED_TO_NEW_KEY")
+                .doesNotContain("encrypt");
+        assertThat(tell(PARTNER_CERTIFICATE, escalated).rendered.text())
+                .contains("Contact the sender administrator of partner acme: they must sign the messages you send"
+                        + " to the tenant with your new key")
+                .doesNotContain("encrypt");
+        assertThat(tell(PLAYBOOK_3, overdue).rendered.text()).contains("Please encrypt the payloads you send to the"
+                + " tenant with the new certificate and remove the old one, then confirm SWITCHED_TO_NEW_KEY");
+    }
+
+    @Test
     void remindsThePartnerOfAnOverdueStepWithThePayloadToSendAgain() {
         Told told = tell(PLAYBOOK_1, new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
                 ConfirmationType.VERIFIES_BOTH, Instant.parse("2026-11-20T10:00:00Z"), AT));
@@ -255,6 +296,38 @@ class StepMessagesTest {
                 .contains("POST /renewals/renewal-2/keystore-resolution");
         assertThat(exchange.rendered.text()).contains("POST /renewals/renewal-2/keystore-retry")
                 .contains("abort it: POST /renewals/renewal-2/abort").doesNotContain("keystore-resolution");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThatTheKeystoreCouldNotImportThePartnersCertificateAndThatItMayRetryOrAbort() {
+        Told told = tell(PARTNER_CERTIFICATE, new KeystoreFailureRecorded(RENEWAL, "report-6", "IMPORT",
+                "alias 'partner-signer' holds key pairs, not a partner's certificates", AT));
+
+        told.is(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(told.rendered.text())
+                .contains("The keystore could not import the partner's new certificate (IMPORT) for renewal"
+                        + " renewal-2 (alias \"partner-signer\", partner acme): alias 'partner-signer' holds key"
+                        + " pairs, not a partner's certificates. The renewal waits until the step is done.")
+                .contains("still verifies the partner's signatures with its current certificate")
+                .contains("retry the step: POST /renewals/renewal-2/keystore-retry")
+                .contains("abort the renewal: POST /renewals/renewal-2/abort with the reason (renewalctl abort"
+                        + " renewal-2 --reason ...); the keystore keeps the partner's current certificate")
+                .contains("Start a new renewal of the alias (POST /renewals) to ask the partner for another"
+                        + " certificate")
+                .doesNotContain("contact the operators").doesNotContain("keystore-resolution");
+    }
+
+    @Test
+    void offersToLeaveThePartnersOldCertificateInTheKeystoreWhenItsRemovalFails() {
+        KeystoreFailureRecorded removal = new KeystoreFailureRecorded(RENEWAL, "report-7", "REMOVE",
+                "keystore file is read-only", AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, removal).rendered.text())
+                .contains("if the partner's old certificate may stay in the keystore, settle it:"
+                        + " POST /renewals/renewal-2/keystore-resolution")
+                .doesNotContain("old key pair");
+        assertThat(tell(PLAYBOOK_3, removal).rendered.text())
+                .contains("if the old key pair may stay archived, settle it");
     }
 
     @Test
@@ -320,6 +393,49 @@ class StepMessagesTest {
                         + "POST /renewals/renewal-2/abort")
                 .contains("confirms NEW_CERTIFICATE after all")
                 .doesNotContain("null");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThatARefusedSwitchToThePartnersNewKeyLeavesBothCertificatesVerifying() {
+        PartnerRefusedStep refusal = new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                "our signer cannot hold the new key yet", null, "c-6", AT);
+
+        Told refused = tell(PARTNER_CERTIFICATE, refusal);
+
+        refused.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(refused.rendered.text())
+                .contains("The sender administrator of partner acme refused to sign the messages you send to the"
+                        + " tenant with your new key")
+                .contains("imported the partner's new certificate already, so the renewal can no longer be aborted")
+                .contains("verifies the partner's signatures with its old certificate and with its new one")
+                .contains("Contact the sender administrator of partner acme and agree with the partner what it"
+                        + " needs, so that it confirms SWITCHED_TO_NEW_KEY after all")
+                .doesNotContain("/abort").doesNotContain("decrypt").doesNotContain("receiver");
+        assertThat(tell(PLAYBOOK_3, refusal).rendered.text())
+                .contains("the new key pair already decrypts beside the old one");
+    }
+
+    @Test
+    void tellsThePartnerThatTheRenewalOfItsCertificateEndedWithItsOldCertificateRemovedOrWasAbortedBeforeTheImport() {
+        RenewalCompleted completed = new RenewalCompleted(RENEWAL, "partner-signer", PARTNER, AT);
+        RenewalAborted aborted = new RenewalAborted(RENEWAL, "partner-signer", PARTNER, "the partner asked to"
+                + " postpone", "tenant-admin", null, AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, completed)
+                .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("The tenant removed your old certificate from its keystore (alias \"partner-signer\")")
+                .contains("The renewal renewal-2 is complete")
+                .contains("You may now retire your old key pair")
+                .doesNotContain("removed the old key pair").doesNotContain("tenant's old certificate");
+        assertThat(tell(PARTNER_CERTIFICATE, aborted)
+                .is(NotificationKind.RENEWAL_ABORTED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("aborted the renewal renewal-2 of your certificate under the alias \"partner-signer\""
+                        + " before importing a new one: the partner asked to postpone")
+                .contains("Keep signing with your old key")
+                .contains("The certificate you sent for this renewal, if any, is not used")
+                .doesNotContain("tenant's old certificate").doesNotContain("downtime");
+        assertThat(tell(PLAYBOOK_1, completed).rendered.text())
+                .contains("If your system still holds the tenant's old certificate, you may delete it.");
     }
 
     @Test
