@@ -155,6 +155,10 @@ class SigningPlaybooksSystemIT {
                 .contains("\"type\":\"OLD_CERTIFICATE_REMOVED\"");
 
         confirm(renewalId, ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        // the step is taken before the clock moves: else the 91 days pass its respond-by date first (overdue)
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "PartnerRemovedOldCertificate");
         keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
