@@ -28,16 +28,22 @@ import io.keyrenewal.renewal.playbook.Step;
 import io.keyrenewal.contracts.renewal.Playbook;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +68,8 @@ import java.util.stream.Collectors;
 public class RenewalViewProjection {
 
     public static final String PROCESSING_GROUP = "renewal-views";
+    private static final String VIEWS_OF_THE_BATCH = RenewalViewProjection.class.getName() + ".viewsOfTheBatch";
+    private static final int VIEWS_PER_READ = 1_000;
 
     private final EntityManager entityManager;
     private final EventStore eventStore;
@@ -78,7 +86,9 @@ public class RenewalViewProjection {
 
     @EventHandler
     void on(RenewalEvent event, @SequenceNumber long sequence) {
-        RenewalView view = readyFor(event, sequence);
+        String renewalId = event.renewalId().value();
+        RenewalView view = readyFor(event, sequence,
+                entityManager.find(RenewalView.class, renewalId, LockModeType.PESSIMISTIC_WRITE));
         if (view == null) {
             return;
         }
@@ -91,21 +101,43 @@ public class RenewalViewProjection {
         }
     }
 
-    /** A stored event a rebuild replays: folded as {@link #on} folds it, with none of its effects. */
+    /**
+     * A stored event a rebuild replays: folded as {@link #on} folds it, with none of its effects. The views of a
+     * batch's renewals are read and locked at once, with its first event, and written together when it commits.
+     */
     void replayed(RenewalEvent event, long sequence) {
-        RenewalView view = readyFor(event, sequence);
+        Map<String, RenewalView> batch = CurrentUnitOfWork.get().root().getOrComputeResource(VIEWS_OF_THE_BATCH,
+                key -> viewsOf(CurrentUnitOfWork.get().root()));
+        String renewalId = event.renewalId().value();
+        RenewalView view = readyFor(event, sequence, batch.get(renewalId));
         if (view != null) {
             fold(view, event, sequence);
+            batch.put(renewalId, view);
         }
+    }
+
+    private Map<String, RenewalView> viewsOf(UnitOfWork<?> batch) {
+        List<String> renewalIds = (batch instanceof BatchingUnitOfWork<?> events ? events.getMessages()
+                : List.of(batch.getMessage())).stream().map(Message::getPayload)
+                .filter(RenewalEvent.class::isInstance).map(event -> ((RenewalEvent) event).renewalId().value())
+                .distinct().toList();
+        entityManager.unwrap(Session.class).setJdbcBatchSize(Math.max(1, renewalIds.size()));
+        Map<String, RenewalView> views = new HashMap<>();
+        for (int from = 0; from < renewalIds.size(); from += VIEWS_PER_READ) {
+            entityManager.createQuery("select v from RenewalView v where v.renewalId in :ids", RenewalView.class)
+                    .setParameter("ids", renewalIds.subList(from, Math.min(renewalIds.size(), from + VIEWS_PER_READ)))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().forEach(view -> views.put(view.getRenewalId(), view));
+        }
+        return views;
     }
 
     /**
      * The view of the event's renewal folded up to the event before, locked until the transaction ends; null if it
      * has folded this event already.
      */
-    private RenewalView readyFor(RenewalEvent event, long sequence) {
+    private RenewalView readyFor(RenewalEvent event, long sequence, RenewalView stored) {
         String renewalId = event.renewalId().value();
-        RenewalView stored = entityManager.find(RenewalView.class, renewalId, LockModeType.PESSIMISTIC_WRITE);
         Long folded = stored == null ? null : stored.getLastSequence();
         if (folded != null && folded >= sequence) {
             return null;
