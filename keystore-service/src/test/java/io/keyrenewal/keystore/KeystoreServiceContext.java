@@ -1,12 +1,21 @@
 package io.keyrenewal.keystore;
 
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -16,8 +25,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service against a real (embedded) Kafka broker, real keystore files and H2 in a folder of its own under
@@ -37,6 +50,7 @@ abstract class KeystoreServiceContext {
 
     /** Lives as long as the context (past one test class, unlike a {@code @TempDir}); {@code mvn clean} removes it. */
     static final Path dataDir = newDataDir();
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -48,6 +62,9 @@ abstract class KeystoreServiceContext {
         // the gauges read the index once at the start and when a test asks: a reading every few seconds would meet
         // the outage test's exclusive H2 session, which then leaves H2 closed for every later connection
         registry.add("keyrenewal.metrics.refresh-interval", () -> "P1D");
+        // POST /admin/clock/advance reaches a retention date; a test class that moves the clock closes the context
+        // after it (@DirtiesContext), as the other classes' certificates and dates are made for the real time
+        registry.add("keyrenewal.clock.movable", () -> "true");
         registry.add("keyrenewal.security.mode", () -> "local");
         registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
         registry.add("keyrenewal.security.users[0].password", () -> TEST_PASSWORD_HASH);
@@ -67,6 +84,10 @@ abstract class KeystoreServiceContext {
 
     @LocalServerPort
     int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    PublishedRecords published;
 
     /** Every answer of the API in this test: headers and body. */
     final List<String> apiResponses = new ArrayList<>();
@@ -101,6 +122,33 @@ abstract class KeystoreServiceContext {
                         .body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         apiResponses.add(response.getHeaders() + " " + response.getBody());
         return response;
+    }
+
+    /** Publishes {@code event} on {@code renewal.events.v1} under a new message id, which it returns. */
+    String publish(RenewalEvent event) {
+        String messageId = UUID.randomUUID().toString();
+        publish(messageId, event);
+        return messageId;
+    }
+
+    void publish(String messageId, RenewalEvent event) {
+        send(messageId, event.renewalId().value(), ContractJson.write(event));
+    }
+
+    void send(String messageId, String key, String body) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS, key, body);
+        record.headers().add(MessageHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).join();
+    }
+
+    /** The first {@code count} reports answering the message {@code causationId}, once the service published them. */
+    List<ConsumerRecord<String, String>> awaitReportRecords(String causationId, int count) {
+        return await().atMost(PATIENCE)
+                .until(() -> published.reportRecordsAnswering(causationId), records -> records.size() >= count);
+    }
+
+    List<KeystoreReport> awaitReports(String causationId, int count) {
+        return awaitReportRecords(causationId, count).stream().map(PublishedRecords::report).toList();
     }
 
     private static Path newDataDir() {

@@ -27,7 +27,6 @@ import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
-import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.keystore.certificate.TestCertificateAuthority;
@@ -52,7 +51,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import javax.crypto.Cipher;
@@ -96,12 +94,6 @@ import static org.awaitility.Awaitility.await;
  */
 class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    PublishedRecords published;
     @Autowired
     KeyGenerationJournal journal;
     @Autowired
@@ -1040,31 +1032,6 @@ class KeystoreServiceIntegrationTest extends KeystoreServiceContext {
     private RenewalStarted renewalStarted(String alias, KeyAlgorithm algorithm) {
         return new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"),
                 Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), algorithm, Instant.now());
-    }
-
-    private String publish(RenewalEvent event) {
-        String messageId = UUID.randomUUID().toString();
-        publish(messageId, event);
-        return messageId;
-    }
-
-    private void publish(String messageId, RenewalEvent event) {
-        send(messageId, event.renewalId().value(), ContractJson.write(event));
-    }
-
-    private void send(String messageId, String key, String body) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RENEWAL_EVENTS, key, body);
-        record.headers().add(MessageHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).join();
-    }
-
-    private List<ConsumerRecord<String, String>> awaitReportRecords(String causationId, int count) {
-        return await().atMost(PATIENCE)
-                .until(() -> published.reportRecordsAnswering(causationId), records -> records.size() >= count);
-    }
-
-    private List<KeystoreReport> awaitReports(String causationId, int count) {
-        return awaitReportRecords(causationId, count).stream().map(PublishedRecords::report).toList();
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(String messageId) {

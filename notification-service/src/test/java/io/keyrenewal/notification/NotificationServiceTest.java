@@ -2,7 +2,9 @@ package io.keyrenewal.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.CertificateInfo;
+import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
@@ -12,8 +14,14 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.Playbook;
@@ -22,6 +30,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.testsupport.ApiDescriptionCheck;
 import io.keyrenewal.testsupport.PrometheusScrape;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
@@ -224,6 +233,91 @@ class NotificationServiceTest {
     }
 
     @Test
+    void asksThePartnerForItsNewCertificateAcknowledgesItAndAsksForTheSwitchOnceItIsImported() {
+        // the catalogue names no playbook of a partner's certificate yet: the messages read the events, not it
+        Playbook playbook = Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH;
+        CertificateRef previous = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=partner old", "01ff");
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "partner-signer", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.NONE, null, PartnerRole.SENDER_ADMINISTRATOR));
+        publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-signer", partnerId,
+                PartnerRole.SENDER_ADMINISTRATOR, playbook, STARTED_AT, STARTED_AT.plus(Duration.ofDays(7)),
+                ConfirmationType.NEW_CERTIFICATE));
+        publish("received-" + renewalId, new PartnerCertificateReceived(renewalId, "partner-signer", partnerId,
+                "acme-1", CERTIFICATE, STARTED_AT.plusSeconds(60)));
+        publish("imported-" + renewalId, new PartnerCertificateImported(renewalId, "partner-signer", partnerId,
+                PartnerRole.SENDER_ADMINISTRATOR, playbook, CERTIFICATE.ref(), previous, STARTED_AT.plusSeconds(120),
+                STARTED_AT.plus(Duration.ofDays(8)), ConfirmationType.SWITCHED_TO_NEW_KEY));
+
+        PartnerNotification requested = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "requested-" + renewalId + ":SENDER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        PartnerNotification received = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "received-" + renewalId + ":SENDER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        PartnerNotification imported = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "imported-" + renewalId + ":SENDER_ADMINISTRATOR")).value(), PartnerNotification.class);
+
+        assertThat(requested.kind()).isEqualTo(NotificationKind.PARTNER_CERTIFICATE_REQUESTED);
+        assertThat(requested.body()).contains("create a new key pair in your sender system");
+        assertThat(requested.expectedConfirmation().type()).isEqualTo(ConfirmationType.NEW_CERTIFICATE);
+        assertThat(requested.expectedConfirmation().example())
+                .contains("\"certificate\":\"<PEM of your new certificate>\"");
+        assertThat(received.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(received.body()).contains("acme-1 (NEW_CERTIFICATE)").contains(CERTIFICATE.sha256().value());
+        assertThat(imported.kind()).isEqualTo(NotificationKind.PARTNER_CERTIFICATE_IMPORTED);
+        assertThat(imported.body()).contains(CERTIFICATE.sha256().value()).contains(previous.sha256().value());
+        assertThat(imported.expectedConfirmation().type()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(List.of(requested, received, imported)).allSatisfy(notification -> {
+            assertThat(notification.recipient()).isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+            assertThat(notification.partnerId()).isEqualTo(partnerId);
+        });
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.PARTNER_CERTIFICATE);
+    }
+
+    @Test
+    void tellsThePartnerThatTheTenantVerifiesItsNewCertificateAndAtTheEndRemovedItsOldOne() {
+        Playbook playbook = Playbook.TENANT_VERIFIES_OUTBOUND_RESPONSE;
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "partner-verifier", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.NONE, null, PartnerRole.RECEIVER_ADMINISTRATOR));
+        publish("switched-" + renewalId, new PartnerSwitchedToNewKey(renewalId, partnerId, "acme-2",
+                STARTED_AT.plus(Duration.ofDays(91)), STARTED_AT.plus(Duration.ofDays(1))));
+        publish("completed-" + renewalId, new RenewalCompleted(renewalId, "partner-verifier", partnerId,
+                STARTED_AT.plus(Duration.ofDays(91))));
+
+        PartnerNotification switched = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "switched-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        PartnerNotification completed = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "completed-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+
+        assertThat(switched.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(switched.body()).contains("now verifies your signatures for the alias \"partner-verifier\" with"
+                + " your new certificate").contains("keeps your old certificate until "
+                + STARTED_AT.plus(Duration.ofDays(91)));
+        assertThat(completed.kind()).isEqualTo(NotificationKind.RENEWAL_COMPLETED);
+        assertThat(completed.body())
+                .contains("The tenant removed your old certificate from its keystore (alias \"partner-verifier\")")
+                .contains("You may now retire your old key pair")
+                .doesNotContain("removed the old key pair");
+    }
+
+    @Test
+    void remembersARenewalOfThePartnersCertificateFromItsRequestAsFromTheCertificateProvided() {
+        // as when the service first reads the topic after the renewal started
+        publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-signer", partnerId,
+                PartnerRole.RECEIVER_ADMINISTRATOR, Playbook.TENANT_DECRYPTS_INBOUND_REQUEST, STARTED_AT, null,
+                ConfirmationType.NEW_CERTIFICATE));
+        publish("received-" + renewalId, new PartnerCertificateReceived(renewalId, "partner-signer", partnerId,
+                "acme-1", CERTIFICATE, STARTED_AT.plusSeconds(60)));
+
+        PartnerNotification received = ContractJson.read(awaitOne(withHeader(MessageHeaders.ID,
+                "received-" + renewalId + ":RECEIVER_ADMINISTRATOR")).value(), PartnerNotification.class);
+        assertThat(received.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::recipient, KnownRenewal::renewedKey)
+                .containsExactly(PartnerRole.RECEIVER_ADMINISTRATOR, RenewedKey.PARTNER_CERTIFICATE);
+    }
+
+    @Test
     void readsARenewalRememberedWithoutItsRecipientAsItsPlaybookHadIt() {
         // as an instance of the version before V2 writes it during a rolling upgrade
         RenewalId decrypting = new RenewalId("renewal-" + UUID.randomUUID());
@@ -238,6 +332,17 @@ class NotificationServiceTest {
                 .isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
         assertThat(knownRenewals.find(signing)).get().extracting(KnownRenewal::recipient)
                 .isEqualTo(PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    @Test
+    void readsARenewalRememberedWithoutWhatItRenewsAsARenewalOfTheTenantsKeyPair() {
+        // as an instance of the version before V3 writes it during a rolling upgrade
+        jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, started_at)"
+                        + " VALUES (?, ?, 'signer', ?, ?, CURRENT_TIMESTAMP)", renewalId.value(), partnerId.value(),
+                Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH.name(), PartnerRole.SENDER_ADMINISTRATOR.name());
+
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
+                .isEqualTo(RenewedKey.TENANT_KEY_PAIR);
     }
 
     @Test

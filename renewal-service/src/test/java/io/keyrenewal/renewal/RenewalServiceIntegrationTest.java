@@ -220,13 +220,24 @@ class RenewalServiceIntegrationTest {
         assertThat(catalogue.get("version").asInt()).isEqualTo(1);
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("playbook").asText())
                 .containsExactly("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH",
-                        "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "TENANT_DECRYPTS_OUTBOUND_RESPONSE");
+                        "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "TENANT_DECRYPTS_OUTBOUND_RESPONSE",
+                        "TENANT_DECRYPTS_INBOUND_REQUEST", "TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH",
+                        "TENANT_VERIFIES_INBOUND_REQUEST", "TENANT_VERIFIES_OUTBOUND_RESPONSE");
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("number").asInt() + " "
                 + playbook.get("title").asText()).containsExactly("1 signs inbound response, partner verifies both",
-                "2 signs inbound response, with downtime", "3 decrypts outbound response");
+                "2 signs inbound response, with downtime", "3 decrypts outbound response",
+                "4 decrypts inbound request", "5 signs outbound request, partner verifies both",
+                "6 verifies inbound request (the sender's new certificate)",
+                "7 verifies outbound response (the receiver's new certificate)");
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("purpose").asText() + " "
                 + playbook.get("partnerUsesBothKeys").asText()).containsExactly("SIGN_INBOUND_RESPONSE true",
-                "SIGN_INBOUND_RESPONSE false", "DECRYPT_OUTBOUND_RESPONSE null");
+                "SIGN_INBOUND_RESPONSE false", "DECRYPT_OUTBOUND_RESPONSE null", "DECRYPT_INBOUND_REQUEST null",
+                "SIGN_OUTBOUND_REQUEST true", "VERIFY_INBOUND_REQUEST null", "VERIFY_OUTBOUND_RESPONSE null");
+        JsonNode partnerCertificate = catalogue.at("/playbooks/5");
+        assertThat(partnerCertificate.get("newKeyPair").asText()).as("no key pair of the tenant's")
+                .isEqualTo("NONE");
+        assertThat(partnerCertificate.get("partnerRole").asText()).isEqualTo("SENDER_ADMINISTRATOR");
+        assertThat(partnerCertificate.at("/steps/1/confirmation").asText()).isEqualTo("NEW_CERTIFICATE");
         JsonNode decrypt = catalogue.at("/playbooks/2");
         assertThat(decrypt.get("newKeyPair").asText()).isEqualTo("ACTIVE_AT_ONCE");
         assertThat(decrypt.get("certificateUse").asText()).isEqualTo("ENCRYPT_WITH_NEW");

@@ -39,8 +39,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, aborts, one open
- *  renewal per alias, and the list of renewals; on a real PostgreSQL, the local stack's and production's database. */
+/** The tenant's steps over REST, the keystore's reports over Kafka: playbook 1 to a rollback, playbook 2's tenant
+ *  steps through the one step endpoint, aborts, one open renewal per alias, and the list of renewals; on a real
+ *  PostgreSQL, the local stack's and production's database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantStepsIntegrationTest extends SharedPostgresContext {
 
@@ -202,6 +203,78 @@ class TenantStepsIntegrationTest extends SharedPostgresContext {
         assertThat(past.statusCode()).as("the benchmark's tenant proposes a later window on this answer")
                 .isEqualTo(422);
         assertThat(json(past).at("/detail").asText()).contains("must not start in the past");
+    }
+
+    @Test
+    void takesEachTenantStepOfPlaybook2ThroughTheOneStepEndpointThatListsThemAndNamesWhatEachNeeds() {
+        String alias = "acme-steps";
+        String renewalId = start(alias, "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME");
+        String steps = "/renewals/" + renewalId + "/steps/";
+        HttpResponse<String> unknown = http.post(steps + "approve", "");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).at("/detail").asText()).contains("no step is named approve")
+                .contains("DOWNTIME_PROPOSED, DRAIN_CONFIRMED, EXCHANGE_APPROVED");
+        assertThat(json(unknown).at("/errors").findValuesAsText("field")).containsExactly("step");
+        assertThat(http.post("/renewals/no-such-renewal/steps/approve", "").statusCode()).isEqualTo(404);
+
+        report(renewalId, new KeyPairGenerated("rep-s1", new RenewalId(renewalId), "e-s1", alias,
+                Certificates.certificate(alias, "02", Instant.now()), null, Instant.now()));
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided");
+        awaitTenantSteps(renewalId, "DOWNTIME_PROPOSED");
+        assertThat(json(http.get("/renewals/" + renewalId)).at("/tenantSteps/0/needs"))
+                .extracting(JsonNode::asText).containsExactly("windowStart", "windowEnd");
+
+        HttpResponse<String> noWindow = http.post(steps + "downtime-proposed", "");
+        assertThat(noWindow.statusCode()).isEqualTo(400);
+        assertThat(json(noWindow).at("/errors").findValuesAsText("field")).containsExactly("windowStart",
+                "windowEnd");
+        HttpResponse<String> someoneElse = http.post(steps + "EXCHANGE_APPROVED", "{\"by\":\"tenant-admin\"}");
+        assertThat(someoneElse.statusCode()).isEqualTo(400);
+        assertThat(json(someoneElse).at("/errors/0/field").asText()).isEqualTo("by");
+        HttpResponse<String> early = http.post(steps + "exchange-approved", "");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(json(early).at("/title").asText()).isEqualTo("StepNotAllowed");
+        assertThat(json(early).at("/detail").asText()).contains("EXCHANGE_APPROVED is not allowed yet")
+                .contains("DRAIN_CONFIRMED");
+        assertThat(json(http.post(steps + "downtime-agreed", "")).at("/detail").asText())
+                .contains("DOWNTIME_AGREED is the partner's step, not the tenant's");
+
+        Instant windowStart = clock.instant().plusSeconds(2);
+        String window = "{\"by\":\"operator\",\"windowStart\":\"" + windowStart + "\",\"windowEnd\":\""
+                + windowStart.plus(Duration.ofHours(1)) + "\"}";
+        HttpResponse<String> proposed = http.post(steps + "downtime-proposed", window);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        assertThat(json(proposed).at("/renewal/awaiting").asText()).isEqualTo("DOWNTIME_AGREED");
+        assertThat(json(proposed).at("/tenantSteps")).isEmpty();
+        assertThat(json(http.post(steps + "DOWNTIME_PROPOSED", window)).at("/detail").asText())
+                .contains("DOWNTIME_PROPOSED is already done");
+        confirm(renewalId, "c-s1", ConfirmationType.DOWNTIME_ACCEPTED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> clock.instant().isAfter(windowStart));
+        confirm(renewalId, "c-s2", ConfirmationType.SENDING_STOPPED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "SenderStoppedSending");
+        awaitTenantSteps(renewalId, "DRAIN_CONFIRMED");
+
+        assertThat(http.post(steps + "drain-confirmed", "{}").statusCode()).isEqualTo(200);
+        confirm(renewalId, "c-s3", ConfirmationType.CERTIFICATE_EXCHANGED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "SenderStoppedSending", "DrainConfirmed", "SenderExchangedCertificate");
+        awaitTenantSteps(renewalId, "EXCHANGE_APPROVED");
+        HttpResponse<String> approved = http.post(steps + "Exchange-Approved", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).at("/renewal/awaiting").asText()).isEqualTo("KEY_PAIR_EXCHANGED");
+        List<ConsumerRecord<String, String>> decided = awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "DowntimeProposed", "DowntimeAgreed", "SenderStoppedSending", "DrainConfirmed",
+                "SenderExchangedCertificate", "KeyPairExchangeApproved", "KeyPairExchangeDecided");
+        assertThat(decided.get(3).value()).contains("\"proposedBy\":\"operator\"");
+        assertThat(decided.get(8).value()).contains("\"approvedBy\":\"operator\"");
+    }
+
+    private void awaitTenantSteps(String renewalId, String... expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(http.get("/renewals/"
+                + renewalId)).at("/tenantSteps").findValuesAsText("step")).containsExactly(expected));
     }
 
     private String start(String alias, String playbook) {

@@ -17,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -32,7 +34,8 @@ import java.util.function.Supplier;
 @Command(name = "renewalctl", mixinStandardHelpOptions = true, version = "renewalctl 0.1.0",
         description = "Runs and audits key renewals through renewal-service; lists and replays dead letters.",
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
-                RenewalCtl.History.class, RenewalCtl.Approve.class, RenewalCtl.ConfirmDrain.class,
+                RenewalCtl.History.class, RenewalCtl.TakeStep.class, RenewalCtl.Approve.class,
+                RenewalCtl.ConfirmDrain.class,
                 RenewalCtl.Abort.class, RenewalCtl.RollBack.class, RenewalCtl.KeystoreRetry.class,
                 RenewalCtl.KeystoreResolve.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
                 RenewalCtl.Replay.class, RenewalCtl.Republish.class, RenewalCtl.Playbooks.class,
@@ -109,6 +112,12 @@ public class RenewalCtl {
             return 0;
         }
 
+        /** {@code EXCHANGE_APPROVED} as {@code exchange-approved}, {@code windowStart} as {@code window-start}. */
+        static String kebab(String name) {
+            return name.contains("_") ? name.toLowerCase(Locale.ROOT).replace('_', '-')
+                    : name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        }
+
         static String reason(String reason) {
             return ContractJson.mapper().createObjectNode().put("reason", reason).toString();
         }
@@ -156,7 +165,9 @@ public class RenewalCtl {
         @Option(names = "--playbook", description = "a playbook of the catalogue (renewalctl playbooks), e.g. "
                 + "TENANT_DECRYPTS_OUTBOUND_RESPONSE")
         String playbook;
-        @Option(names = "--purpose", description = "SIGN_INBOUND_RESPONSE or DECRYPT_OUTBOUND_RESPONSE")
+        @Option(names = "--purpose", description = "what the key does, e.g. SIGN_INBOUND_RESPONSE,"
+                + " DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST, SIGN_OUTBOUND_REQUEST, VERIFY_INBOUND_REQUEST,"
+                + " VERIFY_OUTBOUND_RESPONSE: the catalogue's playbook for it (renewalctl playbooks)")
         String purpose;
         @Option(names = "--key-algorithm") String keyAlgorithm;
         @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
@@ -260,11 +271,18 @@ public class RenewalCtl {
 
         @Override
         public Integer call() {
-            JsonNode renewal = client().get("/renewals/" + renewalId).get("renewal");
+            JsonNode detail = client().get("/renewals/" + renewalId);
+            JsonNode renewal = detail.get("renewal");
             printRenewal(renewal);
             out().printf("  new certificate %s (serial %s), old %s, old key retained until %s%n",
                     renewal.path("newCertificateSha256").asText("-"), renewal.path("newCertificateSerial").asText("-"),
                     renewal.path("oldCertificateSha256").asText("-"), renewal.path("retainOldKeyUntil").asText("-"));
+            for (JsonNode step : detail.path("tenantSteps")) {
+                List<String> needs = new ArrayList<>();
+                step.path("needs").forEach(field -> needs.add("--" + kebab(field.asText()) + " ..."));
+                out().printf("  tenant step now: renewalctl step %s %s%s%n", renewalId,
+                        kebab(step.path("step").asText()), needs.isEmpty() ? "" : " " + String.join(" ", needs));
+            }
             return 0;
         }
     }
@@ -289,23 +307,50 @@ public class RenewalCtl {
         }
     }
 
-    @Command(name = "approve", description = "Approves the exchange (playbooks 1 and 2).")
+    @Command(name = "step", description = {"Takes a tenant step of the renewal's playbook: STEP as the catalogue"
+            + " names it (renewalctl playbooks --steps, actor tenant), e.g. EXCHANGE_APPROVED or exchange-approved;"
+            + " renewalctl show lists those allowed now.",
+            "  downtime-proposed  --window-start and --window-end (playbook 2)",
+            "  drain-confirmed    (playbook 2)",
+            "  exchange-approved  (playbooks 1 and 2)"})
+    static class TakeStep extends Subcommand {
+        @Parameters(index = "0", paramLabel = "RENEWAL") String renewalId;
+        @Parameters(index = "1", paramLabel = "STEP") String step;
+        @Option(names = "--window-start", description = "ISO-8601 instant, e.g. 2026-12-01T22:00:00Z")
+        String windowStart;
+        @Option(names = "--window-end", description = "ISO-8601 instant") String windowEnd;
+        @Option(names = "--by", description = "who takes it: must be the logged-in user (the history names the caller)")
+        String by;
+        @Option(names = "--reason", description = "for a step that records a reason") String reason;
+
+        @Override
+        public Integer call() {
+            // what is not given goes as null, which the service reads as left out
+            ObjectNode body = ContractJson.mapper().createObjectNode().put("by", by).put("windowStart", windowStart)
+                    .put("windowEnd", windowEnd).put("reason", reason);
+            return step(renewalId, "steps/" + URLEncoder.encode(step, StandardCharsets.UTF_8), body.toString());
+        }
+    }
+
+    @Command(name = "approve", description = "Approves the exchange (playbooks 1 and 2): renewalctl step RENEWAL"
+            + " exchange-approved.")
     static class Approve extends Subcommand {
         @Parameters(paramLabel = "RENEWAL") String renewalId;
 
         @Override
         public Integer call() {
-            return step(renewalId, "exchange-approval", "");
+            return step(renewalId, "steps/EXCHANGE_APPROVED", "");
         }
     }
 
-    @Command(name = "confirm-drain", description = "Confirms no message signed with the old key is left (playbook 2).")
+    @Command(name = "confirm-drain", description = "Confirms no message signed with the old key is left (playbook 2):"
+            + " renewalctl step RENEWAL drain-confirmed.")
     static class ConfirmDrain extends Subcommand {
         @Parameters(paramLabel = "RENEWAL") String renewalId;
 
         @Override
         public Integer call() {
-            return step(renewalId, "drain-confirmation", "");
+            return step(renewalId, "steps/DRAIN_CONFIRMED", "");
         }
     }
 

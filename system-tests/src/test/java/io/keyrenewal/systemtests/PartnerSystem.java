@@ -41,9 +41,20 @@ final class PartnerSystem implements AutoCloseable {
 
     /** Publishes the confirmation of {@code type} under a new confirmation id and waits for the broker's ack. */
     void confirm(String renewalId, ConfirmationType type) throws Exception {
-        String confirmationId = type + "-" + UUID.randomUUID();
-        String body = ContractJson.write(new PartnerConfirmation(confirmationId, new RenewalId(renewalId),
+        publish(new PartnerConfirmation(type + "-" + UUID.randomUUID(), new RenewalId(renewalId),
                 new PartnerId("acme"), type, renewals.now()));
+    }
+
+    /** Publishes the certificate of the partner's new key pair (PEM) in a NEW_CERTIFICATE confirmation. */
+    void sendNewCertificate(String renewalId, String certificatePem) throws Exception {
+        publish(PartnerConfirmation.newCertificate("certificate-" + UUID.randomUUID(), new RenewalId(renewalId),
+                new PartnerId("acme"), renewals.now(), certificatePem));
+    }
+
+    private void publish(PartnerConfirmation confirmation) throws Exception {
+        String confirmationId = confirmation.confirmationId();
+        String renewalId = confirmation.renewalId().value();
+        String body = ContractJson.write(confirmation);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNER_CONFIRMATIONS, renewalId, body);
         record.headers().add(new RecordHeader(MessageHeaders.ID, confirmationId.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(ConfirmationSignatures.RECORD_HEADER,

@@ -15,6 +15,7 @@ import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
+import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
@@ -49,13 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three services as separate processes over one real Kafka broker (the local stack), driving playbook 3 from
- * {@code POST /renewals} to the removal of the old key pair at the retention deadline, with the renewal-service's
- * clock moved forward instead of waiting 90 days.
+ * The three services as separate processes over one real Kafka broker (the local stack), driving playbook 3 (the
+ * tenant decrypts outbound responses) and playbook 4 (inbound requests) from {@code POST /renewals} to the removal of
+ * the old key pair at the retention deadline, with the renewal-service's clock moved forward instead of waiting 90
+ * days.
  */
 class Playbook3SystemIT {
 
     static final String ALIAS = "partner-acme-decrypt";
+    static final String INBOUND_ALIAS = "acme-request-decrypt";
     static final String PARTNER = "acme";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -70,7 +73,7 @@ class Playbook3SystemIT {
     static void startTheStack() {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
-                .seedAliases(ALIAS)
+                .seedAliases(ALIAS + "," + INBOUND_ALIAS)
                 .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
                 .quickStart() // C1 only: a few renewals start sooner than the full JIT pays off
                 .build(), System.out);
@@ -92,16 +95,30 @@ class Playbook3SystemIT {
 
     @Test
     void runsPlaybook3FromTheRequestToTheRemovalOfTheOldKeyPairAtTheRetentionDeadline() throws Exception {
+        // no purpose named: a decryption key of outbound responses, playbook 3
+        runDecryptionPlaybook(ALIAS, "", "TENANT_DECRYPTS_OUTBOUND_RESPONSE", PartnerRole.RECEIVER_ADMINISTRATOR);
+    }
+
+    @Test
+    void runsPlaybook4WithTheSenderForADecryptionKeyOfInboundRequests() throws Exception {
+        runDecryptionPlaybook(INBOUND_ALIAS, ",\"purpose\":\"DECRYPT_INBOUND_REQUEST\"",
+                "TENANT_DECRYPTS_INBOUND_REQUEST", PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    /** One renewal of a decryption key, from the request to the removal of the old key pair. */
+    private void runDecryptionPlaybook(String alias, String purpose, String playbook, PartnerRole partner)
+            throws Exception {
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewals.get("/partners/acme").get("name")
                 .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
         Map<String, X509Certificate> before = keystoreCertificates();
-        X509Certificate seeded = before.get(ALIAS);
+        X509Certificate seeded = before.get(alias);
         assertThat(seeded).as("the key pair the renewal renews").isNotNull();
 
         // Step 1: the tenant administrator starts the renewal
         String renewalId = renewals.post("/renewals", """
-                {"alias":"%s","partnerId":"%s","guaranteedDeliveryTime":"P30D"}""".formatted(ALIAS, PARTNER), 201)
-                .get("renewalId").asText();
+                {"alias":"%s","partnerId":"%s","guaranteedDeliveryTime":"P30D"%s}""".formatted(alias, PARTNER,
+                purpose), 201).get("renewalId").asText();
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/playbook").asText()).isEqualTo(playbook);
 
         // Steps 1-3: the keystore generates the key pair, keeps the old one beside it, the receiver gets the certificate
         CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
@@ -111,14 +128,18 @@ class Playbook3SystemIT {
         X509Certificate attached = parse(pem.content());
         assertThat(Fingerprint.sha256Of(attached.getEncoded())).isEqualTo(provided.certificate().sha256());
         assertThat(message.partnerId()).isEqualTo(new PartnerId(PARTNER));
+        assertThat(provided.recipient()).isEqualTo(partner);
+        assertThat(message.recipient()).isEqualTo(partner);
+        assertThat(message.body()).contains("configure your " + (partner == PartnerRole.SENDER_ADMINISTRATOR
+                ? "sender" : "receiver") + " system to encrypt the payloads it sends to the tenant");
         assertThat(message.body()).contains(provided.certificate().sha256().value()).contains(renewalId);
 
         Map<String, X509Certificate> during = keystoreCertificates();
-        String retainedEntry = ALIAS + ".retained." + seeded.getSerialNumber().toString(16);
-        assertThat(during.get(ALIAS)).as("the alias names the new key pair").isEqualTo(attached);
+        String retainedEntry = alias + ".retained." + seeded.getSerialNumber().toString(16);
+        assertThat(during.get(alias)).as("the alias names the new key pair").isEqualTo(attached);
         assertThat(during.get(retainedEntry)).as("the old key pair is kept to decrypt").isEqualTo(seeded);
-        assertThat(keystore().isKeyEntry(ALIAS)).isTrue();
-        assertThat(keystore().isKeyEntry(retainedEntry)).isTrue();
+        assertThat(keystore(alias).isKeyEntry(alias)).isTrue();
+        assertThat(keystore(alias).isKeyEntry(retainedEntry)).isTrue();
 
         // Steps 4-6: the receiver switches to the new certificate and confirms on the topic
         confirm(renewalId, "switch-" + UUID.randomUUID());
@@ -139,7 +160,7 @@ class Playbook3SystemIT {
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
                 "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
         Map<String, X509Certificate> after = keystoreCertificates();
-        assertThat(after).doesNotContainKey(retainedEntry).containsEntry(ALIAS, attached);
+        assertThat(after).doesNotContainKey(retainedEntry).containsEntry(alias, attached);
 
         // the history: stored, published in order, and the partner told of every step that concerns it
         JsonNode detail = renewals.get("/renewals/" + renewalId);
@@ -189,10 +210,10 @@ class Playbook3SystemIT {
         }
     }
 
-    /** The keystore file of ALIAS: keystore-service keeps one PKCS#12 file per alias. */
-    private static KeyStore keystore() throws Exception {
+    /** The keystore file of {@code alias}: keystore-service keeps one PKCS#12 file per alias. */
+    private static KeyStore keystore(String alias) throws Exception {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
-        Path aliasFile = data.resolve("keystore-service").resolve("keystore").resolve(ALIAS + ".p12");
+        Path aliasFile = data.resolve("keystore-service").resolve("keystore").resolve(alias + ".p12");
         try (InputStream file = Files.newInputStream(aliasFile)) {
             keystore.load(file, "changeit".toCharArray());
         }

@@ -34,14 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Playbooks 1 and 2 (the tenant signs inbound responses) over the whole stack: the keystore stages the new key pair,
- * exchanges it under the alias only when the playbook allows, and removes the archived one at the retention
- * deadline; the sender is told of the exchange only after it was applied.
+ * Playbooks 1 and 2 (the tenant signs inbound responses) and 5 (the tenant signs outbound requests) over the whole
+ * stack: the keystore stages the new key pair, exchanges it under the alias only when the playbook allows, and removes
+ * the archived one at the retention deadline; the partner is told of the exchange only after it was applied.
  */
 class SigningPlaybooksSystemIT {
 
     static final String VERIFY_BOTH_ALIAS = "acme-response-signer";
     static final String DOWNTIME_ALIAS = "globex-response-signer";
+    static final String REQUEST_SIGNER_ALIAS = "acme-request-signer";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -57,7 +58,7 @@ class SigningPlaybooksSystemIT {
     static void startTheStack() {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
-                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS)
+                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS + "," + REQUEST_SIGNER_ALIAS)
                 .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
                 .quickStart() // C1 only: a few renewals start sooner than the full JIT pays off
                 .build(), System.out);
@@ -119,6 +120,49 @@ class SigningPlaybooksSystemIT {
                 "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
         assertThat(keyInState(VERIFY_BOTH_ALIAS, "ARCHIVED")).as("the old key pair is removed").isNull();
         assertThat(activeKey(VERIFY_BOTH_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+    }
+
+    @Test
+    void playbook5IsChosenForAnOutboundRequestSigningKeyAndRunsWithTheReceiverToTheRemovalOfTheOldKeyPair()
+            throws Exception {
+        String oldKey = activeKey(REQUEST_SIGNER_ALIAS);
+        // the purpose, not the playbook: the catalogue chooses playbook 5, as the partner verifies both keys at once
+        String renewalId = renewals.post("/renewals", """
+                {"alias":"%s","partnerId":"acme","guaranteedDeliveryTime":"P7D","purpose":"SIGN_OUTBOUND_REQUEST",
+                 "exchangeApproval":"AUTOMATIC"}""".formatted(REQUEST_SIGNER_ALIAS), 201).get("renewalId").asText();
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/playbook").asText())
+                .isEqualTo("TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH");
+
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided").get(2);
+        assertThat(provided.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification message = notification(renewalId, NotificationKind.CERTIFICATE_PROVIDED);
+        assertThat(message.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(message.body()).startsWith("Hello receiver administrator of partner acme,")
+                .contains("configure your receiver system to verify the payloads the tenant signs with the old key")
+                .contains("\"type\":\"VERIFIES_BOTH\"");
+        assertThat(keyInState(REQUEST_SIGNER_ALIAS, "STAGED")).isEqualTo(provided.certificate().sha256().value());
+        assertThat(activeKey(REQUEST_SIGNER_ALIAS)).as("the new key waits staged").isEqualTo(oldKey);
+
+        confirm(renewalId, ConfirmationType.VERIFIES_BOTH);
+        KeyPairExchanged exchanged = (KeyPairExchanged) awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided",
+                "KeyPairExchanged", "PartnerInformedOfExchange").get(6);
+        assertThat(activeKey(REQUEST_SIGNER_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+        assertThat(keyInState(REQUEST_SIGNER_ALIAS, "ARCHIVED")).isEqualTo(oldKey);
+        assertThat(notification(renewalId, NotificationKind.KEY_PAIR_EXCHANGED).body())
+                .contains("the messages it sends you are signed with the new key")
+                .contains("\"type\":\"OLD_CERTIFICATE_REMOVED\"");
+
+        confirm(renewalId, ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
+                "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+        assertThat(exchanged.retainOldKeyUntil()).isEqualTo(exchanged.at().plus(Duration.ofDays(90)));
+        assertThat(keyInState(REQUEST_SIGNER_ALIAS, "ARCHIVED")).as("the old key pair is removed").isNull();
+        assertThat(activeKey(REQUEST_SIGNER_ALIAS)).isEqualTo(provided.certificate().sha256().value());
     }
 
     @Test
@@ -187,6 +231,11 @@ class SigningPlaybooksSystemIT {
                 confirmation.toString())).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+\\s*");
         assertThat(renewalctlAs("acme", "acme-local", 0, "confirm", "--key", partnerKey.toString(), "--kid",
                 "acme-demo", confirmation.toString())).contains("confirmed VERIFIES_BOTH").contains("next: tenant");
+        // the tenant's step, named as the catalogue names it: the one verb for every tenant step
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewalctl(0, "show", renewalId))
+                .contains("tenant step now: renewalctl step " + renewalId + " exchange-approved"));
+        assertThat(renewalctl(2, "step", renewalId, "exchange")).contains("refused (400)").contains(
+                "the tenant steps of playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED");
 
         assertThat(renewalctl(0, "abort", renewalId, "--reason", "rehearsal only")).contains("state ABORTED");
         assertThat(renewalctl(0, "history", renewalId)).contains("RenewalStarted").contains("keystore")
@@ -255,6 +304,12 @@ class SigningPlaybooksSystemIT {
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(events.records(renewalId))
                 .extracting(record -> TopicReader.header(record, MessageHeaders.TYPE)).containsExactly(types));
         return events.bodies(renewalId).stream().map(body -> ContractJson.read(body, RenewalEvent.class)).toList();
+    }
+
+    private static PartnerNotification notification(String renewalId, NotificationKind kind) {
+        awaitNotification(renewalId, kind);
+        return notifications.bodies(renewalId).stream().map(body -> ContractJson.read(body, PartnerNotification.class))
+                .filter(notification -> notification.kind() == kind).findFirst().orElseThrow();
     }
 
     private static void awaitNotification(String renewalId, NotificationKind kind) {

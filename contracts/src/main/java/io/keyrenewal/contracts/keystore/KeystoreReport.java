@@ -19,10 +19,12 @@ import java.time.Instant;
         @JsonSubTypes.Type(KeyPairExchangeApplied.class),
         @JsonSubTypes.Type(KeyPairRollbackApplied.class),
         @JsonSubTypes.Type(KeyPairDiscarded.class),
-        @JsonSubTypes.Type(CertificateSigningRequested.class)
+        @JsonSubTypes.Type(CertificateSigningRequested.class),
+        @JsonSubTypes.Type(PartnerCertificateImportApplied.class)
 })
 public sealed interface KeystoreReport permits KeyPairGenerated, KeyPairRemoved, KeystoreOperationFailed,
-        KeyPairExchangeApplied, KeyPairRollbackApplied, KeyPairDiscarded, CertificateSigningRequested {
+        KeyPairExchangeApplied, KeyPairRollbackApplied, KeyPairDiscarded, CertificateSigningRequested,
+        PartnerCertificateImportApplied {
 
     String reportId();
 

@@ -1,14 +1,28 @@
 package io.keyrenewal.contracts.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.opts.AllowWeakRSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import io.keyrenewal.contracts.ContractJson;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,6 +39,9 @@ import java.util.function.Function;
  *
  * <p>The protected header is {@code {"alg":"ES256","kid":"<key id>"}} (or RS256); only {@code alg}, {@code kid} and
  * {@code typ} are allowed. The algorithm must be the one the partner registered for that key id.
+ *
+ * <p>Nimbus JOSE signs and verifies; what is written here is this contract's own: which headers and algorithms it
+ * allows, and refusals that tell the partner what is wrong in its words.
  */
 public final class ConfirmationSignatures {
 
@@ -35,28 +52,33 @@ public final class ConfirmationSignatures {
 
     private static final Set<String> ALLOWED_HEADER_FIELDS = Set.of("alg", "kid", "typ");
     private static final int ES256_SIGNATURE_BYTES = 64;
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
     private ConfirmationSignatures() {
     }
 
     /** Signs {@code payload} with the partner's private key (EC P-256 gives ES256, RSA gives RS256). */
     public static String sign(byte[] payload, String kid, PrivateKey key) {
-        SignatureAlgorithm algorithm = key instanceof ECKey ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256;
-        Map<String, String> header = new LinkedHashMap<>();
-        header.put("alg", algorithm.name());
-        header.put("kid", kid);
-        String encodedHeader = B64.encodeToString(ContractJson.write(header).getBytes(StandardCharsets.UTF_8));
         try {
-            Signature signer = Signature.getInstance(algorithm.jcaName());
-            signer.initSign(key);
-            signer.update(signingInput(encodedHeader, payload));
-            return encodedHeader + ".." + B64.encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
+            boolean ec = key instanceof ECPrivateKey;
+            // the key's size is judged where it is registered (ConfirmationKey), not here: any RSA key signs, as ever
+            JWSSigner signer = ec ? new ECDSASigner((ECPrivateKey) key)
+                    : new RSASSASigner(key, Set.of(AllowWeakRSAKey.getInstance()));
+            JWSObject jws = new JWSObject(header(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256, kid),
+                    new Payload(payload));
+            jws.sign(signer);
+            return jws.serialize(true);
+        } catch (JOSEException | ParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot sign with this " + key.getAlgorithm() + " key: "
                     + e.getMessage(), e);
         }
+    }
+
+    // written as ever, alg before kid, so an RS256 signature stays the same text: Nimbus's own header puts kid first
+    private static JWSHeader header(JWSAlgorithm algorithm, String kid) throws ParseException {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("alg", algorithm.getName());
+        header.put("kid", kid);
+        return JWSHeader.parse(Base64URL.encode(ContractJson.write(header)));
     }
 
     /** The key id the signature names, for finding the registered key. */
@@ -72,7 +94,7 @@ public final class ConfirmationSignatures {
      * @throws InvalidSignature naming what is wrong
      */
     public static String verify(String jws, byte[] payload, Function<String, Optional<ConfirmationKey>> registeredKeys) {
-        String[] parts = parts(jws);
+        Base64URL[] parts = parts(jws);
         JsonNode header = header(parts[0]);
         String kid = header.path("kid").asText();
         String alg = header.path("alg").asText();
@@ -83,6 +105,7 @@ public final class ConfirmationSignatures {
                     + ", the signature says " + alg);
         }
         byte[] signature = decode(parts[2], "signature");
+        // Nimbus takes a signature of another length as not matching; a DER-encoded one is a common mistake to name
         if (registered.algorithm() == SignatureAlgorithm.ES256 && signature.length != ES256_SIGNATURE_BYTES) {
             throw new InvalidSignature("an ES256 signature has 64 bytes, this one " + signature.length);
         }
@@ -93,38 +116,39 @@ public final class ConfirmationSignatures {
             throw new InvalidSignature(e.getMessage());
         }
         try {
-            Signature verifier = Signature.getInstance(registered.algorithm().jcaName());
-            verifier.initVerify(key);
-            verifier.update(signingInput(parts[0], payload));
-            if (!verifier.verify(signature)) {
+            JWSVerifier verifier = key instanceof ECPublicKey ec ? new ECDSAVerifier(ec)
+                    : new RSASSAVerifier((RSAPublicKey) key);
+            if (!new JWSObject(parts[0], new Payload(payload), parts[2]).verify(verifier)) {
                 throw new InvalidSignature("the signature does not match the confirmation and key '" + kid + "'");
             }
-        } catch (GeneralSecurityException e) {
+        } catch (JOSEException | ParseException e) {
             throw new InvalidSignature("the signature cannot be checked: " + e.getMessage());
         }
         return kid;
     }
 
-    private static byte[] signingInput(String encodedHeader, byte[] payload) {
-        return (encodedHeader + "." + B64.encodeToString(payload)).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static String[] parts(String jws) {
+    private static Base64URL[] parts(String jws) {
         if (jws == null || jws.isBlank()) {
             throw new InvalidSignature("the confirmation is not signed (no " + RECORD_HEADER + " record header or "
                     + HTTP_HEADER + " HTTP header)");
         }
-        String[] parts = jws.trim().split("\\.", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[2].isEmpty()) {
+        Base64URL[] parts;
+        try {
+            parts = JOSEObject.split(jws.trim());
+        } catch (ParseException e) {
             throw new InvalidSignature("the signature is not a compact JWS <header>..<signature>");
         }
-        if (!parts[1].isEmpty()) {
+        if (parts.length != 3 || parts[0].toString().isEmpty() || parts[2].toString().isEmpty()) {
+            throw new InvalidSignature("the signature is not a compact JWS <header>..<signature>");
+        }
+        if (!parts[1].toString().isEmpty()) {
             throw new InvalidSignature("the signature must have a detached payload (<header>..<signature>)");
         }
         return parts;
     }
 
-    private static JsonNode header(String encoded) {
+    // Nimbus reads the header too, but refuses a header outside this contract only later and in its own words
+    private static JsonNode header(Base64URL encoded) {
         JsonNode header;
         try {
             header = ContractJson.mapper().readTree(decode(encoded, "header"));
@@ -151,9 +175,10 @@ public final class ConfirmationSignatures {
         return header;
     }
 
-    private static byte[] decode(String part, String what) {
+    // the JDK's decoder, as Nimbus's Base64URL skips characters outside the alphabet instead of refusing them
+    private static byte[] decode(Base64URL part, String what) {
         try {
-            return B64_DECODER.decode(part);
+            return Base64.getUrlDecoder().decode(part.toString());
         } catch (IllegalArgumentException e) {
             throw new InvalidSignature("the signature's " + what + " is not base64url");
         }

@@ -1,6 +1,6 @@
 package io.keyrenewal.contracts.partner;
 
-/** One type per partner step of the three playbooks. */
+/** One type per partner step of the playbooks. */
 public enum ConfirmationType {
     /** Playbook 1, step 4: the sender verifies payloads signed by the old and by the new key. */
     VERIFIES_BOTH,
@@ -14,6 +14,14 @@ public enum ConfirmationType {
     CERTIFICATE_EXCHANGED,
     /** Playbook 2, step 10: the sender resumed sending. */
     SENDING_RESUMED,
-    /** Playbook 3, steps 4-6: the receiver encrypts with the new certificate and removed the old one. */
-    SWITCHED_TO_NEW_KEY
+    /**
+     * Playbook 3, steps 4-6: the receiver encrypts with the new certificate and removed the old one; in the renewals of
+     * a partner's certificate, the partner signs (or decrypts) with its new key from now on.
+     */
+    SWITCHED_TO_NEW_KEY,
+    /**
+     * The partner sends the certificate of its new key pair in the confirmation's {@code certificate} (PEM), for the
+     * renewals of a partner's certificate (the tenant verifies the partner's signatures or encrypts to it).
+     */
+    NEW_CERTIFICATE
 }

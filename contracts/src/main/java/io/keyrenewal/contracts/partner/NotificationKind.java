@@ -29,5 +29,9 @@ public enum NotificationKind {
     KEYSTORE_STEP_FAILED,
     /** To the tenant administrator: the partner refused its step, with its reason; abort (and start a new renewal
      *  with another certificate), roll back, or agree with the partner, who may still confirm. */
-    STEP_REFUSED
+    STEP_REFUSED,
+    /** To the partner: send the certificate of your new key pair (a renewal of the partner's certificate). */
+    PARTNER_CERTIFICATE_REQUESTED,
+    /** To the partner: your new certificate is imported (its fingerprint echoed); switch to your new key. */
+    PARTNER_CERTIFICATE_IMPORTED
 }

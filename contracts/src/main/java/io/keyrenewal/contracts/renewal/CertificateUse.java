@@ -12,12 +12,16 @@ public enum CertificateUse {
     /** Encrypt to the tenant with the new certificate from now on and drop the old one (playbook 3). */
     ENCRYPT_WITH_NEW;
 
-    /** What renewals stored before the instruction existed meant, by their playbook. */
+    /**
+     * What renewals stored before the instruction existed meant, by their playbook; null for a playbook added since
+     * (its events always carry the instruction).
+     */
     static CertificateUse before(Playbook playbook) {
         return switch (playbook) {
             case TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH -> VERIFY_WITH_BOTH;
             case TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME -> EXCHANGE_AT_DOWNTIME;
             case TENANT_DECRYPTS_OUTBOUND_RESPONSE -> ENCRYPT_WITH_NEW;
+            default -> null;
         };
     }
 }

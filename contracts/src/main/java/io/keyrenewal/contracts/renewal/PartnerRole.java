@@ -8,6 +8,12 @@ public enum PartnerRole {
 
     /** The partner administrator who acted in renewals of {@code playbook} stored before their events named it. */
     static PartnerRole before(Playbook playbook) {
-        return playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE ? RECEIVER_ADMINISTRATOR : SENDER_ADMINISTRATOR;
+        return switch (playbook) {
+            case TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME ->
+                    SENDER_ADMINISTRATOR;
+            case TENANT_DECRYPTS_OUTBOUND_RESPONSE -> RECEIVER_ADMINISTRATOR;
+            default -> throw new IllegalArgumentException("a renewal of " + playbook + " (a playbook added after the"
+                    + " field) always carries its partner role");
+        };
     }
 }

@@ -43,7 +43,10 @@ import java.time.Instant;
         @JsonSubTypes.Type(CertificateRequestedFromCa.class),
         @JsonSubTypes.Type(KeystoreStepRetried.class),
         @JsonSubTypes.Type(KeystoreStepResolved.class),
-        @JsonSubTypes.Type(PartnerRefusedStep.class)
+        @JsonSubTypes.Type(PartnerRefusedStep.class),
+        @JsonSubTypes.Type(PartnerCertificateRequested.class),
+        @JsonSubTypes.Type(PartnerCertificateReceived.class),
+        @JsonSubTypes.Type(PartnerCertificateImported.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -52,7 +55,8 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         KeyPairExchanged, PartnerInformedOfExchange, PartnerRemovedOldCertificate, SenderResumedSending,
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
         PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa,
-        KeystoreStepRetried, KeystoreStepResolved, PartnerRefusedStep {
+        KeystoreStepRetried, KeystoreStepResolved, PartnerRefusedStep, PartnerCertificateRequested,
+        PartnerCertificateReceived, PartnerCertificateImported {
 
     RenewalId renewalId();
 

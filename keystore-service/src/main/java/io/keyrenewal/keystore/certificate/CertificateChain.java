@@ -3,10 +3,16 @@ package io.keyrenewal.keystore.certificate;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +33,10 @@ import java.util.regex.Pattern;
  * each certificate is signed by the next one, which is a CA allowed to sign certificates, nothing else is in it, and
  * every certificate is valid now. The chain may end at the root or at an intermediate, but the leaf's issuer must be
  * in it. Each refusal is an {@link InvalidCertificateChain} naming the certificate and the reason.
+ *
+ * <p>PKIX ({@link CertPathValidator}) validates the ordered chain; what is written here is what it does not do: read
+ * the bundle block by block, find the leaf and put the rest in order, check the leaf and the chain's last certificate,
+ * and word each refusal for the operator who brought the chain.
  */
 public final class CertificateChain {
 
@@ -37,7 +48,11 @@ public final class CertificateChain {
     private CertificateChain() {
     }
 
-    /** The certificates of the PEM text, in the order given, duplicates dropped; text outside the blocks is ignored. */
+    /**
+     * The certificates of the PEM text, in the order given, duplicates dropped; text outside the blocks is ignored.
+     * Read block by block rather than with {@link CertificateFactory#generateCertificates}, which can neither name
+     * the block at fault nor refuse a key block in so many words.
+     */
     public static List<X509Certificate> parse(String pem) {
         Matcher block = PEM_BLOCK.matcher(pem == null ? "" : pem);
         Map<PublicCertificate, X509Certificate> certificates = new LinkedHashMap<>();
@@ -89,9 +104,7 @@ public final class CertificateChain {
             throw new InvalidCertificateChain("certificate " + describe(remaining.get(0)) + " is not part of the chain"
                     + " from the leaf " + describe(leaf) + " to its root");
         }
-        for (X509Certificate certificate : chain) {
-            requireValidAt(certificate, now);
-        }
+        validate(chain, now);
         return List.copyOf(chain);
     }
 
@@ -119,7 +132,10 @@ public final class CertificateChain {
         return leaf;
     }
 
-    /** The certificate among {@code candidates} that issued {@code certificate}; null if the chain ends here. */
+    /**
+     * The certificate among {@code candidates} that {@code certificate} names as its issuer, preferring one whose key
+     * verifies it; null if the chain ends here. PKIX checks a path, it does not put a bundle in order.
+     */
     private static X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> candidates,
                                             boolean issuerRequired) {
         List<X509Certificate> named = candidates.stream()
@@ -132,20 +148,7 @@ public final class CertificateChain {
             }
             return null;
         }
-        X509Certificate issuer = named.stream().filter(candidate -> signs(candidate, certificate)).findFirst()
-                .orElseThrow(() -> new InvalidCertificateChain("certificate " + describe(certificate)
-                        + " is not signed by its issuer " + describe(named.get(0)) + " (the signature does not"
-                        + " verify with the issuer's key)"));
-        if (issuer.getBasicConstraints() < 0) {
-            throw new InvalidCertificateChain("the issuer " + describe(issuer) + " of " + describe(certificate)
-                    + " is not a CA certificate (no basicConstraints CA=true)");
-        }
-        boolean[] keyUsage = issuer.getKeyUsage();
-        if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
-            throw new InvalidCertificateChain("the issuer " + describe(issuer) + " may not sign certificates (its"
-                    + " keyUsage lacks keyCertSign)");
-        }
-        return issuer;
+        return named.stream().filter(candidate -> signs(candidate, certificate)).findFirst().orElse(named.get(0));
     }
 
     private static boolean signs(X509Certificate issuer, X509Certificate certificate) {
@@ -154,6 +157,63 @@ public final class CertificateChain {
             return true;
         } catch (GeneralSecurityException doesNotVerify) {
             return false;
+        }
+    }
+
+    /**
+     * PKIX validation of the ordered chain with its last certificate as the trust anchor (revocation off: a CA's
+     * answer names no revocation source the keystore could reach), then the checks PKIX leaves out for that anchor.
+     */
+    private static void validate(List<X509Certificate> chain, Instant now) {
+        X509Certificate anchor = chain.get(chain.size() - 1);
+        try {
+            PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(now));
+            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
+                    .generateCertPath(chain.subList(0, chain.size() - 1)), parameters);
+        } catch (CertPathValidatorException invalid) {
+            throw refusal(invalid, chain, now);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot validate X.509 certificate paths: " + e.getMessage(), e);
+        }
+        // a trust anchor is taken as it is: PKIX checks neither its validity nor that it may issue certificates
+        requireMayIssue(anchor, chain.get(chain.size() - 2));
+        requireValidAt(anchor, now);
+    }
+
+    /** The refusal for what PKIX found, in the words of the checks it stands for. */
+    private static InvalidCertificateChain refusal(CertPathValidatorException invalid, List<X509Certificate> chain,
+                                                   Instant now) {
+        CertPathValidatorException.Reason reason = invalid.getReason();
+        // with one anchor, whose subject the ordering matched, this says its key does not verify what it issued
+        boolean anchorDidNotSign = reason == PKIXReason.NO_TRUST_ANCHOR;
+        int index = anchorDidNotSign ? chain.size() - 2 : invalid.getIndex();
+        if (index < 0) {
+            return new InvalidCertificateChain("the chain does not validate: " + invalid.getMessage());
+        }
+        X509Certificate certificate = chain.get(index);
+        if (reason == BasicReason.EXPIRED || reason == BasicReason.NOT_YET_VALID) {
+            requireValidAt(certificate, now);
+        } else if (reason == BasicReason.INVALID_SIGNATURE || anchorDidNotSign) {
+            return new InvalidCertificateChain("certificate " + describe(certificate) + " is not signed by its issuer "
+                    + describe(chain.get(index + 1)) + " (the signature does not verify with the issuer's key)");
+        } else if ((reason == PKIXReason.NOT_CA_CERT || reason == PKIXReason.INVALID_KEY_USAGE) && index > 0) {
+            requireMayIssue(certificate, chain.get(index - 1));
+        }
+        return new InvalidCertificateChain("certificate " + describe(certificate) + " does not validate in the chain: "
+                + invalid.getMessage());
+    }
+
+    private static void requireMayIssue(X509Certificate issuer, X509Certificate certificate) {
+        if (issuer.getBasicConstraints() < 0) {
+            throw new InvalidCertificateChain("the issuer " + describe(issuer) + " of " + describe(certificate)
+                    + " is not a CA certificate (no basicConstraints CA=true)");
+        }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
+            throw new InvalidCertificateChain("the issuer " + describe(issuer) + " may not sign certificates (its"
+                    + " keyUsage lacks keyCertSign)");
         }
     }
 

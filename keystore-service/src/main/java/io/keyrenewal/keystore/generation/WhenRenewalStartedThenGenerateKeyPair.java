@@ -35,7 +35,8 @@ import java.util.Optional;
  * keys) stages it, and the old key stays active until the exchange is decided. The keystore does not know playbooks.
  * A renewal that asks for a CA-issued certificate gets its key pair staged and its certification request reported
  * instead ({@link RequestCaCertificate}). A renewal gets one new key pair, however
- * often its start is delivered.
+ * often its start is delivered. {@code NONE} (a renewal of a partner's certificate, which the partner sends later)
+ * asks for no key pair: nothing is generated and nothing reported.
  */
 @Component
 public class WhenRenewalStartedThenGenerateKeyPair {
@@ -61,7 +62,17 @@ public class WhenRenewalStartedThenGenerateKeyPair {
         this.clock = clock;
     }
 
-    public KeystoreReport handle(RenewalStarted event, CausingMessage cause) {
+    /** The report of the key pair, empty if the renewal asks for none ({@code NONE}). */
+    public Optional<KeystoreReport> handle(RenewalStarted event, CausingMessage cause) {
+        if (event.newKeyPair() == KeyPairActivation.NONE) {
+            log.info("Renewal {}: renews the partner's certificate under alias '{}': no key pair to generate, the"
+                    + " partner's certificate is awaited", event.renewalId(), event.alias());
+            return Optional.empty();
+        }
+        return Optional.of(generateOnce(event, cause));
+    }
+
+    private KeystoreReport generateOnce(RenewalStarted event, CausingMessage cause) {
         try {
             KeystoreAlias alias = KeystoreAlias.of(event.alias());
             return caCertificate.reportAgain(event, cause)

@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.keystore.KeystoreReport;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
@@ -15,6 +16,7 @@ import io.keyrenewal.keystore.exchange.WhenKeyPairExchangeDecidedThenActivateThe
 import io.keyrenewal.keystore.generation.WhenRenewalStartedThenGenerateKeyPair;
 import io.keyrenewal.keystore.journal.FailedSteps;
 import io.keyrenewal.keystore.journal.ProcessedMessageLog;
+import io.keyrenewal.keystore.partner.WhenPartnerCertificateReceivedThenImportIt;
 import io.keyrenewal.keystore.removal.WhenOldKeyPairRemovalDecidedThenRemoveIt;
 import io.keyrenewal.keystore.rollback.WhenRollbackDecidedThenReactivateTheArchivedKey;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +50,7 @@ class RenewalEventHandler {
     private final WhenRollbackDecidedThenReactivateTheArchivedKey rollback;
     private final WhenRenewalAbortedThenDiscardTheStagedKey discard;
     private final WhenOldKeyPairRemovalDecidedThenRemoveIt removal;
+    private final WhenPartnerCertificateReceivedThenImportIt partnerCertificateImport;
     private final KeystoreReportPublisher publisher;
     private final TransactionTemplate transaction;
     private final FailedSteps failedSteps;
@@ -60,13 +63,16 @@ class RenewalEventHandler {
                         WhenKeyPairExchangeDecidedThenActivateTheStagedKey exchange,
                         WhenRollbackDecidedThenReactivateTheArchivedKey rollback,
                         WhenRenewalAbortedThenDiscardTheStagedKey discard,
-                        WhenOldKeyPairRemovalDecidedThenRemoveIt removal, KeystoreReportPublisher publisher) {
+                        WhenOldKeyPairRemovalDecidedThenRemoveIt removal,
+                        WhenPartnerCertificateReceivedThenImportIt partnerCertificateImport,
+                        KeystoreReportPublisher publisher) {
         this.processed = processed;
         this.generation = generation;
         this.exchange = exchange;
         this.rollback = rollback;
         this.discard = discard;
         this.removal = removal;
+        this.partnerCertificateImport = partnerCertificateImport;
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
         this.failedSteps = failedSteps;
@@ -129,6 +135,9 @@ class RenewalEventHandler {
         if (event instanceof RenewalAborted) {
             return "discard";
         }
+        if (event instanceof PartnerCertificateReceived) {
+            return "import";
+        }
         return event instanceof OldKeyPairRemovalDecided ? "remove" : event.getClass().getSimpleName();
     }
 
@@ -137,7 +146,7 @@ class RenewalEventHandler {
             return Optional.of(retry(cause, retried));
         }
         if (event instanceof RenewalStarted started) {
-            return Optional.of(generation.handle(started, cause));
+            return generation.handle(started, cause);
         }
         if (event instanceof KeyPairExchangeDecided decided) {
             return Optional.of(exchange.handle(decided, cause));
@@ -150,6 +159,9 @@ class RenewalEventHandler {
         }
         if (event instanceof OldKeyPairRemovalDecided decided) {
             return Optional.of(removal.handle(decided, cause));
+        }
+        if (event instanceof PartnerCertificateReceived received) {
+            return Optional.of(partnerCertificateImport.handle(received, cause));
         }
         return Optional.empty();
     }

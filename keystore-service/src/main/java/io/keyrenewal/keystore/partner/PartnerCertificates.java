@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.cert.X509Certificate;
@@ -29,9 +30,10 @@ import java.util.Optional;
  * A partner's certificates in the tenant keystore, the renewals where the tenant verifies the partner's signatures or
  * encrypts to it: imported after {@link PartnerCertificateCheck}, staged beside the active one (both verify during the
  * renewal), switched to, the old one retained for at least {@link #MINIMUM_RETENTION} or the guaranteed delivery time
- * if longer, then removed, never earlier. Each change is written with its history in one transaction. Called by the
- * tenant administrator's API and by the renewal flow (which checked first that the partner signed its confirmation
- * with its registered key); never a private key.
+ * if longer, then removed, never earlier. Each change is written with its history in one transaction, nested in the
+ * caller's if there is one (the renewal flow records its report in it): a refusal undoes the change alone and leaves
+ * the caller's transaction to report it. Called by the tenant administrator's API and by the renewal flow (which
+ * checked first that the partner signed its confirmation with its registered key); never a private key.
  */
 @Component
 public class PartnerCertificates {
@@ -53,6 +55,7 @@ public class PartnerCertificates {
         this.history = history;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**

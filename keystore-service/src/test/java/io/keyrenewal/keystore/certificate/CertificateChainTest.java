@@ -73,6 +73,23 @@ class CertificateChainTest {
     }
 
     @Test
+    void refusesACertificateThatItsNamedIssuerDidNotSignAnywhereInTheChain() {
+        TestCertificateAuthority impostorIssuing = ROOT.intermediate("CN=Test Issuing CA,O=Tenant AG", NOW);
+        TestCertificateAuthority impostorRoot = TestCertificateAuthority.root("CN=Test Root CA,O=Tenant AG", NOW);
+
+        assertThatThrownBy(() -> CertificateChain.ordered(List.of(LEAF, impostorIssuing.certificate(),
+                ROOT.certificate()), STAGED.getPublic(), NOW))
+                .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("certificate 'CN=acme-sign,O=Tenant AG'")
+                .hasMessageContaining("is not signed by its issuer 'CN=Test Issuing CA,O=Tenant AG'");
+        assertThatThrownBy(() -> CertificateChain.ordered(List.of(LEAF, ISSUING.certificate(),
+                impostorRoot.certificate()), STAGED.getPublic(), NOW))
+                .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("certificate 'CN=Test Issuing CA,O=Tenant AG'")
+                .hasMessageContaining("is not signed by its issuer 'CN=Test Root CA,O=Tenant AG'");
+    }
+
+    @Test
     void refusesASelfSignedLeaf() {
         X509Certificate selfSigned = new SelfSignedKeyPairIssuer(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
                 new CertificateProperties(Duration.ofDays(30), "keyrenewal"))
@@ -106,6 +123,17 @@ class CertificateChainTest {
                 .hasMessageContaining("is not a CA certificate (no basicConstraints CA=true)");
         assertThatThrownBy(() -> CertificateChain.ordered(List.of(leaf, noCertSign), STAGED.getPublic(), NOW))
                 .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("may not sign certificates (its keyUsage lacks keyCertSign)");
+        // the same below a root, where the issuer is no longer the chain's last certificate
+        assertThatThrownBy(() -> CertificateChain.ordered(List.of(leaf, notACa, ROOT.certificate()),
+                STAGED.getPublic(), NOW))
+                .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("the issuer 'CN=Not A CA' (serial")
+                .hasMessageContaining("is not a CA certificate (no basicConstraints CA=true)");
+        assertThatThrownBy(() -> CertificateChain.ordered(List.of(leaf, noCertSign, ROOT.certificate()),
+                STAGED.getPublic(), NOW))
+                .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("the issuer 'CN=Not A CA' (serial")
                 .hasMessageContaining("may not sign certificates (its keyUsage lacks keyCertSign)");
     }
 
@@ -145,6 +173,11 @@ class CertificateChainTest {
                 later))
                 .isInstanceOf(InvalidCertificateChain.class)
                 .hasMessageContaining("certificate 'CN=Test Issuing CA,O=Tenant AG'").hasMessageContaining("expired");
+        assertThatThrownBy(() -> CertificateChain.ordered(List.of(longLeaf, ISSUING.certificate(), ROOT.certificate()),
+                STAGED.getPublic(), later))
+                .isInstanceOf(InvalidCertificateChain.class)
+                .hasMessageContaining("certificate 'CN=Test Issuing CA,O=Tenant AG'")
+                .hasMessageContaining("expired on");
     }
 
     @Test

@@ -28,6 +28,10 @@ import java.util.concurrent.TimeoutException;
  * When a delivery is given up, then the message goes to {@code partner.notifications.v1.dlt} with the reason, and the
  * tenant administrator is alerted (template {@code delivery-parked}), unless the parked message was itself for the
  * tenant administrator.
+ *
+ * <p>Written here, not by service-messaging's consumer error handler: a parked delivery is no record a listener failed
+ * on but an outbox row whose delivery attempts ran out (DeliveryDispatcher), so it has no original partition and is
+ * keyed by partner, like its topic.
  */
 @Component
 class ParkedDeliveries {

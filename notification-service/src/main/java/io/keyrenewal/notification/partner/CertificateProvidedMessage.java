@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateUse;
+import io.keyrenewal.contracts.renewal.PartnerRole;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -24,13 +25,14 @@ public class CertificateProvidedMessage {
 
     /**
      * What to configure, per use of the certificate the renewal asks for (from its playbook, with the event): the text
-     * of the message; the confirmation it asks for comes with the event.
+     * of the message, where {@code %s} is the recipient's system ("sender system", "receiver system"); the
+     * confirmation it asks for comes with the event.
      */
     private static final Map<CertificateUse, String> INSTRUCTIONS = new EnumMap<>(Map.of(
             CertificateUse.VERIFY_WITH_BOTH, """
-                    The tenant will sign its responses with the new key soon, but not before you confirm.
+                    The tenant will sign the messages it sends you with the new key soon, but not before you confirm.
                     Please
-                      1. configure your sender system to verify the payloads the tenant signs with the old key AND
+                      1. configure your %s to verify the payloads the tenant signs with the old key AND
                          with the attached new certificate (both at once),
                       2. keep the old certificate for now: the tenant tells you when you may remove it,
                       3. confirm as shown below.""",
@@ -44,16 +46,19 @@ public class CertificateProvidedMessage {
             CertificateUse.ENCRYPT_WITH_NEW, """
                     The tenant can now decrypt payloads encrypted with the new certificate as well as with the old one.
                     Please
-                      1. configure your receiver system to encrypt the payloads it sends to the tenant with the
+                      1. configure your %1$s to encrypt the payloads it sends to the tenant with the
                          attached certificate from now on,
-                      2. remove the old certificate of the tenant from your receiver system,
+                      2. remove the old certificate of the tenant from your %1$s,
                       3. confirm as shown below."""));
 
-    /** The text for {@code use}; for a use this service has no text of its own for, what the renewal awaits. */
-    static String instruction(CertificateUse use, ConfirmationType awaited) {
+    /**
+     * The text for {@code use} addressed to {@code recipient}; for a use this service has no text of its own for, what
+     * the renewal awaits.
+     */
+    static String instruction(CertificateUse use, PartnerRole recipient, ConfirmationType awaited) {
         String own = use == null ? null : INSTRUCTIONS.get(use);
         if (own != null) {
-            return own;
+            return own.formatted(Salutation.system(recipient));
         }
         return awaited == null
                 ? "Please keep the attached certificate at hand: the tenant's next message says when and how to use it."
@@ -71,7 +76,7 @@ public class CertificateProvidedMessage {
         Map<String, String> values = PartnerMessage.values(
                 "whatHappened", "The tenant created a new key pair for the alias \"" + event.alias()
                         + "\" (renewal id " + event.renewalId() + ") and provides you its certificate.",
-                "whatToDo", instruction(event.certificateUse(), awaited),
+                "whatToDo", instruction(event.certificateUse(), event.recipient(), awaited),
                 "byWhen", awaited == null ? null : ConfirmationExample.byWhen(event.respondBy(),
                         "As soon as you can: the renewal waits for your confirmation."),
                 "attachmentName", pem.fileName(),

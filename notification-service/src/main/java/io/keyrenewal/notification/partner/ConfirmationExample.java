@@ -11,11 +11,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exact partner confirmation a message asks for, with placeholders only where the partner fills in a value. */
+/**
+ * The exact partner confirmation a message asks for, with placeholders only where the partner fills in a value: its
+ * own id, the time, and for {@link ConfirmationType#NEW_CERTIFICATE} the certificate of its new key pair.
+ */
 final class ConfirmationExample {
 
     static final String CONFIRMATION_ID_PLACEHOLDER = "<your unique id>";
     static final String CONFIRMED_AT_PLACEHOLDER = "<ISO-8601 instant>";
+    static final String CERTIFICATE_PLACEHOLDER = "<PEM of your new certificate>";
 
     private ConfirmationExample() {
     }
@@ -33,6 +37,9 @@ final class ConfirmationExample {
         body.put("partnerId", partnerId.value());
         body.put("type", type.name());
         body.put("confirmedAt", CONFIRMED_AT_PLACEHOLDER);
+        if (type == ConfirmationType.NEW_CERTIFICATE) {
+            body.put("certificate", CERTIFICATE_PLACEHOLDER);
+        }
         return new ExpectedConfirmation(Topics.PARTNER_CONFIRMATIONS, type, ContractJson.write(body), respondBy);
     }
 

@@ -1,8 +1,10 @@
 package io.keyrenewal.notification.partner;
 
+import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.NotificationKind;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
@@ -29,6 +31,14 @@ public class ConfirmationReceivedMessages {
     }
 
     public PartnerMessage switchedToNewKey(KnownRenewal renewal, PartnerSwitchedToNewKey event) {
+        if (renewal.renewsPartnersCertificate()) {
+            return message(renewal, event.confirmationId(), ConfirmationType.SWITCHED_TO_NEW_KEY,
+                    "The tenant now verifies your signatures for the alias \"" + renewal.alias() + "\" with your "
+                            + "new certificate. It keeps your old certificate until " + event.retainOldKeyUntil()
+                            + " so that messages signed with your old key that are still on their way still verify,"
+                            + " then removes it; you will be told when the renewal is complete. Keep your old key pair"
+                            + " until then. You do not need to do anything more for this renewal.", null);
+        }
         return message(renewal, event.confirmationId(), ConfirmationType.SWITCHED_TO_NEW_KEY,
                 "Your system now encrypts with the new certificate for the alias \"" + renewal.alias() + "\". "
                         + "The tenant keeps the old key pair until " + event.retainOldKeyUntil()
@@ -64,6 +74,16 @@ public class ConfirmationReceivedMessages {
                 "Traffic runs again. The actual downtime was " + event.actualDowntime() + " against the agreed "
                         + "window from " + event.agreedWindowStart() + " to " + event.agreedWindowEnd() + ". "
                         + "You do not need to do anything more for this renewal.", null);
+    }
+
+    public PartnerMessage newCertificate(KnownRenewal renewal, PartnerCertificateReceived event) {
+        CertificateInfo certificate = event.certificate();
+        return message(renewal, event.confirmationId(), ConfirmationType.NEW_CERTIFICATE,
+                "The tenant received your new certificate (SHA-256 fingerprint " + certificate.sha256().value()
+                        + ", subject " + certificate.subject() + ", serial " + certificate.serialNumber()
+                        + ") and imports it now: check that it is the certificate of your new key pair. Keep using "
+                        + "your old key: you will be told when the certificate is imported and when to switch to "
+                        + "your new key.", null);
     }
 
     private static PartnerMessage message(KnownRenewal renewal, String confirmationId, ConfirmationType type,

@@ -23,16 +23,16 @@ public class ExchangeMessage {
         boolean downtime = confirmation == ConfirmationType.SENDING_RESUMED;
         String whatToDo = downtime ? """
                 Please
-                  1. start sending messages to the tenant again: its responses are signed with the new key, which
-                     your system now verifies,
+                  1. start sending messages to the tenant again: the messages it sends you are signed with the new
+                     key, which your system now verifies,
                   2. confirm SENDING_RESUMED as shown below.""" : """
                 Please
-                  1. check that your system verifies the tenant's responses signed with the new key,
+                  1. check that your system verifies the tenant's messages signed with the new key,
                   2. remove the tenant's old certificate from your system: you may do so now,
                   3. confirm OLD_CERTIFICATE_REMOVED as shown below. Until then the tenant can still roll back.""";
         return PartnerMessage.of(NotificationKind.KEY_PAIR_EXCHANGED, event.recipient(), PartnerMessage.values(
                         "whatHappened", "The tenant exchanged the key pair of the alias \"" + renewal.alias()
-                                + "\": from now on its responses are signed with the new key (certificate SHA-256 "
+                                + "\": from now on the messages it sends you are signed with the new key (certificate SHA-256 "
                                 + event.newCertificate().sha256().value() + ", serial "
                                 + event.newCertificate().serialNumber()
                                 + ").",

@@ -16,6 +16,9 @@ import java.util.List;
 @Component
 public class KeystoreFailureMessage {
 
+    /** The keystore's import of the partner's new certificate (the renewal may be aborted until it is done). */
+    private static final String IMPORT = "IMPORT";
+
     /** The first failure since the keystore's steps last succeeded, or the last the renewal retries by itself. */
     public boolean tellsTheTenant(KeystoreFailureRecorded event) {
         return event.automaticRetries() == 0 || event.nextRetryAt() == null;
@@ -27,19 +30,10 @@ public class KeystoreFailureMessage {
                 Find the cause in the reason above (the keystore-service log has the details), then:
                   - retry the step: POST /renewals/%s/keystore-retry (renewalctl keystore-retry %s); the keystore \
                 carries it out again as it was decided,
-                  - or, %s""".formatted(id, id, switch (event.operation()) {
-            case "REMOVE" -> "if the old key pair may stay archived, settle it: POST /renewals/" + id
-                    + "/keystore-resolution with a reason (renewalctl keystore-resolve " + id + " --reason ...);"
-                    + " the renewal then completes.";
-            case "GENERATE", "EXCHANGE" -> "if the renewal cannot go on, abort it: POST /renewals/" + id
-                    + "/abort (the keys stay as they were before the renewal).";
-            default -> "if retrying cannot help, contact the operators of the keystore.";
-        });
+                  - or, %s""".formatted(id, id, otherWayOut(renewal, event.operation()));
         return PartnerMessage.of(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR,
                 PartnerMessage.values(
-                        "whatHappened", "The keystore could not carry out " + event.operation() + " for renewal "
-                                + id + " (alias \"" + renewal.alias() + "\", partner " + renewal.partnerId()
-                                + "): " + event.reason() + ". The renewal waits until the step is done.",
+                        "whatHappened", whatHappened(renewal, event),
                         "whatToDo", whatToDo,
                         "byWhen", event.nextRetryAt() == null
                                 ? "Now: the renewal does not go on by itself" + (event.automaticRetries() > 0
@@ -49,5 +43,32 @@ public class KeystoreFailureMessage {
                                 + " Act before if you know it cannot succeed.",
                         "operation", event.operation()),
                 List.of(), null);
+    }
+
+    private static String whatHappened(KnownRenewal renewal, KeystoreFailureRecorded event) {
+        boolean imports = IMPORT.equals(event.operation());
+        return (imports ? "The keystore could not import the partner's new certificate (" + IMPORT + ")"
+                : "The keystore could not carry out " + event.operation())
+                + " for renewal " + renewal.renewalId() + " (alias \"" + renewal.alias() + "\", partner "
+                + renewal.partnerId() + "): " + event.reason() + ". The renewal waits until the step is done."
+                + (imports ? " The tenant still verifies the partner's signatures with its current certificate." : "");
+    }
+
+    private static String otherWayOut(KnownRenewal renewal, String operation) {
+        String id = renewal.renewalId().value();
+        return switch (operation) {
+            case "REMOVE" -> (renewal.renewsPartnersCertificate()
+                    ? "if the partner's old certificate may stay in the keystore"
+                    : "if the old key pair may stay archived") + ", settle it: POST /renewals/" + id
+                    + "/keystore-resolution with a reason (renewalctl keystore-resolve " + id + " --reason ...);"
+                    + " the renewal then completes.";
+            case "GENERATE", "EXCHANGE" -> "if the renewal cannot go on, abort it: POST /renewals/" + id
+                    + "/abort (the keys stay as they were before the renewal).";
+            case IMPORT -> "if the certificate cannot be imported as it is, abort the renewal: POST /renewals/" + id
+                    + "/abort with the reason (renewalctl abort " + id + " --reason ...); the keystore keeps the"
+                    + " partner's current certificate and the partner is told to keep signing with its old key. Start"
+                    + " a new renewal of the alias (POST /renewals) to ask the partner for another certificate.";
+            default -> "if retrying cannot help, contact the operators of the keystore.";
+        };
     }
 }

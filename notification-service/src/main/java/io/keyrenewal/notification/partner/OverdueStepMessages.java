@@ -21,7 +21,7 @@ public class OverdueStepMessages {
                         "whatHappened", "Reminder: the tenant has been waiting since " + event.waitingSince()
                                 + " for your confirmation " + event.expected() + " in renewal "
                                 + renewal.renewalId() + " of the alias \"" + renewal.alias() + "\".",
-                        "whatToDo", "Please " + PartnerSteps.describe(event.expected())
+                        "whatToDo", "Please " + PartnerSteps.describe(event.expected(), renewal)
                                 + ", then confirm " + event.expected() + " as shown below. If you already did, "
                                 + "check that your confirmation reached the topic with the record key "
                                 + renewal.renewalId() + ".",
@@ -37,8 +37,9 @@ public class OverdueStepMessages {
                                 + " in renewal " + renewal.renewalId() + " (alias \"" + renewal.alias()
                                 + "\"), awaited since " + event.waitingSince() + ", despite a reminder.",
                         "whatToDo", "Contact the " + Salutation.words(renewal.recipient()) + " of partner "
-                                + renewal.partnerId() + ": they must " + PartnerSteps.describe(event.expected())
-                                + " and confirm " + event.expected() + ". If the renewal cannot go on, abort it.",
+                                + renewal.partnerId() + ": they must "
+                                + PartnerSteps.describe(event.expected(), renewal) + " and confirm "
+                                + event.expected() + ". If the renewal cannot go on, abort it.",
                         "byWhen", "Now.",
                         "waitingSince", event.waitingSince().toString()),
                 List.of(), null);

@@ -3,11 +3,13 @@ package io.keyrenewal.notification.partner;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.delivery.NotificationOutbox;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.notification.template.MessageTemplates;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.slf4j.Logger;
@@ -47,7 +49,10 @@ public class PartnerNotificationPolicy {
         }
         if (event instanceof CertificateProvided provided) {
             knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
-                    provided.playbook(), provided.recipient()), provided.at());
+                    provided.playbook(), provided.recipient(), RenewedKey.TENANT_KEY_PAIR), provided.at());
+        } else if (event instanceof PartnerCertificateRequested requested) {
+            knownRenewals.remember(new KnownRenewal(requested.renewalId(), requested.partnerId(), requested.alias(),
+                    requested.playbook(), requested.recipient(), RenewedKey.PARTNER_CERTIFICATE), requested.at());
         }
         if (!stepMessages.tellsSomeone(event)) {
             log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),
@@ -62,10 +67,10 @@ public class PartnerNotificationPolicy {
 
     private void remember(RenewalStarted started) {
         knownRenewals.remember(new KnownRenewal(started.renewalId(), started.partnerId(), started.alias(),
-                started.playbook(), started.partnerRole()), started.at());
-        log.info("renewal {} of alias {} with partner {} ({}) remembered; its messages go to the {}",
+                started.playbook(), started.partnerRole(), RenewedKey.of(started.newKeyPair())), started.at());
+        log.info("renewal {} of alias {} with partner {} ({}, renews the {}) remembered; its messages go to the {}",
                 started.renewalId(), started.alias(), started.partnerId(), started.playbook(),
-                started.partnerRole());
+                RenewedKey.of(started.newKeyPair()), started.partnerRole());
     }
 
     private void notify(ReceivedEvent received, KnownRenewal renewal, PartnerMessage message) {

@@ -11,12 +11,22 @@ import java.util.List;
 
 /**
  * How a renewal ends for the partner: {@link NotificationKind#RENEWAL_COMPLETED},
- * {@link NotificationKind#RENEWAL_ABORTED}, {@link NotificationKind#RENEWAL_ROLLED_BACK}.
+ * {@link NotificationKind#RENEWAL_ABORTED}, {@link NotificationKind#RENEWAL_ROLLED_BACK}. A renewal of the partner's
+ * certificate ends with the partner's old certificate removed, or aborted before the new one was imported.
  */
 @Component
 public class RenewalEndMessages {
 
     public PartnerMessage completed(KnownRenewal renewal, RenewalCompleted event) {
+        if (renewal.renewsPartnersCertificate()) {
+            return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
+                            "whatHappened", "The tenant removed your old certificate from its keystore (alias \""
+                                    + event.alias() + "\"). The renewal " + event.renewalId() + " is complete; the"
+                                    + " tenant verifies your signatures only with your new certificate from now on.",
+                            "whatToDo", "Nothing is required. You may now retire your old key pair: the tenant no"
+                                    + " longer accepts what it signs."),
+                    List.of(), null);
+        }
         return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
                         "whatHappened", "The tenant removed the old key pair of the alias \"" + event.alias()
                                 + "\". The renewal " + event.renewalId() + " is complete; only the new certificate "
@@ -27,6 +37,17 @@ public class RenewalEndMessages {
     }
 
     public PartnerMessage aborted(KnownRenewal renewal, RenewalAborted event) {
+        if (renewal.renewsPartnersCertificate()) {
+            return PartnerMessage.of(NotificationKind.RENEWAL_ABORTED, renewal.recipient(), PartnerMessage.values(
+                            "whatHappened", "The tenant (" + event.abortedBy() + ") aborted the renewal "
+                                    + event.renewalId() + " of your certificate under the alias \"" + event.alias()
+                                    + "\" before importing a new one: " + event.reason(),
+                            "whatToDo", "Keep signing with your old key: the tenant still verifies your signatures"
+                                    + " with your current certificate. The certificate you sent for this renewal, if"
+                                    + " any, is not used; send a new certificate only when a new renewal asks for"
+                                    + " it."),
+                    List.of(), null);
+        }
         return PartnerMessage.of(NotificationKind.RENEWAL_ABORTED, renewal.recipient(), PartnerMessage.values(
                         "whatHappened", "The tenant (" + event.abortedBy() + ") aborted the renewal "
                                 + event.renewalId() + " of the alias \"" + event.alias() + "\" before the exchange: "
@@ -40,7 +61,7 @@ public class RenewalEndMessages {
     public PartnerMessage rolledBack(KnownRenewal renewal, KeyPairRolledBack event) {
         return PartnerMessage.of(NotificationKind.RENEWAL_ROLLED_BACK, event.recipient(), PartnerMessage.values(
                         "whatHappened", "The tenant rolled the exchange of the alias \"" + event.alias()
-                                + "\" back: its responses are signed with the old key again (certificate SHA-256 "
+                                + "\" back: the messages it sends you are signed with the old key again (certificate SHA-256 "
                                 + event.active().sha256().value() + ", serial " + event.active().serialNumber()
                                 + "). The renewal " + event.renewalId() + " ends here.",
                         "whatToDo", "Keep verifying with the old certificate; do NOT remove it. You may remove the "

@@ -18,6 +18,15 @@ final class Salutation {
         return "Hello " + words(role) + " of partner " + partnerId + ",";
     }
 
+    /** The recipient's own system, as its role names it: "sender system", "receiver system". */
+    static String system(PartnerRole role) {
+        return switch (role) {
+            case SENDER_ADMINISTRATOR -> "sender system";
+            case RECEIVER_ADMINISTRATOR -> "receiver system";
+            case TENANT_ADMINISTRATOR -> "system";
+        };
+    }
+
     static String words(PartnerRole role) {
         return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -6,6 +6,9 @@ import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Which renewal event tells whom what, for every step of the three playbooks: one message per recipient. Events that
+ * Which renewal event tells whom what, for every step of the playbooks: one message per recipient. Events that
  * ask nothing of anyone (key generation, the tenant's own decisions, keystore reports) yield none, but a keystore
  * failure and a partner's refusal, which wait for the tenant, do.
  */
@@ -40,11 +43,12 @@ public class StepMessages {
     private final RenewalEndMessages end;
     private final KeystoreFailureMessage keystoreFailure;
     private final StepRefusedMessage refused;
+    private final PartnerCertificateMessages partnerCertificate;
 
     public StepMessages(CertificateProvidedMessage certificateProvided, DowntimeMessages downtime,
                         ExchangeMessage exchange, ConfirmationReceivedMessages confirmations,
                         OverdueStepMessages overdue, RenewalEndMessages end, KeystoreFailureMessage keystoreFailure,
-                        StepRefusedMessage refused) {
+                        StepRefusedMessage refused, PartnerCertificateMessages partnerCertificate) {
         this.certificateProvided = certificateProvided;
         this.downtime = downtime;
         this.exchange = exchange;
@@ -53,6 +57,7 @@ public class StepMessages {
         this.end = end;
         this.keystoreFailure = keystoreFailure;
         this.refused = refused;
+        this.partnerCertificate = partnerCertificate;
     }
 
     /** Whether {@code event} yields a message at all (so that an unknown renewal matters only then). */
@@ -65,7 +70,8 @@ public class StepMessages {
                 || event instanceof SenderResumedSending || event instanceof PartnerStepOverdue
                 || event instanceof PartnerStepEscalated || event instanceof RenewalCompleted
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
-                || event instanceof PartnerRefusedStep
+                || event instanceof PartnerRefusedStep || event instanceof PartnerCertificateRequested
+                || event instanceof PartnerCertificateReceived || event instanceof PartnerCertificateImported
                 || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
@@ -104,6 +110,12 @@ public class StepMessages {
             return List.of(end.rolledBack(renewal, e));
         } else if (event instanceof PartnerRefusedStep e) {
             return List.of(refused.compose(renewal, e));
+        } else if (event instanceof PartnerCertificateRequested e) {
+            return List.of(partnerCertificate.requested(e));
+        } else if (event instanceof PartnerCertificateReceived e) {
+            return List.of(confirmations.newCertificate(renewal, e));
+        } else if (event instanceof PartnerCertificateImported e) {
+            return List.of(partnerCertificate.imported(e));
         } else if (event instanceof KeystoreFailureRecorded e) {
             return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }

@@ -12,7 +12,9 @@ import java.util.List;
  * {@link NotificationKind#STEP_REFUSED}: the partner refused its step; the tenant administrator is told the partner's
  * reason and what the renewal still allows. A renewal does not generate a second key pair, so another certificate
  * means aborting and starting a new renewal of the alias, which the renewal allows only before the exchange is decided
- * and, in playbook 3, not once the receiver has the certificate (the new key pair decrypts already and stays).
+ * and, in playbook 3, not once the receiver has the certificate (the new key pair decrypts already and stays). A
+ * renewal of the partner's certificate can be aborted until the import; a refused switch after it leaves both of the
+ * partner's certificates verifying.
  */
 @Component
 public class StepRefusedMessage {
@@ -22,12 +24,12 @@ public class StepRefusedMessage {
         return PartnerMessage.of(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR,
                 PartnerMessage.values(
                         "whatHappened", "The " + Salutation.words(renewal.recipient()) + " of partner "
-                                + renewal.partnerId() + " refused to " + PartnerSteps.describe(event.step()) + " ("
-                                + event.step() + ") in renewal " + id + " (alias \"" + renewal.alias() + "\"), "
+                                + renewal.partnerId() + " refused to " + PartnerSteps.describe(event.step(), renewal)
+                                + " (" + event.step() + ") in renewal " + id + " (alias \"" + renewal.alias() + "\"), "
                                 + "saying: \"" + event.reason() + "\"" + (event.code() == null ? ""
                                 : " (code " + event.code() + ")") + ". The step stays awaited: the partner may still"
                                 + " confirm it, but is no longer reminded.",
-                        "whatToDo", whatToDo(id, event),
+                        "whatToDo", whatToDo(renewal, event),
                         "byWhen", "Now: the renewal waits for your decision or the partner's confirmation.",
                         "refusedStep", event.step().name(),
                         "refusalReason", event.reason(),
@@ -35,7 +37,8 @@ public class StepRefusedMessage {
                 List.of(), null);
     }
 
-    private static String whatToDo(String id, PartnerRefusedStep event) {
+    private static String whatToDo(KnownRenewal renewal, PartnerRefusedStep event) {
+        String id = renewal.renewalId().value();
         String agree = "agree with the partner what it needs, so that it confirms " + event.step() + " after all;"
                 + " the renewal then goes on where it stands.";
         String abort = "POST /renewals/" + id + "/abort with the reason (renewalctl abort " + id + " --reason ...)";
@@ -57,7 +60,19 @@ public class StepRefusedMessage {
                     The key pair is exchanged already and this playbook has no rollback, so the renewal can be \
                     neither aborted nor rolled back: contact the sender administrator now, traffic with this partner \
                     is interrupted until it resumes. Then %s""".formatted(agree);
-            case SWITCHED_TO_NEW_KEY -> """
+            case NEW_CERTIFICATE -> """
+                    The partner has not sent a new certificate, so nothing changed on either side: the tenant still \
+                    uses the partner's current certificate. Either
+                      - abort this renewal if the partner cannot renew its key pair now: %s; start a new renewal of \
+                    the alias (POST /renewals) when it can,
+                      - or %s""".formatted(abort, agree);
+            case SWITCHED_TO_NEW_KEY -> renewal.renewsPartnersCertificate() ? """
+                    The tenant imported the partner's new certificate already, so the renewal can no longer be \
+                    aborted; it goes on only once the partner confirms SWITCHED_TO_NEW_KEY. Nothing is interrupted \
+                    meanwhile: the tenant verifies the partner's signatures with its old certificate and with its new \
+                    one, and removes the old one only after the switch and the retention period. Contact the %s of \
+                    partner %s and %s""".formatted(Salutation.words(renewal.recipient()), renewal.partnerId(), agree)
+                    : """
                     The receiver has the new certificate and the new key pair already decrypts beside the old one, \
                     so the renewal cannot be aborted and another certificate needs a new renewal after this one \
                     ends. The old key keeps decrypting meanwhile. Contact the receiver administrator and %s""".formatted(

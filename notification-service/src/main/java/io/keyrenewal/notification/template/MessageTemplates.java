@@ -3,6 +3,7 @@ package io.keyrenewal.notification.template;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,8 @@ public class MessageTemplates {
         }
         String subject = firstLine.substring(SUBJECT_PREFIX.length()).strip();
         String body = text.substring(endOfSubject + 1).stripLeading();
-        String html = TemplateText.render(load(name + ".html"), values, TemplateText::escapeHtml);
+        String html = TemplateText.render(load(name + ".html"), values,
+                value -> HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name()));
         return new RenderedMessage(subject, body, html);
     }
 

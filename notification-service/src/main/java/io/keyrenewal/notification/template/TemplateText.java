@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * The placeholder syntax of message templates: {@code {{name}}} is replaced by the value of {@code name};
  * {@code {{#name}}...{{/name}}} is kept only if {@code name} has a non-blank value. A placeholder without a value
  * becomes empty.
+ *
+ * <p>Written here rather than with a Mustache library (jmustache is to be had): that one reads more than
+ * docs/partners.md promises operators (partials, unescaped {@code {{{name}}}}, lines trimmed around sections) and
+ * throws on a template with a typo, where this renders what it can.
  */
 final class TemplateText {
 
@@ -27,20 +31,5 @@ final class TemplateText {
             String value = values.get(placeholder.group(1));
             return Matcher.quoteReplacement(value == null ? "" : escape.apply(value));
         });
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -151,10 +151,35 @@ class CertificateProvidedMessageTest {
 
     @Test
     void tellsWhatToDoForAPlaybookWithoutATextOfItsOwnFromWhatTheRenewalAwaits() {
-        assertThat(CertificateProvidedMessage.instruction(null, ConfirmationType.SWITCHED_TO_NEW_KEY))
+        assertThat(CertificateProvidedMessage.instruction(null, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY))
                 .contains("configure your system with the attached certificate")
                 .contains("then confirm SWITCHED_TO_NEW_KEY as shown below");
-        assertThat(CertificateProvidedMessage.instruction(null, null)).contains("keep the attached certificate");
+        assertThat(CertificateProvidedMessage.instruction(null, PartnerRole.SENDER_ADMINISTRATOR, null)).contains("keep the attached certificate");
+    }
+
+    @Test
+    void namesTheRecipientsOwnSystemWhateverThePlaybook() {
+        CertificateProvided toTheSender = new CertificateProvided(RENEWAL, "decryptor", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, Playbook.TENANT_DECRYPTS_INBOUND_REQUEST, CERTIFICATE,
+                Instant.parse("2026-11-22T10:00:00Z"), null, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                CertificateUse.ENCRYPT_WITH_NEW);
+        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "decryptor", toTheSender.playbook(),
+                toTheSender.recipient()), template.compose(toTheSender)).text())
+                .startsWith("Hello sender administrator of partner acme,")
+                .contains("configure your sender system to encrypt the payloads it sends to the tenant")
+                .contains("remove the old certificate of the tenant from your sender system")
+                .doesNotContain("receiver system");
+
+        CertificateProvided toTheReceiver = new CertificateProvided(RENEWAL, "signer", PARTNER,
+                PartnerRole.RECEIVER_ADMINISTRATOR, Playbook.TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH, CERTIFICATE,
+                Instant.parse("2026-11-22T10:00:00Z"), null, ConfirmationType.VERIFIES_BOTH,
+                CertificateUse.VERIFY_WITH_BOTH);
+        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "signer", toTheReceiver.playbook(),
+                toTheReceiver.recipient()), template.compose(toTheReceiver)).text())
+                .startsWith("Hello receiver administrator of partner acme,")
+                .contains("configure your receiver system to verify the payloads the tenant signs with the old key")
+                .doesNotContain("sender system").doesNotContain("responses");
     }
 
     @Test

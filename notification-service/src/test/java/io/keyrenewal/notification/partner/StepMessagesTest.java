@@ -1,5 +1,6 @@
 package io.keyrenewal.notification.partner;
 
+import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.PartnerId;
@@ -13,6 +14,9 @@ import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
@@ -29,7 +33,9 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.notification.TestCertificates;
 import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +58,18 @@ class StepMessagesTest {
             Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME, PartnerRole.SENDER_ADMINISTRATOR);
     private static final KnownRenewal PLAYBOOK_3 = new KnownRenewal(RENEWAL, PARTNER, "decryptor",
             Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, PartnerRole.RECEIVER_ADMINISTRATOR);
+    /** A renewal of the partner's certificate, as its events said: its messages read them, not the playbook. */
+    private static final KnownRenewal PARTNER_CERTIFICATE = new KnownRenewal(RENEWAL, PARTNER, "partner-signer",
+            Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, PartnerRole.SENDER_ADMINISTRATOR,
+            RenewedKey.PARTNER_CERTIFICATE);
+    private static final CertificateInfo PARTNERS_NEW = TestCertificates.decryptor();
     private static final CertificateRef NEW = new CertificateRef(new Fingerprint("ab".repeat(32)), "CN=tenant",
             "0a1b");
 
     private final StepMessages messages = new StepMessages(new CertificateProvidedMessage(), new DowntimeMessages(),
             new ExchangeMessage(), new ConfirmationReceivedMessages(), new OverdueStepMessages(),
-            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage());
+            new RenewalEndMessages(), new KeystoreFailureMessage(), new StepRefusedMessage(),
+            new PartnerCertificateMessages());
 
     @Test
     void asksTheSenderToAcceptTheProposedDowntimeBeforeTheWindowStarts() {
@@ -81,6 +93,30 @@ class StepMessagesTest {
                 .contains("\"type\":\"SENDING_STOPPED\"")
                 .contains("\"type\":\"CERTIFICATE_EXCHANGED\"");
         assertThat(told.rendered.html()).contains("&quot;type&quot;:&quot;CERTIFICATE_EXCHANGED&quot;");
+    }
+
+    @Test
+    void asksThePartnerForTheCertificateOfItsNewKeyPair() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateRequested(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), AT, AT.plus(Duration.ofDays(7)),
+                ConfirmationType.NEW_CERTIFICATE));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_REQUESTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text()).contains("create a new key pair in your sender system")
+                .contains("\"certificate\":\"<PEM of your new certificate>\"");
+    }
+
+    @Test
+    void tellsThePartnerItsNewCertificateIsImportedAndAsksItToSwitchToItsNewKey() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateImported(RENEWAL, "partner-signer", PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, PARTNER_CERTIFICATE.playbook(), PARTNERS_NEW.ref(), NEW, AT,
+                AT.plus(Duration.ofDays(7)), ConfirmationType.SWITCHED_TO_NEW_KEY));
+
+        told.is(NotificationKind.PARTNER_CERTIFICATE_IMPORTED, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY);
+        assertThat(told.rendered.text()).contains(PARTNERS_NEW.sha256().value()).contains(NEW.sha256().value())
+                .contains("switch your sender system to use your new key now");
     }
 
     @Test
@@ -153,6 +189,60 @@ class StepMessagesTest {
     }
 
     @Test
+    void acknowledgesThePartnersNewCertificateByFingerprintSubjectAndSerialAndAsksToKeepTheOldKeyForNow() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerCertificateReceived(RENEWAL, "partner-signer", PARTNER,
+                "acme-7", PARTNERS_NEW, AT));
+
+        told.is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null);
+        assertThat(told.rendered.subject()).contains("Confirmation received: NEW_CERTIFICATE for alias partner-signer");
+        assertThat(told.rendered.text())
+                .startsWith("Hello sender administrator of partner acme,")
+                .contains("accepted your confirmation acme-7 (NEW_CERTIFICATE)")
+                .contains("received your new certificate (SHA-256 fingerprint " + PARTNERS_NEW.sha256().value()
+                        + ", subject " + PARTNERS_NEW.subject() + ", serial " + PARTNERS_NEW.serialNumber() + ")")
+                .contains("Keep using your old key");
+    }
+
+    @Test
+    void acknowledgesThePartnersSwitchToItsNewKeyAsTheTenantVerifyingWithItsNewCertificateAndKeepingItsOldOne() {
+        PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, PARTNER, "acme-8",
+                Instant.parse("2027-02-20T10:00:00Z"), AT);
+
+        String partners = tell(PARTNER_CERTIFICATE, switched)
+                .is(NotificationKind.CONFIRMATION_RECEIVED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text();
+        String tenants = tell(PLAYBOOK_3, switched).rendered.text();
+
+        assertThat(partners)
+                .contains("accepted your confirmation acme-8 (SWITCHED_TO_NEW_KEY)")
+                .contains("now verifies your signatures for the alias \"partner-signer\" with your new certificate")
+                .contains("keeps your old certificate until 2027-02-20T10:00:00Z so that messages signed with your"
+                        + " old key that are still on their way still verify")
+                .doesNotContain("encrypts").doesNotContain("keeps the old key pair").doesNotContain("decrypted");
+        assertThat(tenants).contains("Your system now encrypts with the new certificate")
+                .contains("keeps the old key pair until 2027-02-20T10:00:00Z")
+                .doesNotContain("your old certificate");
+    }
+
+    @Test
+    void remindsAndEscalatesTheSwitchToThePartnersNewKeyAsSigningWithIt() {
+        PartnerStepOverdue overdue = new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.parse("2026-11-20T10:00:00Z"), AT);
+        PartnerStepEscalated escalated = new PartnerStepEscalated(RENEWAL, PARTNER,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, Instant.parse("2026-11-20T10:00:00Z"), AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, overdue).rendered.text())
+                .contains("Please sign the messages you send to the tenant with your new key, the one whose"
+                        + " certificate the tenant imported, then confirm SWITCHED_TO_NEW_KEY")
+                .doesNotContain("encrypt");
+        assertThat(tell(PARTNER_CERTIFICATE, escalated).rendered.text())
+                .contains("Contact the sender administrator of partner acme: they must sign the messages you send"
+                        + " to the tenant with your new key")
+                .doesNotContain("encrypt");
+        assertThat(tell(PLAYBOOK_3, overdue).rendered.text()).contains("Please encrypt the payloads you send to the"
+                + " tenant with the new certificate and remove the old one, then confirm SWITCHED_TO_NEW_KEY");
+    }
+
+    @Test
     void remindsThePartnerOfAnOverdueStepWithThePayloadToSendAgain() {
         Told told = tell(PLAYBOOK_1, new PartnerStepOverdue(RENEWAL, PARTNER, PartnerRole.SENDER_ADMINISTRATOR,
                 ConfirmationType.VERIFIES_BOTH, Instant.parse("2026-11-20T10:00:00Z"), AT));
@@ -161,6 +251,20 @@ class StepMessagesTest {
         assertThat(told.rendered.text()).contains("waiting since 2026-11-20T10:00:00Z")
                 .contains("verify payloads signed with the old key and with the new certificate")
                 .contains("\"type\":\"VERIFIES_BOTH\"");
+    }
+
+    @Test
+    void remindsThePartnerOfItsOverdueNewCertificateWithTheCertificateFieldToFillIn() {
+        Told told = tell(PARTNER_CERTIFICATE, new PartnerStepOverdue(RENEWAL, PARTNER,
+                PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE,
+                Instant.parse("2026-11-20T10:00:00Z"), AT));
+
+        told.is(NotificationKind.STEP_OVERDUE, PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.NEW_CERTIFICATE);
+        assertThat(told.rendered.text())
+                .contains("Please create a new key pair and send the certificate of the new key pair (PEM, never its"
+                        + " private key) in the confirmation's certificate field, then confirm NEW_CERTIFICATE")
+                .contains("\"type\":\"NEW_CERTIFICATE\",\"confirmedAt\":\"<ISO-8601 instant>\","
+                        + "\"certificate\":\"<PEM of your new certificate>\"}");
     }
 
     @Test
@@ -192,6 +296,38 @@ class StepMessagesTest {
                 .contains("POST /renewals/renewal-2/keystore-resolution");
         assertThat(exchange.rendered.text()).contains("POST /renewals/renewal-2/keystore-retry")
                 .contains("abort it: POST /renewals/renewal-2/abort").doesNotContain("keystore-resolution");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThatTheKeystoreCouldNotImportThePartnersCertificateAndThatItMayRetryOrAbort() {
+        Told told = tell(PARTNER_CERTIFICATE, new KeystoreFailureRecorded(RENEWAL, "report-6", "IMPORT",
+                "alias 'partner-signer' holds key pairs, not a partner's certificates", AT));
+
+        told.is(NotificationKind.KEYSTORE_STEP_FAILED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(told.rendered.text())
+                .contains("The keystore could not import the partner's new certificate (IMPORT) for renewal"
+                        + " renewal-2 (alias \"partner-signer\", partner acme): alias 'partner-signer' holds key"
+                        + " pairs, not a partner's certificates. The renewal waits until the step is done.")
+                .contains("still verifies the partner's signatures with its current certificate")
+                .contains("retry the step: POST /renewals/renewal-2/keystore-retry")
+                .contains("abort the renewal: POST /renewals/renewal-2/abort with the reason (renewalctl abort"
+                        + " renewal-2 --reason ...); the keystore keeps the partner's current certificate")
+                .contains("Start a new renewal of the alias (POST /renewals) to ask the partner for another"
+                        + " certificate")
+                .doesNotContain("contact the operators").doesNotContain("keystore-resolution");
+    }
+
+    @Test
+    void offersToLeaveThePartnersOldCertificateInTheKeystoreWhenItsRemovalFails() {
+        KeystoreFailureRecorded removal = new KeystoreFailureRecorded(RENEWAL, "report-7", "REMOVE",
+                "keystore file is read-only", AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, removal).rendered.text())
+                .contains("if the partner's old certificate may stay in the keystore, settle it:"
+                        + " POST /renewals/renewal-2/keystore-resolution")
+                .doesNotContain("old key pair");
+        assertThat(tell(PLAYBOOK_3, removal).rendered.text())
+                .contains("if the old key pair may stay archived, settle it");
     }
 
     @Test
@@ -244,6 +380,65 @@ class StepMessagesTest {
     }
 
     @Test
+    void tellsTheTenantAdministratorThatAPartnerWhoRefusesToSendItsNewCertificateLeavesTheRenewalAbortable() {
+        Told refused = tell(PARTNER_CERTIFICATE, new PartnerRefusedStep(RENEWAL, PARTNER,
+                ConfirmationType.NEW_CERTIFICATE, "our HSM is being replaced", null, "c-5", AT));
+
+        refused.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(refused.rendered.text())
+                .contains("The sender administrator of partner acme refused to create a new key pair and send the"
+                        + " certificate of the new key pair (PEM, never its private key)")
+                .contains("nothing changed on either side")
+                .contains("abort this renewal if the partner cannot renew its key pair now: "
+                        + "POST /renewals/renewal-2/abort")
+                .contains("confirms NEW_CERTIFICATE after all")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void tellsTheTenantAdministratorThatARefusedSwitchToThePartnersNewKeyLeavesBothCertificatesVerifying() {
+        PartnerRefusedStep refusal = new PartnerRefusedStep(RENEWAL, PARTNER, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                "our signer cannot hold the new key yet", null, "c-6", AT);
+
+        Told refused = tell(PARTNER_CERTIFICATE, refusal);
+
+        refused.is(NotificationKind.STEP_REFUSED, PartnerRole.TENANT_ADMINISTRATOR, null);
+        assertThat(refused.rendered.text())
+                .contains("The sender administrator of partner acme refused to sign the messages you send to the"
+                        + " tenant with your new key")
+                .contains("imported the partner's new certificate already, so the renewal can no longer be aborted")
+                .contains("verifies the partner's signatures with its old certificate and with its new one")
+                .contains("Contact the sender administrator of partner acme and agree with the partner what it"
+                        + " needs, so that it confirms SWITCHED_TO_NEW_KEY after all")
+                .doesNotContain("/abort").doesNotContain("decrypt").doesNotContain("receiver");
+        assertThat(tell(PLAYBOOK_3, refusal).rendered.text())
+                .contains("the new key pair already decrypts beside the old one");
+    }
+
+    @Test
+    void tellsThePartnerThatTheRenewalOfItsCertificateEndedWithItsOldCertificateRemovedOrWasAbortedBeforeTheImport() {
+        RenewalCompleted completed = new RenewalCompleted(RENEWAL, "partner-signer", PARTNER, AT);
+        RenewalAborted aborted = new RenewalAborted(RENEWAL, "partner-signer", PARTNER, "the partner asked to"
+                + " postpone", "tenant-admin", null, AT);
+
+        assertThat(tell(PARTNER_CERTIFICATE, completed)
+                .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("The tenant removed your old certificate from its keystore (alias \"partner-signer\")")
+                .contains("The renewal renewal-2 is complete")
+                .contains("You may now retire your old key pair")
+                .doesNotContain("removed the old key pair").doesNotContain("tenant's old certificate");
+        assertThat(tell(PARTNER_CERTIFICATE, aborted)
+                .is(NotificationKind.RENEWAL_ABORTED, PartnerRole.SENDER_ADMINISTRATOR, null).rendered.text())
+                .contains("aborted the renewal renewal-2 of your certificate under the alias \"partner-signer\""
+                        + " before importing a new one: the partner asked to postpone")
+                .contains("Keep signing with your old key")
+                .contains("The certificate you sent for this renewal, if any, is not used")
+                .doesNotContain("tenant's old certificate").doesNotContain("downtime");
+        assertThat(tell(PLAYBOOK_1, completed).rendered.text())
+                .contains("If your system still holds the tenant's old certificate, you may delete it.");
+    }
+
+    @Test
     void tellsThePartnerHowTheRenewalEnded() {
         assertThat(tell(PLAYBOOK_3, new RenewalCompleted(RENEWAL, "decryptor", PARTNER, AT))
                 .is(NotificationKind.RENEWAL_COMPLETED, PartnerRole.RECEIVER_ADMINISTRATOR, null).rendered.text())
@@ -290,10 +485,13 @@ class StepMessagesTest {
                 assertThat(rendered.text()).contains("How to confirm: publish this JSON on the Kafka topic "
                         + "renewal.partner-confirmations.v1 with the record key renewal-2");
                 PartnerConfirmation filledIn = ContractJson.read(message.expectedConfirmation().example()
-                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString()),
+                        .replace("<your unique id>", "c-1").replace("<ISO-8601 instant>", AT.toString())
+                        .replace("\"<PEM of your new certificate>\"", ContractJson.write(PARTNERS_NEW.pem())),
                         PartnerConfirmation.class);
                 assertThat(filledIn.type()).isEqualTo(confirmation);
                 assertThat(filledIn.renewalId()).isEqualTo(RENEWAL);
+                assertThat(filledIn.certificate()).isEqualTo(confirmation == ConfirmationType.NEW_CERTIFICATE
+                        ? PARTNERS_NEW.pem() : null);
             }
             return this;
         }

@@ -32,6 +32,20 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void escapesEveryCharacterThatMeansSomethingInHtmlAndOnlyThose(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("renewal-completed.txt"), "Subject: Done\n{{whatHappened}}\n");
+        Files.writeString(folder.resolve("renewal-completed.html"), "<p title=\"{{whatHappened}}\">{{whatToDo}}</p>");
+
+        RenderedMessage rendered = new MessageTemplates(new TemplateProperties(folder.toString()))
+                .render("renewal-completed", Map.of("whatHappened", "\"O'Neil\" <a&b>",
+                        "whatToDo", "Grüße, 1=1 `ok`"));
+
+        assertThat(rendered.text()).isEqualTo("\"O'Neil\" <a&b>\n");
+        assertThat(rendered.html())
+                .isEqualTo("<p title=\"&quot;O&#39;Neil&quot; &lt;a&amp;b&gt;\">Grüße, 1=1 `ok`</p>");
+    }
+
+    @Test
     void aTemplateMissingFromTheFolderComesFromTheJar(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("renewal-completed.txt"), "Subject: Done\nshort\n");
 

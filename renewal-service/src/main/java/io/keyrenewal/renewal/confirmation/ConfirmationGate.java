@@ -105,7 +105,8 @@ public class ConfirmationGate {
             } else {
                 commands.sendAndWait(new Commands.ConfirmPartnerStep(confirmation.renewalId(),
                         confirmation.confirmationId(), confirmation.partnerId(), confirmation.type(),
-                        confirmation.confirmedAt(), rules.maxClockSkew(), arrivedAt, receivedAt));
+                        confirmation.confirmedAt(), rules.maxClockSkew(), arrivedAt, receivedAt,
+                        confirmation.certificate()));
             }
             log.info("Partner {} {} {} ({}) for renewal {}", confirmation.partnerId(),
                     confirmation.refused() ? "refused" : "confirmed", confirmation.type(),

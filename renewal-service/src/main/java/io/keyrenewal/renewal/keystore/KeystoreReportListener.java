@@ -10,6 +10,7 @@ import io.keyrenewal.contracts.keystore.KeyPairRemoved;
 import io.keyrenewal.contracts.keystore.KeyPairRollbackApplied;
 import io.keyrenewal.contracts.keystore.KeystoreOperationFailed;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.keystore.PartnerCertificateImportApplied;
 import io.keyrenewal.renewal.logging.RenewalLogContext;
 import io.keyrenewal.renewal.messaging.IncomingRecords;
 import io.keyrenewal.renewal.playbook.Commands;
@@ -70,6 +71,10 @@ public class KeystoreReportListener {
             return new Commands.RecordCertificateSigningRequest(requested.renewalId(), requested.reportId(),
                     requested.subject(), requested.certificateSigningRequest(), requested.publicKeySha256(),
                     recordedAt);
+        }
+        if (report instanceof PartnerCertificateImportApplied imported) {
+            return new Commands.RecordPartnerCertificateImported(imported.renewalId(), imported.reportId(),
+                    imported.imported(), imported.previous(), recordedAt);
         }
         if (report instanceof KeyPairDiscarded discarded) {
             return new Commands.RecordKeyPairDiscarded(discarded.renewalId(), discarded.reportId(),

@@ -73,7 +73,15 @@ public final class Commands {
      */
     public record ConfirmPartnerStep(@TargetAggregateIdentifier RenewalId renewalId, String confirmationId,
                                      PartnerId partnerId, ConfirmationType type, Instant confirmedAt,
-                                     Duration maxClockSkew, Instant arrivedAt, Instant receivedAt) {
+                                     Duration maxClockSkew, Instant arrivedAt, Instant receivedAt,
+                                     String certificate) {
+
+        /** A confirmation without a certificate (every type but {@code NEW_CERTIFICATE}). */
+        public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
+                                  ConfirmationType type, Instant confirmedAt, Duration maxClockSkew,
+                                  Instant arrivedAt, Instant receivedAt) {
+            this(renewalId, confirmationId, partnerId, type, confirmedAt, maxClockSkew, arrivedAt, receivedAt, null);
+        }
 
         /** A confirmation handled as it arrived. */
         public ConfirmPartnerStep(RenewalId renewalId, String confirmationId, PartnerId partnerId,
@@ -115,17 +123,33 @@ public final class Commands {
                                               Instant rejectedAt) {
     }
 
-    /** The tenant proposes the downtime window (playbook 2, step 3). */
-    public record ProposeDowntime(@TargetAggregateIdentifier RenewalId renewalId, Instant windowStart,
-                                  Instant windowEnd, String by, Instant requestedAt) {
+    /**
+     * The tenant takes a step of its playbook ({@link Actor#TENANT}): allowed only as the playbook says, recorded by
+     * the step's event ({@link TenantStepEvents}). {@code parameters} carries what the step needs (the window for
+     * {@link Milestone#DOWNTIME_PROPOSED}), {@link StepParameters#NONE} for the others.
+     */
+    public record TakeTenantStep(@TargetAggregateIdentifier RenewalId renewalId, Milestone milestone,
+                                 StepParameters parameters, String by, Instant requestedAt) {
+
+        public TakeTenantStep {
+            parameters = parameters == null ? StepParameters.NONE : parameters;
+        }
+
+        /** A step that needs nothing. */
+        public TakeTenantStep(RenewalId renewalId, Milestone milestone, String by, Instant requestedAt) {
+            this(renewalId, milestone, StepParameters.NONE, by, requestedAt);
+        }
     }
 
-    /** The tenant confirms no message signed with the old key is still in the system (playbook 2, step 7). */
-    public record ConfirmDrain(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
-    }
+    /** What a tenant step may carry; null where not given. Which a step needs: {@link TenantStepEvents}. */
+    public record StepParameters(Instant windowStart, Instant windowEnd, String reason) {
 
-    /** The tenant approves the exchange (renewals that run with approval). */
-    public record ApproveExchange(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+        public static final StepParameters NONE = new StepParameters(null, null, null);
+
+        /** A downtime window. */
+        public static StepParameters window(Instant windowStart, Instant windowEnd) {
+            return new StepParameters(windowStart, windowEnd, null);
+        }
     }
 
     /** The keystore reports that it applied the exchange. */
@@ -155,6 +179,12 @@ public final class Commands {
 
     /** Someone asks to remove the old key pair now; allowed only once the retention period is over. */
     public record RemoveOldKeyPair(@TargetAggregateIdentifier RenewalId renewalId, String by, Instant requestedAt) {
+    }
+
+    /** The keystore imported the partner's new certificate under the alias, the one it replaced retained. */
+    public record RecordPartnerCertificateImported(@TargetAggregateIdentifier RenewalId renewalId, String reportId,
+                                                   CertificateRef imported, CertificateRef previous,
+                                                   Instant recordedAt) {
     }
 
     /** The keystore reports that it removed the old key pair. */

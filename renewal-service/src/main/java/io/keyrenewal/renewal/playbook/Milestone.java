@@ -3,6 +3,12 @@ package io.keyrenewal.renewal.playbook;
 /** A step of a playbook that, once done, stays done. Each is recorded by exactly one event. */
 public enum Milestone {
     KEY_PAIR_CREATED,
+    /** The partner is asked for the certificate of its new key pair (renewals of a partner's certificate). */
+    PARTNER_CERTIFICATE_REQUESTED,
+    /** The partner sent it, signed, and it passed the checks. */
+    PARTNER_CERTIFICATE_RECEIVED,
+    /** The keystore holds it as the alias's active partner certificate, the old one retained. */
+    PARTNER_CERTIFICATE_IMPORTED,
     CERTIFICATE_PROVIDED,
     PARTNER_VERIFIES_BOTH,
     DOWNTIME_PROPOSED,

@@ -11,6 +11,9 @@ import io.keyrenewal.contracts.renewal.KeystoreStepResolved;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
@@ -30,6 +33,9 @@ public final class Milestones {
 
     private static final Map<Class<? extends RenewalEvent>, Milestone> RECORDED_BY = Map.ofEntries(
             Map.entry(NewKeyPairCreated.class, Milestone.KEY_PAIR_CREATED),
+            Map.entry(PartnerCertificateRequested.class, Milestone.PARTNER_CERTIFICATE_REQUESTED),
+            Map.entry(PartnerCertificateReceived.class, Milestone.PARTNER_CERTIFICATE_RECEIVED),
+            Map.entry(PartnerCertificateImported.class, Milestone.PARTNER_CERTIFICATE_IMPORTED),
             Map.entry(CertificateProvided.class, Milestone.CERTIFICATE_PROVIDED),
             Map.entry(PartnerVerifiesBoth.class, Milestone.PARTNER_VERIFIES_BOTH),
             Map.entry(DowntimeProposed.class, Milestone.DOWNTIME_PROPOSED),

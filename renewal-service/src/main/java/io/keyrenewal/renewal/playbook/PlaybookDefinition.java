@@ -41,8 +41,14 @@ public record PlaybookDefinition(Playbook playbook, int number, String title, Ke
         steps = List.copyOf(steps);
     }
 
-    /** The keystore's instruction for the new key pair, as {@code RenewalStarted} carries it. */
+    /**
+     * The keystore's instruction for the new key pair, as {@code RenewalStarted} carries it: none where the playbook
+     * renews a partner's certificate (no key pair of the tenant's is created).
+     */
     public KeyPairActivation newKeyPair() {
+        if (step(Milestone.KEY_PAIR_CREATED).isEmpty()) {
+            return KeyPairActivation.NONE;
+        }
         return stagedKeyPair ? KeyPairActivation.STAGED_UNTIL_EXCHANGE : KeyPairActivation.ACTIVE_AT_ONCE;
     }
 

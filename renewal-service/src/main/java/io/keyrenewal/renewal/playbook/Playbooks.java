@@ -77,10 +77,69 @@ public final class Playbooks {
             // once the receiver has the certificate it may encrypt with it: the new key must stay to decrypt
             CertificateUse.ENCRYPT_WITH_NEW, PARTNER_SWITCHED_TO_NEW_KEY, false, null, CERTIFICATE_PROVIDED);
 
+    /**
+     * Playbook 4: tenant decrypts inbound request (no downtime): playbook 3 with the sender in the receiver's place.
+     * The tenant creates a new key pair and adds it, sends its certificate to the sender, which encrypts with it and
+     * confirms; the old key pair is removed after the retention.
+     */
+    static final PlaybookDefinition DECRYPT_INBOUND_REQUEST = new PlaybookDefinition(
+            Playbook.TENANT_DECRYPTS_INBOUND_REQUEST, 4,
+            "decrypts inbound request", KeyPurpose.DECRYPT_INBOUND_REQUEST, null,
+            PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            keystore(KEY_PAIR_CREATED),
+            system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),
+            partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY, CERTIFICATE_PROVIDED),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_SWITCHED_TO_NEW_KEY),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, OLD_KEY_PAIR_REMOVED)),
+            CertificateUse.ENCRYPT_WITH_NEW, PARTNER_SWITCHED_TO_NEW_KEY, false, null, CERTIFICATE_PROVIDED);
+
+    /**
+     * Playbook 5: tenant signs outbound request, the receiver verifies old and new at once (no downtime): playbook 1
+     * with the receiver in the sender's place.
+     */
+    static final PlaybookDefinition SIGN_OUTBOUND_REQUEST_VERIFY_BOTH = new PlaybookDefinition(
+            Playbook.TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH, 5,
+            "signs outbound request, partner verifies both", KeyPurpose.SIGN_OUTBOUND_REQUEST, true,
+            PartnerRole.RECEIVER_ADMINISTRATOR, SIGN_VERIFY_BOTH.steps(),
+            CertificateUse.VERIFY_WITH_BOTH, KEY_PAIR_EXCHANGED, true, PARTNER_REMOVED_OLD_CERTIFICATE,
+            EXCHANGE_DECIDED);
+
+    /**
+     * Playbook 6: tenant verifies inbound request. The sender creates a new key pair and sends its certificate (signed
+     * with its registered confirmation key), the keystore imports it as the alias's partner certificate with the old one
+     * kept beside it (both verify), the sender is told the fingerprint imported and switches to signing with its new
+     * key; the old certificate is removed after the retention from that switch.
+     */
+    static final PlaybookDefinition VERIFY_INBOUND_REQUEST = new PlaybookDefinition(
+            Playbook.TENANT_VERIFIES_INBOUND_REQUEST, 6,
+            "verifies inbound request (the sender's new certificate)", KeyPurpose.VERIFY_INBOUND_REQUEST, null,
+            PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            system(PARTNER_CERTIFICATE_REQUESTED),
+            partner(PARTNER_CERTIFICATE_RECEIVED, ConfirmationType.NEW_CERTIFICATE, PARTNER_CERTIFICATE_REQUESTED),
+            keystore(PARTNER_CERTIFICATE_IMPORTED, PARTNER_CERTIFICATE_RECEIVED),
+            partner(PARTNER_SWITCHED_TO_NEW_KEY, ConfirmationType.SWITCHED_TO_NEW_KEY, PARTNER_CERTIFICATE_IMPORTED),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_SWITCHED_TO_NEW_KEY),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, OLD_KEY_PAIR_REMOVED)),
+            // once imported the partner may sign with its new key: the certificate must stay to verify it
+            null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
+    /** Playbook 7: tenant verifies outbound response: playbook 6 with the receiver in the sender's place. */
+    static final PlaybookDefinition VERIFY_OUTBOUND_RESPONSE = new PlaybookDefinition(
+            Playbook.TENANT_VERIFIES_OUTBOUND_RESPONSE, 7,
+            "verifies outbound response (the receiver's new certificate)", KeyPurpose.VERIFY_OUTBOUND_RESPONSE, null,
+            PartnerRole.RECEIVER_ADMINISTRATOR, VERIFY_INBOUND_REQUEST.steps(),
+            null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
     private static final Map<Playbook, PlaybookDefinition> ALL = Map.of(
             SIGN_VERIFY_BOTH.playbook(), SIGN_VERIFY_BOTH,
             SIGN_WITH_DOWNTIME.playbook(), SIGN_WITH_DOWNTIME,
-            DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE);
+            DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE,
+            DECRYPT_INBOUND_REQUEST.playbook(), DECRYPT_INBOUND_REQUEST,
+            SIGN_OUTBOUND_REQUEST_VERIFY_BOTH.playbook(), SIGN_OUTBOUND_REQUEST_VERIFY_BOTH,
+            VERIFY_INBOUND_REQUEST.playbook(), VERIFY_INBOUND_REQUEST,
+            VERIFY_OUTBOUND_RESPONSE.playbook(), VERIFY_OUTBOUND_RESPONSE);
 
     /**
      * The version of this catalogue. A renewal follows the version it started with to its end
@@ -109,16 +168,16 @@ public final class Playbooks {
     }
 
     /**
-     * The playbook of the current catalogue that renews a key of {@code purpose}: the only one for it, or, where the
-     * catalogue has one for each, the one for the partner's capability (asked only then).
+     * The playbook of the current catalogue that renews a key of {@code purpose}: the only one for it if it is for any
+     * partner, else the one for the partner's capability (asked only then), refused if the catalogue has none for it.
      *
      * @param partnerUsesBothKeys whether the partner works with the old and the new key at once
      */
     public static PlaybookDefinition forPurpose(KeyPurpose purpose, Supplier<Boolean> partnerUsesBothKeys) {
         List<PlaybookDefinition> candidates = all().stream().filter(definition -> definition.purpose() == purpose)
                 .toList();
-        if (candidates.size() == 1) {
-            return candidates.get(0);
+        if (candidates.size() == 1 && candidates.get(0).partnerUsesBothKeys() == null) {
+            return candidates.get(0); // for any partner: not asked
         }
         Boolean capability = candidates.isEmpty() ? null : partnerUsesBothKeys.get();
         return candidates.stream().filter(definition -> definition.partnerUsesBothKeys() == null

@@ -13,9 +13,7 @@ import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DowntimeOverrun;
-import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
-import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
@@ -25,6 +23,10 @@ import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemoved;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
@@ -43,17 +45,16 @@ import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.contracts.renewal.StagedKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
-import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
-import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordConfirmationRejection;
 import io.keyrenewal.renewal.playbook.Commands.RefusePartnerStep;
-import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordCertificateSigningRequest;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
+import io.keyrenewal.renewal.playbook.Commands.RecordPartnerCertificateImported;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
 import io.keyrenewal.renewal.playbook.Commands.ResolveKeystoreStep;
@@ -138,7 +139,7 @@ public class Renewal {
     }
 
     @CommandHandler
-    public Renewal(StartRenewal command) {
+    public Renewal(StartRenewal command, DeadlineManager deadlines, RenewalTimings timings) {
         PlaybookDefinition definition = Playbooks.of(command.playbook());
         if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
             throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
@@ -157,7 +158,12 @@ public class Renewal {
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
                 command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION,
-                definition.partnerRole()));
+                definition.partnerRole())).andThen(() -> {
+            // a playbook that starts with a system step (asking the partner for its certificate) takes it now; in a
+            // constructor Axon applies the event after the handler returns, so this runs once the state has it
+            advance(command.requestedAt(), timings);
+            remindOfNewPartnerSteps(Set.of(), command.requestedAt(), deadlines, timings);
+        });
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------
@@ -204,6 +210,25 @@ public class Renewal {
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
         deadlines.schedule(retainUntil, RETENTION_ELAPSED);
+        advance(command.recordedAt(), timings);
+        remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
+    }
+
+    /**
+     * The keystore holds the partner's new certificate as the alias's active one, the one it replaced kept beside it:
+     * the partner is told, with the fingerprint, and asked to switch to its new key.
+     */
+    @CommandHandler
+    public void handle(RecordPartnerCertificateImported command, DeadlineManager deadlines, RenewalTimings timings) {
+        if (done.contains(Milestone.PARTNER_CERTIFICATE_IMPORTED)) {
+            return; // the keystore reported the import again
+        }
+        require(Milestone.PARTNER_CERTIFICATE_IMPORTED, Actor.KEYSTORE);
+        Set<Step> awaited = awaitedPartnerSteps();
+        apply(new PartnerCertificateImported(renewalId, alias, partnerId, playbook.partnerRole(), playbook.playbook(),
+                command.imported(), command.previous(), command.recordedAt(),
+                respondBy(Milestone.PARTNER_CERTIFICATE_IMPORTED, command.recordedAt(), timings),
+                awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_IMPORTED)));
         advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
@@ -337,6 +362,14 @@ public class Renewal {
         String id = command.confirmationId();
         switch (step.milestone()) {
             case PARTNER_VERIFIES_BOTH -> apply(new PartnerVerifiesBoth(renewalId, partnerId, id, at));
+            case PARTNER_CERTIFICATE_RECEIVED -> {
+                if (command.certificate() == null) {
+                    throw new RenewalRefused.InvalidRenewalRequest("a NEW_CERTIFICATE confirmation carries the"
+                            + " partner's new certificate as PEM in 'certificate'");
+                }
+                apply(new PartnerCertificateReceived(renewalId, alias, partnerId, id,
+                        PartnerCertificateRules.check(command.certificate(), at), at));
+            }
             case DOWNTIME_AGREED -> {
                 apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at,
                         respondBy(Milestone.DOWNTIME_AGREED, at, timings)));
@@ -425,43 +458,30 @@ public class Renewal {
 
     // ---- the tenant's steps ---------------------------------------------------------------------------------------
 
+    /**
+     * A tenant step of the playbook, whichever it is: refused unless the playbook allows it now, then recorded by its
+     * event ({@link TenantStepEvents}). A step that needs nothing, asked for again once done, changes nothing (a
+     * retry); one that needs something (a window) is refused as already done.
+     */
     @CommandHandler
-    public void handle(ProposeDowntime command, DeadlineManager deadlines, RenewalTimings timings) {
+    public void handle(TakeTenantStep command, DeadlineManager deadlines, RenewalTimings timings) {
+        Milestone milestone = command.milestone();
+        if (done.contains(milestone) && TenantStepEvents.needs(milestone).isEmpty()
+                && playbook.step(milestone).filter(step -> step.actor() == Actor.TENANT).isPresent()) {
+            return;
+        }
         requireOpen();
-        require(Milestone.DOWNTIME_PROPOSED, Actor.TENANT);
-        if (command.windowStart() == null || command.windowEnd() == null
-                || !command.windowEnd().isAfter(command.windowStart())) {
-            throw new RenewalRefused.InvalidRenewalRequest("the downtime window needs a start before its end");
-        }
-        if (command.windowStart().isBefore(command.requestedAt())) {
-            throw new RenewalRefused.InvalidRenewalRequest("the downtime window must not start in the past");
-        }
+        require(milestone, Actor.TENANT);
         Set<Step> awaited = awaitedPartnerSteps();
-        apply(new DowntimeProposed(renewalId, partnerId, command.windowStart(), command.windowEnd(), command.by(),
-                command.requestedAt(), respondBy(Milestone.DOWNTIME_PROPOSED, command.requestedAt(), timings)));
+        apply(tenantStepEvent(milestone, command.parameters(), command.by(), command.requestedAt(), timings));
+        advance(command.requestedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.requestedAt(), deadlines, timings);
     }
 
-    @CommandHandler
-    public void handle(ConfirmDrain command, RenewalTimings timings) {
-        if (done.contains(Milestone.DRAIN_CONFIRMED)) {
-            return;
-        }
-        requireOpen();
-        require(Milestone.DRAIN_CONFIRMED, Actor.TENANT);
-        apply(new DrainConfirmed(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), timings);
-    }
-
-    @CommandHandler
-    public void handle(ApproveExchange command, RenewalTimings timings) {
-        if (done.contains(Milestone.EXCHANGE_APPROVED)) {
-            return;
-        }
-        requireOpen();
-        require(Milestone.EXCHANGE_APPROVED, Actor.TENANT);
-        apply(new KeyPairExchangeApproved(renewalId, command.by(), command.requestedAt()));
-        advance(command.requestedAt(), timings);
+    private RenewalEvent tenantStepEvent(Milestone milestone, Commands.StepParameters parameters, String by,
+                                         Instant at, RenewalTimings timings) {
+        return TenantStepEvents.event(milestone, new TenantStepEvents.Taken(renewalId, partnerId, parameters, by, at,
+                respondBy(milestone, at, timings)));
     }
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
@@ -476,15 +496,24 @@ public class Renewal {
                     + " its way: wait for its outcome, then abort if it failed again");
         }
         if (!abortAllowed()) {
-            throw new RenewalRefused.StepNotAllowed(playbook.stagedKeyPair()
-                    ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
-                    ? "; roll back instead while the sender still verifies both" : "")
-                    : "the receiver has the new certificate and may already encrypt with it: the new key pair must"
-                    + " stay to decrypt");
+            throw new RenewalRefused.StepNotAllowed(abortRefusal());
         }
         apply(new RenewalAborted(renewalId, alias, partnerId, command.reason(), command.by(),
                 newCertificate == null ? null : newCertificate.ref(), command.requestedAt()));
         cancelAllDeadlines(deadlines);
+    }
+
+    /** Why an abort is no longer possible, in the playbook's terms. */
+    private String abortRefusal() {
+        if (playbook.newKeyPair() == KeyPairActivation.NONE) {
+            return "the partner's new certificate is imported and the partner may already use its new key: the"
+                    + " certificate must stay";
+        }
+        return playbook.stagedKeyPair()
+                ? "the exchange is decided: an abort is no longer possible" + (playbook.rollbackUntil() != null
+                ? "; roll back instead while the partner still verifies both" : "")
+                : "the partner has the new certificate and may already encrypt with it: the new key pair must"
+                + " stay to decrypt";
     }
 
     /**
@@ -659,6 +688,10 @@ public class Renewal {
     private boolean takeByItself(Step step, Instant at, RenewalTimings timings) {
         boolean automatic = exchangeApproval == ExchangeApproval.AUTOMATIC;
         switch (step.milestone()) {
+            case PARTNER_CERTIFICATE_REQUESTED -> apply(new PartnerCertificateRequested(renewalId, alias, partnerId,
+                    playbook.partnerRole(), playbook.playbook(), at,
+                    respondBy(Milestone.PARTNER_CERTIFICATE_REQUESTED, at, timings),
+                    awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_REQUESTED)));
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate, at,
                     respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings),
@@ -670,20 +703,12 @@ public class Renewal {
                     respondBy(Milestone.PARTNER_INFORMED_OF_EXCHANGE, at, timings),
                     awaitedConfirmation(Milestone.PARTNER_INFORMED_OF_EXCHANGE)));
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
-            case EXCHANGE_APPROVED -> {
-                if (!automatic) {
-                    return false;
-                }
-                apply(new KeyPairExchangeApproved(renewalId, SYSTEM, at));
-            }
-            case DRAIN_CONFIRMED -> {
-                if (!automatic) {
-                    return false;
-                }
-                apply(new DrainConfirmed(renewalId, SYSTEM, at));
-            }
             default -> {
-                return false;
+                // an automatic renewal takes the tenant's steps that need nothing as the tenant would
+                if (!automatic || step.actor() != Actor.TENANT || !TenantStepEvents.needs(step.milestone()).isEmpty()) {
+                    return false;
+                }
+                apply(tenantStepEvent(step.milestone(), Commands.StepParameters.NONE, SYSTEM, at, timings));
             }
         }
         return true;
@@ -746,6 +771,8 @@ public class Renewal {
             retainOldKeyUntil = exchanged.retainOldKeyUntil();
         } else if (event instanceof PartnerSwitchedToNewKey switched) {
             retainOldKeyUntil = switched.retainOldKeyUntil();
+        } else if (event instanceof PartnerCertificateImported imported) {
+            oldCertificate = imported.previous();
         } else if (event instanceof CertificateRequestedFromCa requested) {
             publicKeyAwaitingCa = requested.publicKeySha256();
         } else if (event instanceof KeystoreFailureRecorded failure) {
@@ -791,6 +818,8 @@ public class Renewal {
         } else if (event instanceof PartnerSwitchedToNewKey e) {
             id = e.confirmationId();
         } else if (event instanceof PartnerRefusedStep e) {
+            id = e.confirmationId();
+        } else if (event instanceof PartnerCertificateReceived e) {
             id = e.confirmationId();
         }
         return java.util.Optional.ofNullable(id);

@@ -8,6 +8,8 @@ import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.KeystoreStepRetried;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
@@ -206,6 +208,11 @@ public class RenewalViewProjection {
             if (created.previous() != null) {
                 view.oldCertificate(created.previous().sha256().value(), created.previous().serialNumber());
             }
+        } else if (event instanceof PartnerCertificateReceived received) {
+            view.newCertificate(received.certificate().sha256().value(), received.certificate().serialNumber(),
+                    received.certificate().notAfter());
+        } else if (event instanceof PartnerCertificateImported imported && imported.previous() != null) {
+            view.oldCertificate(imported.previous().sha256().value(), imported.previous().serialNumber());
         } else if (event instanceof DowntimeProposed proposed) {
             view.downtimeWindow(proposed.windowStart(), proposed.windowEnd());
         } else if (event instanceof SenderResumedSending resumed) {

@@ -18,7 +18,7 @@ public final class ApiExamples {
             "lastSequence":2,"overdue":false,"escalated":false,"downtimeOverrun":false,"refusedStep":null,\
             "refusedBy":null,"refusalReason":null,"refusalCode":null,"refusedAt":null}""";
 
-    public static final String RENEWAL_DETAIL = "{\"renewal\":" + RENEWAL_VIEW + ",\"history\":["
+    public static final String RENEWAL_DETAIL = "{\"renewal\":" + RENEWAL_VIEW + ",\"tenantSteps\":[],\"history\":["
             + "{\"sequence\":0,\"eventId\":\"0b6f6a0e-3f43-4f1e-9a43-0c1c9f1c2a10\",\"type\":\"RenewalStarted\","
             + "\"at\":\"2026-11-22T10:00:00Z\"},"
             + "{\"sequence\":1,\"eventId\":\"4c2d9e71-5a8b-4b3c-8d2e-1f0a9b8c7d6e\",\"type\":\"NewKeyPairCreated\","

@@ -59,6 +59,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(RenewalController.InvalidStepRequest.class)
+    public ProblemDetail invalidStep(RenewalController.InvalidStepRequest invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", invalid.problems.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return problem;
+    }
+
     @ExceptionHandler(RenewalRefused.class)
     public ProblemDetail refused(RenewalRefused refusal) {
         HttpStatus status = refusal instanceof RenewalRefused.InvalidRenewalRequest

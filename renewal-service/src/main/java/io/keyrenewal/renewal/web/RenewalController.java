@@ -7,9 +7,14 @@ import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
 import io.keyrenewal.renewal.playbook.KeyPurpose;
+import io.keyrenewal.renewal.playbook.Actor;
+import io.keyrenewal.renewal.playbook.Milestone;
+import io.keyrenewal.renewal.playbook.PlaybookDefinition;
+import io.keyrenewal.renewal.playbook.TenantStepEvents;
 import io.keyrenewal.renewal.playbook.Playbooks;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.security.Callers;
@@ -18,6 +23,7 @@ import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.web.TenantStepRequests.ProposeDowntimeRequest;
 import io.keyrenewal.renewal.web.TenantStepRequests.ReasonRequest;
+import io.keyrenewal.renewal.web.TenantStepRequests.TakeStepRequest;
 import io.keyrenewal.security.apidoc.ApiExample;
 import io.keyrenewal.security.apidoc.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +48,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The tenant administrator's REST API for renewals: start one, take the tenant's steps, read where they stand. Each
@@ -87,7 +98,21 @@ public class RenewalController {
     public record HistoryEntry(long sequence, String eventId, String type, Instant at) {
     }
 
-    public record RenewalDetail(RenewalView renewal, List<HistoryEntry> history) {
+    /**
+     * A renewal, the tenant steps its playbook allows now (what {@code POST /renewals/{id}/steps/{step}} takes) and its
+     * history.
+     */
+    public record RenewalDetail(RenewalView renewal, List<TenantStepNow> tenantSteps, List<HistoryEntry> history) {
+    }
+
+    /**
+     * A tenant step the renewal's playbook allows now.
+     *
+     * @param step  its name in the catalogue ({@code GET /playbooks}), as {@code POST /renewals/{id}/steps/{step}}
+     *              takes it (or in kebab case)
+     * @param needs the body's fields it needs, e.g. {@code windowStart} and {@code windowEnd}
+     */
+    public record TenantStepNow(String step, List<String> needs) {
     }
 
     @Operation(summary = "Start a renewal", description = "Claims the alias (one open renewal per alias) and starts"
@@ -146,11 +171,48 @@ public class RenewalController {
                         event.getPayloadType().getSimpleName(), event.getPayload() instanceof RenewalEvent renewal
                         ? renewal.at() : event.getTimestamp()))
                 .toList();
-        return new RenewalDetail(view, history);
+        return new RenewalDetail(view, tenantStepsNow(view), history);
     }
 
-    /** Playbook 2, step 3. */
-    @Operation(summary = "Propose a downtime window (playbook 2, step 3)")
+    /**
+     * Any tenant step of the renewal's playbook, named as the catalogue names it ({@code EXCHANGE_APPROVED}) or in
+     * kebab case ({@code exchange-approved}); the body carries what the step needs.
+     */
+    @Operation(summary = "Take a tenant step of the renewal's playbook", description = "The step is named as the"
+            + " catalogue (GET /playbooks) names it, e.g. EXCHANGE_APPROVED, or in kebab case, exchange-approved; the"
+            + " renewal's tenantSteps list those its playbook allows now and what each needs. The body is optional:"
+            + " windowStart and windowEnd for DOWNTIME_PROPOSED, nothing for the others; by, if given, must be the"
+            + " logged-in user. A step name the catalogue does not know is a 400 that lists the tenant steps of the"
+            + " renewal's playbook; a step the playbook does not allow now (not its step, not the tenant's, already"
+            + " done, or needing another first) is a 409 with the reason.")
+    @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = """
+            {"windowStart":"2026-12-01T22:00:00Z","windowEnd":"2026-12-01T23:00:00Z"}""")
+    @TenantStep
+    @Refusal(status = 400, title = INVALID, detail = "windowEnd must not be null")
+    @Refusal(status = 422, title = "InvalidRenewalRequest", detail = "the downtime window must not start in the past")
+    @PostMapping("/{renewalId}/steps/{step}")
+    public RenewalDetail takeStep(@PathVariable String renewalId,
+                                  @Parameter(description = "a tenant step, e.g. EXCHANGE_APPROVED or exchange-approved")
+                                  @PathVariable String step,
+                                  @Valid @RequestBody(required = false) TakeStepRequest request) {
+        TakeStepRequest body = request == null ? TakeStepRequest.NONE : request;
+        Milestone milestone = milestoneNamed(step).orElseThrow(() -> unknownStep(renewalId, step));
+        List<TenantStepEvents.ParameterProblem> problems = new ArrayList<>();
+        if (body.by() != null && !body.by().equals(Callers.name())) {
+            problems.add(new TenantStepEvents.ParameterProblem("by", "must be the logged-in user, " + Callers.name()
+                    + ", or be left out: the history names who takes the step"));
+        }
+        problems.addAll(TenantStepEvents.parameterProblems(milestone, body.parameters()));
+        if (!problems.isEmpty()) {
+            throw new InvalidStepRequest(problems.stream().map(problem -> problem.field() + " " + problem.message())
+                    .collect(Collectors.joining("; ")), problems);
+        }
+        return takeStep(renewalId, milestone, body.parameters());
+    }
+
+    /** Playbook 2, step 3: an alias of {@code POST /renewals/{id}/steps/DOWNTIME_PROPOSED}. */
+    @Operation(summary = "Propose a downtime window (playbook 2, step 3)", description = "The same as POST"
+            + " /renewals/{renewalId}/steps/DOWNTIME_PROPOSED with this body.")
     @ApiExample(response = ApiExamples.RENEWAL_DETAIL, request = """
             {"windowStart":"2026-12-01T22:00:00Z","windowEnd":"2026-12-01T23:00:00Z"}""")
     @TenantStep
@@ -159,26 +221,28 @@ public class RenewalController {
     @PostMapping("/{renewalId}/downtime")
     public RenewalDetail proposeDowntime(@PathVariable String renewalId,
                                          @Valid @RequestBody ProposeDowntimeRequest request) {
-        return step(renewalId, id -> new Commands.ProposeDowntime(id, request.windowStart(), request.windowEnd(),
-                Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.DOWNTIME_PROPOSED,
+                Commands.StepParameters.window(request.windowStart(), request.windowEnd()));
     }
 
-    /** Playbook 2, step 7. */
-    @Operation(summary = "Confirm no message signed with the old key is left (playbook 2, step 7)")
+    /** Playbook 2, step 7: an alias of {@code POST /renewals/{id}/steps/DRAIN_CONFIRMED}. */
+    @Operation(summary = "Confirm no message signed with the old key is left (playbook 2, step 7)", description = "The"
+            + " same as POST /renewals/{renewalId}/steps/DRAIN_CONFIRMED.")
     @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
     @TenantStep
     @PostMapping("/{renewalId}/drain-confirmation")
     public RenewalDetail confirmDrain(@PathVariable String renewalId) {
-        return step(renewalId, id -> new Commands.ConfirmDrain(id, Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.DRAIN_CONFIRMED, Commands.StepParameters.NONE);
     }
 
-    /** Playbooks 1 and 2: approve the exchange once the playbook allows it. */
-    @Operation(summary = "Approve the key exchange (playbooks 1 and 2)")
+    /** Playbooks 1 and 2: an alias of {@code POST /renewals/{id}/steps/EXCHANGE_APPROVED}. */
+    @Operation(summary = "Approve the key exchange (playbooks 1 and 2)", description = "The same as POST"
+            + " /renewals/{renewalId}/steps/EXCHANGE_APPROVED.")
     @ApiExample(response = ApiExamples.RENEWAL_DETAIL)
     @TenantStep
     @PostMapping("/{renewalId}/exchange-approval")
     public RenewalDetail approveExchange(@PathVariable String renewalId) {
-        return step(renewalId, id -> new Commands.ApproveExchange(id, Callers.name(), clock.instant()));
+        return takeStep(renewalId, Milestone.EXCHANGE_APPROVED, Commands.StepParameters.NONE);
     }
 
     @Operation(summary = "Abort the renewal")
@@ -251,6 +315,45 @@ public class RenewalController {
                 .verifiesOldAndNewAtOnce()).playbook();
     }
 
+    /** The milestone {@code step} names, in the catalogue's spelling or in kebab case. */
+    private static Optional<Milestone> milestoneNamed(String step) {
+        String name = step.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(Milestone.values()).filter(milestone -> milestone.name().equals(name)).findFirst();
+    }
+
+    /** A step name the catalogue does not know: the refusal lists the tenant steps of the renewal's playbook. */
+    private RuntimeException unknownStep(String renewalId, String step) {
+        RenewalStarted started = eventStore.readEvents(renewalId).asStream().findFirst()
+                .map(message -> message.getPayload()).filter(RenewalStarted.class::isInstance)
+                .map(RenewalStarted.class::cast).orElseThrow(() -> new UnknownRenewal(renewalId));
+        PlaybookDefinition playbook = Playbooks.of(started.playbook(), started.catalogueVersion());
+        List<String> tenantSteps = playbook.steps().stream().filter(candidate -> candidate.actor() == Actor.TENANT)
+                .map(candidate -> candidate.milestone().name()).toList();
+        String detail = "no step is named " + step + "; the tenant steps of playbook " + playbook.playbook() + " are "
+                + (tenantSteps.isEmpty() ? "none" : String.join(", ", tenantSteps) + " (or in kebab case, e.g. "
+                + tenantSteps.get(0).toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+        return new InvalidStepRequest(detail, List.of(new TenantStepEvents.ParameterProblem("step", detail)));
+    }
+
+    /** The tenant steps the renewal's playbook allows now, from its view. */
+    private static List<TenantStepNow> tenantStepsNow(RenewalView view) {
+        if (!"OPEN".equals(view.getState()) || view.getAwaiting() == null) {
+            return List.of();
+        }
+        PlaybookDefinition playbook = Playbooks.of(Playbook.valueOf(view.getPlaybook()));
+        return Arrays.stream(view.getAwaiting().split(",")).filter(name -> !name.isBlank()).map(Milestone::valueOf)
+                .filter(milestone -> playbook.step(milestone).filter(step -> step.actor() == Actor.TENANT).isPresent())
+                .map(milestone -> new TenantStepNow(milestone.name(), TenantStepEvents.needs(milestone).stream()
+                        .map(TenantStepEvents.Parameter::field).toList()))
+                .toList();
+    }
+
+    /** A tenant step of the playbook, through the one command that takes them all. */
+    private RenewalDetail takeStep(String renewalId, Milestone milestone, Commands.StepParameters parameters) {
+        return step(renewalId, id -> new Commands.TakeTenantStep(id, milestone, parameters, Callers.name(),
+                clock.instant()));
+    }
+
     /**
      * Sends the step's command to the renewal itself, not to its view: the view may lag behind the event store (just
      * after the start, or while another instance takes over its projection), and the step must not depend on it.
@@ -271,6 +374,16 @@ public class RenewalController {
         public ViewCatchingUp(String renewalId) {
             super("the step was taken on renewal " + renewalId + ", whose view is still catching up: GET /renewals/"
                     + renewalId + " again in a moment (sending the step again is answered 409 or changes nothing)");
+        }
+    }
+
+    /** A step request the renewal is not asked: an unknown step, or parameters the step does not take or lacks. */
+    public static class InvalidStepRequest extends RuntimeException {
+        final List<TenantStepEvents.ParameterProblem> problems;
+
+        InvalidStepRequest(String detail, List<TenantStepEvents.ParameterProblem> problems) {
+            super(detail);
+            this.problems = List.copyOf(problems);
         }
     }
 

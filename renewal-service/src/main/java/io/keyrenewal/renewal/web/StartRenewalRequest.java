@@ -18,8 +18,9 @@ import java.time.Duration;
  * {@code POST /renewals}: renew the key pair under {@code alias} with {@code partnerId}.
  *
  * @param guaranteedDeliveryTime ISO-8601 duration, e.g. {@code P30D}
- * @param purpose                optional; what the key does: {@code SIGN_INBOUND_RESPONSE} lets the partner's registered
- *                               capability choose playbook 1 or 2, {@code DECRYPT_OUTBOUND_RESPONSE} is playbook 3
+ * @param purpose                optional; what the key does: the catalogue's playbook for it ({@code GET /playbooks}),
+ *                               chosen by the partner's registered capability where it has one per capability
+ *                               ({@code SIGN_INBOUND_RESPONSE}: playbook 1 or 2)
  * @param playbook               optional; names the playbook explicitly (wins over {@code purpose});
  *                               {@code TENANT_DECRYPTS_OUTBOUND_RESPONSE} when neither is given
  * @param keyAlgorithm           optional; {@code EC_P256} by default

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.web;
 
+import io.keyrenewal.renewal.playbook.Commands.StepParameters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,22 @@ import java.time.Instant;
 public final class TenantStepRequests {
 
     private TenantStepRequests() {
+    }
+
+    /**
+     * {@code POST /renewals/{id}/steps/{step}}: what the step needs, the rest left out (which step needs what:
+     * {@code TenantStepEvents}); the whole body may be left out.
+     *
+     * @param by who takes the step: the logged-in user, whom the history names anyway
+     */
+    public record TakeStepRequest(@Size(max = 200) String by, Instant windowStart, Instant windowEnd,
+                                  @Size(max = 500) String reason) {
+
+        static final TakeStepRequest NONE = new TakeStepRequest(null, null, null, null);
+
+        StepParameters parameters() {
+            return new StepParameters(windowStart, windowEnd, reason);
+        }
     }
 
     /** {@code POST /renewals/{id}/downtime}: the proposed window, ISO-8601 instants. */

@@ -9,7 +9,9 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.playbook.Milestone;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.SharedServiceContext;
@@ -47,7 +49,8 @@ class AsOfQueriesTest extends SharedServiceContext {
         commands.sendAndWait(new Commands.RecordKeyPairGenerated(renewalId, "r-1", renewed, old, T0.plusSeconds(10)));
         commands.sendAndWait(new Commands.ConfirmPartnerStep(renewalId, "c-1", PARTNER,
                 ConfirmationType.VERIFIES_BOTH, T0.plusSeconds(3600)));
-        commands.sendAndWait(new Commands.ApproveExchange(renewalId, "tenant-admin", T0.plusSeconds(7200)));
+        commands.sendAndWait(new TakeTenantStep(renewalId, Milestone.EXCHANGE_APPROVED, "tenant-admin",
+                T0.plusSeconds(7200)));
         commands.sendAndWait(new Commands.RecordKeyPairExchanged(renewalId, "r-2", renewed.ref(), old,
                 T0.plusSeconds(7300)));
         commands.sendAndWait(new Commands.RollBack(renewalId, "errors", "tenant-admin", T0.plusSeconds(9000)));

@@ -27,7 +27,6 @@ import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.ALIAS;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.EXCHANGED;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.NEW;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.OLD;
-import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.PLAYBOOK;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.RENEWAL;
 import static io.keyrenewal.renewal.playbook.RenewalPlaybook1Test.RETAIN_UNTIL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,7 +162,8 @@ class RenewalKeystoreFailureTest {
                 .expectEvents(new io.keyrenewal.contracts.renewal.KeyPairExchanged(RENEWAL, ALIAS, NEW.ref(), OLD,
                                 RETRIED.plusSeconds(1).plus(Duration.ofDays(90)), RETRIED.plusSeconds(1)),
                         new io.keyrenewal.contracts.renewal.PartnerInformedOfExchange(RENEWAL, ACME,
-                                io.keyrenewal.contracts.renewal.PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(),
+                                io.keyrenewal.contracts.renewal.PartnerRole.SENDER_ADMINISTRATOR,
+                                io.keyrenewal.contracts.renewal.Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH, NEW.ref(),
                                 RETRIED.plusSeconds(1), RETRIED.plusSeconds(1).plus(Duration.ofDays(3))));
     }
 

@@ -7,6 +7,8 @@ import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
@@ -27,7 +29,6 @@ import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.RollbackDecided;
 import io.keyrenewal.contracts.renewal.StagedKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.AbortRenewal;
-import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairDiscarded;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
@@ -37,6 +38,8 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRolledBack;
 import io.keyrenewal.renewal.playbook.Commands.RemoveOldKeyPair;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import io.keyrenewal.renewal.playbook.Commands.StepParameters;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,7 @@ import java.time.Instant;
 import static org.hamcrest.Matchers.containsString;
 
 /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */
+/** Playbook 1, step for step and refusal for refusal; {@link RenewalPlaybook5Test} runs them for playbook 5. */
 class RenewalPlaybook1Test {
 
     static final RenewalId RENEWAL = new RenewalId("r-1");
@@ -54,7 +58,6 @@ class RenewalPlaybook1Test {
     static final String ALIAS = "acme-response-signer";
     static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     static final Duration GDT = Duration.ofDays(7);
-    static final Playbook PLAYBOOK = Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH;
     static final CertificateInfo NEW = new CertificateInfo("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
             new Fingerprint("ab".repeat(32)), "CN=" + ALIAS, "CN=" + ALIAS, "02", T0, T0.plus(Duration.ofDays(365)));
     static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=" + ALIAS, "01");
@@ -66,21 +69,36 @@ class RenewalPlaybook1Test {
     static final Duration REMINDER = Duration.ofDays(3);
     static final Instant RETAIN_UNTIL = EXCHANGED.plus(Duration.ofDays(90));
 
-    final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0);
+    final PlaybookDefinition definition = Playbooks.of(playbook());
+    final RenewalStarted started = started(ExchangeApproval.TENANT_APPROVES);
     final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T1);
     final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
-            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW, T1, T1.plus(REMINDER));
+            definition.partnerRole(), playbook(), NEW, T1, T1.plus(REMINDER), ConfirmationType.VERIFIES_BOTH,
+            CertificateUse.VERIFY_WITH_BOTH);
     final PartnerVerifiesBoth verifiesBoth = new PartnerVerifiesBoth(RENEWAL, ACME, "c-1", VERIFIED);
     final KeyPairExchangeApproved approved = new KeyPairExchangeApproved(RENEWAL, "tenant-admin", APPROVED);
     final KeyPairExchangeDecided decided = new KeyPairExchangeDecided(RENEWAL, ALIAS, NEW.ref(), OLD,
             Duration.ofDays(90), APPROVED);
     final KeyPairExchanged exchanged = new KeyPairExchanged(RENEWAL, ALIAS, NEW.ref(), OLD, RETAIN_UNTIL, EXCHANGED);
     final PartnerInformedOfExchange informed = new PartnerInformedOfExchange(RENEWAL, ACME,
-            PartnerRole.SENDER_ADMINISTRATOR, PLAYBOOK, NEW.ref(), EXCHANGED, EXCHANGED.plus(REMINDER));
+            definition.partnerRole(), playbook(), NEW.ref(), EXCHANGED, EXCHANGED.plus(REMINDER),
+            ConfirmationType.OLD_CERTIFICATE_REMOVED);
     final PartnerRemovedOldCertificate oldCertificateRemoved = new PartnerRemovedOldCertificate(RENEWAL, ACME, "c-2",
             EXCHANGED.plus(Duration.ofDays(1)));
 
     AggregateTestFixture<Renewal> fixture;
+
+    /** The playbook these tests run: a subclass runs them for another playbook with the same steps. */
+    Playbook playbook() {
+        return Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH;
+    }
+
+    /** The start as the catalogue's definition of {@link #playbook()} records it. */
+    RenewalStarted started(ExchangeApproval approval) {
+        return new RenewalStarted(RENEWAL, ALIAS, ACME, playbook(), GDT, KeyAlgorithm.EC_P256, T0, approval, null,
+                null, CertificateSource.DEFAULT, Playbooks.of(playbook()).newKeyPair(), Playbooks.CATALOGUE_VERSION,
+                Playbooks.of(playbook()).partnerRole());
+    }
 
     @BeforeEach
     void fixture() {
@@ -105,14 +123,14 @@ class RenewalPlaybook1Test {
     @Test
     void decidesTheExchangeWhenTheTenantApprovesAfterTheSenderVerifiesBoth() {
         fixture.given(started, created, provided, verifiesBoth)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
                 .expectEvents(approved, decided);
     }
 
     @Test
     void refusesTheTenantsApprovalBeforeTheSenderVerifiesBoth() {
         fixture.given(started, created, provided)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(containsString("PARTNER_VERIFIES_BOTH"))
                 .expectNoEvents();
@@ -128,8 +146,7 @@ class RenewalPlaybook1Test {
 
     @Test
     void anAutomaticRenewalDecidesTheExchangeAsSoonAsTheSenderVerifiesBoth() {
-        RenewalStarted automatic = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0,
-                ExchangeApproval.AUTOMATIC);
+        RenewalStarted automatic = started(ExchangeApproval.AUTOMATIC);
         fixture.given(automatic, created, provided)
                 .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.VERIFIES_BOTH, VERIFIED))
                 .expectEvents(verifiesBoth, new KeyPairExchangeApproved(RENEWAL, "system", VERIFIED),
@@ -219,6 +236,25 @@ class RenewalPlaybook1Test {
     }
 
     @Test
+    void refusesTheTenantsApprovalOfAnAbortedRenewal() {
+        fixture.given(started, created, provided, verifiesBoth, new RenewalAborted(RENEWAL, ALIAS, ACME,
+                        "sender not ready", "tenant-admin", NEW.ref(), APPROVED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", APPROVED))
+                .expectException(RenewalRefused.RenewalClosed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheDowntimeStepsOfPlaybook2AsTenantSteps() {
+        fixture.given(started, created, provided)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        VERIFIED, VERIFIED.plusSeconds(3600)), "tenant-admin", T1))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DOWNTIME_PROPOSED is not a step of playbook"))
+                .expectNoEvents();
+    }
+
+    @Test
     void refusesAnAbortOnceTheExchangeIsDecided() {
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
                 .when(new AbortRenewal(RENEWAL, "too late", "tenant-admin", EXCHANGED))
@@ -242,7 +278,7 @@ class RenewalPlaybook1Test {
         fixture.given(started, created, provided, verifiesBoth, approved, decided, exchanged, informed,
                         new RollbackDecided(RENEWAL, ALIAS, OLD, NEW.ref(), "errors", "tenant-admin", EXCHANGED))
                 .when(new RecordKeyPairRolledBack(RENEWAL, "rep-5", OLD, EXCHANGED.plusSeconds(5)))
-                .expectEvents(new KeyPairRolledBack(RENEWAL, ALIAS, ACME, PartnerRole.SENDER_ADMINISTRATOR, OLD,
+                .expectEvents(new KeyPairRolledBack(RENEWAL, ALIAS, ACME, definition.partnerRole(), OLD,
                         EXCHANGED.plusSeconds(5)));
     }
 
@@ -271,7 +307,7 @@ class RenewalPlaybook1Test {
                 .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T1))
                 .whenThenTimeAdvancesTo(T1.plus(Duration.ofDays(6)))
                 .expectEvents(new io.keyrenewal.contracts.renewal.PartnerStepOverdue(RENEWAL, ACME,
-                                PartnerRole.SENDER_ADMINISTRATOR, ConfirmationType.VERIFIES_BOTH, T1,
+                                definition.partnerRole(), ConfirmationType.VERIFIES_BOTH, T1,
                                 T1.plus(Duration.ofDays(3))),
                         new io.keyrenewal.contracts.renewal.PartnerStepEscalated(RENEWAL, ACME,
                                 ConfirmationType.VERIFIES_BOTH, T1, T1.plus(Duration.ofDays(6))));
@@ -293,7 +329,7 @@ class RenewalPlaybook1Test {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(started, created, provided, verifiesBoth, approved, decided)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", EXCHANGED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", EXCHANGED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

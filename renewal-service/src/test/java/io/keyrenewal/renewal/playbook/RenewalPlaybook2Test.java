@@ -23,13 +23,12 @@ import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
-import io.keyrenewal.renewal.playbook.Commands.ApproveExchange;
-import io.keyrenewal.renewal.playbook.Commands.ConfirmDrain;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
-import io.keyrenewal.renewal.playbook.Commands.ProposeDowntime;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
+import io.keyrenewal.renewal.playbook.Commands.StepParameters;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +91,8 @@ class RenewalPlaybook2Test {
     @Test
     void theTenantProposesTheDowntimeWindowOnceTheCertificateIsProvided() {
         fixture.given(started, created, provided)
-                .when(new ProposeDowntime(RENEWAL, WINDOW_START, WINDOW_END, "tenant-admin", proposed.at()))
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        WINDOW_START, WINDOW_END), "tenant-admin", proposed.at()))
                 .expectEvents(proposed);
     }
 
@@ -103,7 +103,8 @@ class RenewalPlaybook2Test {
                 .expectEvents(created, provided)
                 .expectNoScheduledDeadlines();
         fixture.given(started, created, provided)
-                .when(new ProposeDowntime(RENEWAL, WINDOW_START, WINDOW_END, "tenant-admin", proposed.at()))
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        WINDOW_START, WINDOW_END), "tenant-admin", proposed.at()))
                 .expectEvents(proposed)
                 .expectScheduledDeadlineWithName(proposed.respondBy(), Renewal.PARTNER_STEP_OVERDUE);
     }
@@ -111,12 +112,74 @@ class RenewalPlaybook2Test {
     @Test
     void refusesADowntimeWindowThatEndsBeforeItStartsOrStartsInThePast() {
         fixture.given(started, created, provided)
-                .when(new ProposeDowntime(RENEWAL, WINDOW_END, WINDOW_START, "tenant-admin", proposed.at()))
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        WINDOW_END, WINDOW_START), "tenant-admin", proposed.at()))
                 .expectException(RenewalRefused.InvalidRenewalRequest.class)
                 .expectNoEvents();
         fixture.given(started, created, provided)
-                .when(new ProposeDowntime(RENEWAL, T0, WINDOW_END, "tenant-admin", proposed.at()))
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        T0, WINDOW_END), "tenant-admin", proposed.at()))
                 .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesADowntimeProposalWithoutItsWindow() {
+        fixture.given(started, created, provided)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, "tenant-admin", proposed.at()))
+                .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectExceptionMessage(containsString("windowStart must not be null; windowEnd must not be null"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesASecondDowntimeWindowAsAlreadyProposed() {
+        fixture.given(started, created, provided, proposed)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_PROPOSED, StepParameters.window(
+                        WINDOW_START.plusSeconds(60), WINDOW_END), "tenant-admin", agreed.at()))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DOWNTIME_PROPOSED is already done"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesThePartnersAndTheSystemsStepsAsTenantSteps() {
+        fixture.given(started, created, provided, proposed)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DOWNTIME_AGREED, "tenant-admin", agreed.at()))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("DOWNTIME_AGREED is the partner's step, not the tenant's"))
+                .expectNoEvents();
+        fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained, approved,
+                        decided)
+                .when(new TakeTenantStep(RENEWAL, Milestone.KEY_PAIR_EXCHANGED, "tenant-admin", EXCHANGED))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("KEY_PAIR_EXCHANGED is the keystore's step, not the tenant's"))
+                .expectNoEvents();
+        fixture.given(started)
+                .when(new TakeTenantStep(RENEWAL, Milestone.CERTIFICATE_PROVIDED, "tenant-admin", T1))
+                .expectException(RenewalRefused.StepNotAllowed.class)
+                .expectExceptionMessage(containsString("CERTIFICATE_PROVIDED is the system's step, not the tenant's"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAParameterTheStepDoesNotTake() {
+        fixture.given(started, created, provided, proposed, agreed, stopped)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DRAIN_CONFIRMED, new StepParameters(null, null,
+                        "all queues empty"), "tenant-admin", DRAINED))
+                .expectException(RenewalRefused.InvalidRenewalRequest.class)
+                .expectExceptionMessage(containsString("reason is not taken by DRAIN_CONFIRMED, which needs nothing"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theTenantConfirmsTheDrainOnceTheSenderStoppedAndARepeatedConfirmationChangesNothing() {
+        fixture.given(started, created, provided, proposed, agreed, stopped)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DRAIN_CONFIRMED, "tenant-admin", DRAINED))
+                .expectEvents(drained);
+        fixture.given(started, created, provided, proposed, agreed, stopped, drained)
+                .when(new TakeTenantStep(RENEWAL, Milestone.DRAIN_CONFIRMED, "tenant-admin", DRAINED.plusSeconds(5)))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
@@ -157,7 +220,7 @@ class RenewalPlaybook2Test {
     @Test
     void refusesTheDrainConfirmationBeforeTheSenderStopped() {
         fixture.given(started, created, provided, proposed, agreed)
-                .when(new ConfirmDrain(RENEWAL, "tenant-admin", STOPPED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.DRAIN_CONFIRMED, "tenant-admin", STOPPED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectNoEvents();
     }
@@ -165,7 +228,7 @@ class RenewalPlaybook2Test {
     @Test
     void refusesTheApprovalBeforeTheDrainIsConfirmed() {
         fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", DRAINED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(containsString("DRAIN_CONFIRMED"))
                 .expectNoEvents();
@@ -174,7 +237,7 @@ class RenewalPlaybook2Test {
     @Test
     void refusesTheApprovalBeforeTheSenderExchangedItsCertificate() {
         fixture.given(started, created, provided, proposed, agreed, stopped, drained)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", DRAINED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(containsString("SENDER_EXCHANGED_CERTIFICATE"))
                 .expectNoEvents();
@@ -183,7 +246,7 @@ class RenewalPlaybook2Test {
     @Test
     void decidesTheExchangeOnlyAfterTheSenderStoppedExchangedItsCertificateAndTheDrainWasConfirmed() {
         fixture.given(started, created, provided, proposed, agreed, stopped, certificateExchanged, drained)
-                .when(new ApproveExchange(RENEWAL, "tenant-admin", DRAINED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", DRAINED))
                 .expectEvents(approved, decided);
     }
 

@@ -8,6 +8,7 @@ import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
@@ -27,6 +28,7 @@ import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairRemoved;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeystoreFailure;
 import io.keyrenewal.renewal.playbook.Commands.StartRenewal;
+import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Playbook 3, step for step and refusal for refusal; {@link RenewalPlaybook4Test} runs them for playbook 4. */
 class RenewalPlaybook3Test {
 
     static final RenewalId RENEWAL = new RenewalId("r-1");
@@ -44,23 +47,37 @@ class RenewalPlaybook3Test {
     static final String ALIAS = "partner-acme-decrypt";
     static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     static final Duration GDT = Duration.ofDays(30);
-    static final Playbook PLAYBOOK = Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
     static final CertificateInfo NEW = new CertificateInfo("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
             new Fingerprint("ab".repeat(32)), "CN=" + ALIAS, "CN=" + ALIAS, "02", T0, T0.plus(Duration.ofDays(365)));
     static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=" + ALIAS, "01");
     static final Instant SWITCHED = T0.plus(Duration.ofHours(2));
     static final Instant RETAIN_UNTIL = SWITCHED.plus(Duration.ofDays(90));
 
-    final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0);
+    final PlaybookDefinition definition = Playbooks.of(playbook());
+    final RenewalStarted started = started(GDT);
     final NewKeyPairCreated created = new NewKeyPairCreated(RENEWAL, ALIAS, NEW, OLD, T0.plusSeconds(1));
     final CertificateProvided provided = new CertificateProvided(RENEWAL, ALIAS, ACME,
-            PartnerRole.RECEIVER_ADMINISTRATOR, PLAYBOOK, NEW, T0.plusSeconds(1),
-            T0.plusSeconds(1).plus(Duration.ofDays(3)));
+            definition.partnerRole(), playbook(), NEW, T0.plusSeconds(1),
+            T0.plusSeconds(1).plus(Duration.ofDays(3)), ConfirmationType.SWITCHED_TO_NEW_KEY,
+            CertificateUse.ENCRYPT_WITH_NEW);
     final PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", RETAIN_UNTIL, SWITCHED);
     final Instant decidedAt = RETAIN_UNTIL;
     final OldKeyPairRemovalDecided removalDecided = new OldKeyPairRemovalDecided(RENEWAL, ALIAS, OLD, decidedAt);
 
     AggregateTestFixture<Renewal> fixture;
+
+    /** The playbook these tests run: a subclass runs them for another playbook with the same steps. */
+    Playbook playbook() {
+        return Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
+    }
+
+    /** The start as the catalogue's definition of {@link #playbook()} records it. */
+    RenewalStarted started(Duration guaranteedDeliveryTime) {
+        return new RenewalStarted(RENEWAL, ALIAS, ACME, playbook(), guaranteedDeliveryTime, KeyAlgorithm.EC_P256, T0,
+                ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.DEFAULT,
+                Playbooks.of(playbook()).newKeyPair(), Playbooks.CATALOGUE_VERSION,
+                Playbooks.of(playbook()).partnerRole());
+    }
 
     @BeforeEach
     void fixture() {
@@ -71,7 +88,7 @@ class RenewalPlaybook3Test {
     @Test
     void startsARenewalOfPlaybook3() {
         fixture.givenNoPriorActivity()
-                .when(new StartRenewal(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
+                .when(new StartRenewal(RENEWAL, ALIAS, ACME, playbook(), GDT, KeyAlgorithm.EC_P256, T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started);
     }
@@ -80,9 +97,9 @@ class RenewalPlaybook3Test {
     void runsARenewalByTheCatalogueVersionItStartedWithAndRefusesToGuessAnUnknownOne() {
         assertThat(started.catalogueVersion()).as("a renewal started now records the catalogue it follows")
                 .isEqualTo(Playbooks.CATALOGUE_VERSION);
-        RenewalStarted byANewerService = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256,
+        RenewalStarted byANewerService = new RenewalStarted(RENEWAL, ALIAS, ACME, playbook(), GDT, KeyAlgorithm.EC_P256,
                 T0, ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.SELF_SIGNED,
-                KeyPairActivation.ACTIVE_AT_ONCE, Playbooks.CATALOGUE_VERSION + 1);
+                KeyPairActivation.ACTIVE_AT_ONCE, Playbooks.CATALOGUE_VERSION + 1, definition.partnerRole());
 
         fixture.given(byANewerService)
                 .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
@@ -95,7 +112,7 @@ class RenewalPlaybook3Test {
     @Test
     void refusesAnAliasTheKeystoreCannotHold() {
         fixture.givenNoPriorActivity()
-                .when(new StartRenewal(RENEWAL, "Has Spaces", ACME, PLAYBOOK, GDT, KeyAlgorithm.EC_P256, T0))
+                .when(new StartRenewal(RENEWAL, "Has Spaces", ACME, playbook(), GDT, KeyAlgorithm.EC_P256, T0))
                 .expectException(RenewalRefused.InvalidRenewalRequest.class)
                 .expectNoEvents();
     }
@@ -126,7 +143,7 @@ class RenewalPlaybook3Test {
                 .andGivenCommands(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, T0.plusSeconds(1)))
                 .whenThenTimeAdvancesTo(provided.respondBy())
                 .expectEvents(new io.keyrenewal.contracts.renewal.PartnerStepOverdue(RENEWAL, ACME,
-                        PartnerRole.RECEIVER_ADMINISTRATOR, ConfirmationType.SWITCHED_TO_NEW_KEY, T0.plusSeconds(1),
+                        definition.partnerRole(), ConfirmationType.SWITCHED_TO_NEW_KEY, T0.plusSeconds(1),
                         provided.respondBy()));
     }
 
@@ -148,8 +165,7 @@ class RenewalPlaybook3Test {
 
     @Test
     void aGuaranteedDeliveryTimeLongerThan90DaysExtendsTheRetention() {
-        RenewalStarted longDelivery = new RenewalStarted(RENEWAL, ALIAS, ACME, PLAYBOOK, Duration.ofDays(120),
-                KeyAlgorithm.EC_P256, T0);
+        RenewalStarted longDelivery = started(Duration.ofDays(120));
         fixture.given(longDelivery, created, provided)
                 .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.SWITCHED_TO_NEW_KEY, SWITCHED))
                 .expectEvents(new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-1", SWITCHED.plus(Duration.ofDays(120)),
@@ -280,7 +296,7 @@ class RenewalPlaybook3Test {
     @Test
     void refusesEveryStepOfAnotherPlaybook() {
         fixture.given(started, created, provided)
-                .when(new Commands.ApproveExchange(RENEWAL, "tenant-admin", SWITCHED))
+                .when(new TakeTenantStep(RENEWAL, Milestone.EXCHANGE_APPROVED, "tenant-admin", SWITCHED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a step of playbook"))
                 .expectNoEvents();

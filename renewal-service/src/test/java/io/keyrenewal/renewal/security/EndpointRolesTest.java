@@ -49,6 +49,7 @@ class EndpointRolesTest extends SharedServiceContext {
             Map.entry("POST /renewals", ADMIN),
             Map.entry("GET /renewals", READERS),
             Map.entry("GET /renewals/{renewalId}", READERS),
+            Map.entry("POST /renewals/{renewalId}/steps/{step}", ADMIN),
             Map.entry("POST /renewals/{renewalId}/downtime", ADMIN),
             Map.entry("POST /renewals/{renewalId}/drain-confirmation", ADMIN),
             Map.entry("POST /renewals/{renewalId}/exchange-approval", ADMIN),

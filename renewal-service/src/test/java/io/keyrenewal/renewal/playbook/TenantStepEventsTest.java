@@ -1,0 +1,66 @@
+package io.keyrenewal.renewal.playbook;
+
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.playbook.Commands.StepParameters;
+import io.keyrenewal.renewal.playbook.TenantStepEvents.ParameterProblem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The table of the tenant's steps against the catalogue: every tenant step of every playbook can be taken. */
+class TenantStepEventsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void everyTenantStepOfEveryPlaybookIsRecordedByAnEventThatRecordsThatStep() {
+        int tenantSteps = 0;
+        for (PlaybookDefinition playbook : Playbooks.all()) {
+            for (Step step : playbook.steps()) {
+                if (step.actor() != Actor.TENANT) {
+                    continue;
+                }
+                tenantSteps++;
+                assertThat(TenantStepEvents.isTenantStep(step.milestone())).as(step.milestone().name()).isTrue();
+                RenewalEvent event = TenantStepEvents.event(step.milestone(), new TenantStepEvents.Taken(
+                        new RenewalId("r-1"), new PartnerId("acme"), parametersFor(step.milestone()), "tenant-admin",
+                        NOW, null));
+                assertThat(Milestones.recordedBy(event)).as(playbook.playbook() + " " + step.milestone())
+                        .contains(step.milestone());
+            }
+        }
+        assertThat(tenantSteps).as("playbooks 1 and 2 have tenant steps").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void onlyTheTableTellsWhichTenantStepsNeedSomething() {
+        assertThat(TenantStepEvents.needs(Milestone.DOWNTIME_PROPOSED)).containsExactly(
+                TenantStepEvents.Parameter.WINDOW_START, TenantStepEvents.Parameter.WINDOW_END);
+        assertThat(TenantStepEvents.needs(Milestone.EXCHANGE_APPROVED)).isEmpty();
+        assertThat(TenantStepEvents.needs(Milestone.KEY_PAIR_CREATED)).isEmpty();
+    }
+
+    @Test
+    void namesEachMissingParameterAndEachTheStepDoesNotTake() {
+        assertThat(TenantStepEvents.parameterProblems(Milestone.DOWNTIME_PROPOSED,
+                new StepParameters(NOW, null, "maintenance")))
+                .containsExactly(new ParameterProblem("windowEnd", "must not be null"),
+                        new ParameterProblem("reason", "is not taken by DOWNTIME_PROPOSED, which needs windowStart,"
+                                + " windowEnd"));
+        assertThat(TenantStepEvents.parameterProblems(Milestone.EXCHANGE_APPROVED, StepParameters.NONE)).isEmpty();
+        assertThat(TenantStepEvents.parameterProblems(Milestone.EXCHANGE_APPROVED, new StepParameters(null, null,
+                " "))).as("a blank reason is none").isEmpty();
+        assertThat(TenantStepEvents.parameterProblems(Milestone.PARTNER_VERIFIES_BOTH, StepParameters.window(NOW,
+                NOW))).as("no tenant step: the playbook refuses it").isEmpty();
+    }
+
+    private static StepParameters parametersFor(Milestone milestone) {
+        return TenantStepEvents.needs(milestone).isEmpty() ? StepParameters.NONE
+                : StepParameters.window(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)).plusSeconds(3600));
+    }
+}
