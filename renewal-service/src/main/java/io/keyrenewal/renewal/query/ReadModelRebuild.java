@@ -13,8 +13,9 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,9 +40,12 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Rebuilds the read models (renewal views, partner directory) from the event store on an operator's request, in the
  * background, with progress, while the write side runs on. The store is replayed through Axon, as every event
- * processor reads it (Axon's serializer and upcasters), by a pooled streaming processor of its own, {@value PROCESSOR},
- * which holds only the projections' folds: no relay, keystore or notification handler sees anything, and the live
- * projections' effects (metrics, an alias's release) are not repeated.
+ * processor reads it (Axon's serializer and upcasters), by a tracking processor of its own, {@value PROCESSOR}, which
+ * holds only the projections' folds: no relay, keystore or notification handler sees anything, and the live
+ * projections' effects (metrics, an alias's release) are not repeated. Tracking, not pooled: a tracking processor's
+ * batch is as large as asked, so that a renewal's events fold in memory and its view is written once a batch, where a
+ * pooled one's work package buffers at most 1,024 events (Axon 4's {@code WorkPackage.BUFFER_SIZE}), about one event
+ * of each renewal in flight.
  * <p>
  * A rebuild sets the processor's tokens to the head of the store and resets them: a {@link
  * org.axonframework.eventhandling.ReplayToken} from the tail up to that head. The reset marks every renewal view for
@@ -76,7 +80,7 @@ public class ReadModelRebuild {
     private final Clock clock;
     private final int segments;
     private final Replay replay;
-    private final PooledStreamingEventProcessor processor;
+    private final TrackingEventProcessor processor;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             daemon("read-model-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
@@ -84,7 +88,7 @@ public class ReadModelRebuild {
     public ReadModelRebuild(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
                             JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners, Clock clock,
                             @Value("${keyrenewal.rebuild.segments:2}") int segments,
-                            @Value("${keyrenewal.rebuild.batch-size:1000}") int batchSize) {
+                            @Value("${keyrenewal.rebuild.batch-size:10000}") int batchSize) {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
@@ -92,17 +96,17 @@ public class ReadModelRebuild {
         this.clock = clock;
         this.segments = segments;
         this.replay = new Replay(jdbc, views, partners);
-        this.processor = PooledStreamingEventProcessor.builder()
+        this.processor = TrackingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(replay).build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(transactionManager)
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(daemon(PROCESSOR + "-coordinator")))
-                .workerExecutor(Executors.newScheduledThreadPool(segments, daemon(PROCESSOR + "-worker")))
-                .initialSegmentCount(segments)
-                .initialToken(StreamableMessageSource::createHeadToken)
-                .batchSize(batchSize)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
+                        .andBatchSize(batchSize)
+                        .andThreadFactory(name -> daemon(PROCESSOR + "-worker")))
                 .build();
     }
 
