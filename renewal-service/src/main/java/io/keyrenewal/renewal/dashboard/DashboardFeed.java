@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands every stored renewal event to the live dashboard, with where its renewal stands. It tails the event store in
  * its own streaming processor ({@link DashboardFeedConfiguration}), after the events are committed, so the write side
- * never waits on it; the read-model rebuild folds the store directly and never passes events through it.
+ * never waits on it; the read-model rebuild replays the store through a processor of its own and never passes events
+ * through it.
  */
 @Component
 @ProcessingGroup(DashboardFeed.PROCESSING_GROUP)

@@ -1,75 +1,71 @@
 package io.keyrenewal.renewal.query;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
-import io.keyrenewal.renewal.persistence.BinaryResults;
+import io.keyrenewal.renewal.partner.PartnerEvents.PartnerChanged;
+import io.keyrenewal.renewal.partner.PartnerEvents.PartnerRegistered;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.Collection;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Rebuilds the read models from the event store on an operator's request, in the background, with progress, while
- * the write side runs on: the partner directory first (each partner's last event carries its whole entry), then the
- * renewal views, each folded afresh and kept only where no newer live event reached it meanwhile. Only the read models
- * are touched: no relay, keystore or notification handler runs again.
+ * Rebuilds the read models (renewal views, partner directory) from the event store on an operator's request, in the
+ * background, with progress, while the write side runs on. The store is replayed through Axon, as every event
+ * processor reads it (Axon's serializer and upcasters), by a tracking processor of its own, {@value PROCESSOR}, which
+ * holds only the projections' folds: no relay, keystore or notification handler sees anything, and the live
+ * projections' effects (metrics, an alias's release) are not repeated. Tracking, not pooled: a tracking processor's
+ * batch is as large as asked, so that a renewal's events fold in memory and its view is written once a batch, where a
+ * pooled one's work package buffers at most 1,024 events (Axon 4's {@code WorkPackage.BUFFER_SIZE}), about one event
+ * of each renewal in flight.
  * <p>
- * The store is read once, in the order it was written, in one snapshot, on a connection of its own (binary results
- * on PostgreSQL); the events are parsed on every core and folded, in that order, into the views of the renewals seen
- * last, kept in memory ({@code keyrenewal.rebuild.views-in-memory}); the others are written in batches by writer
- * threads meanwhile, to the {@link RebuildTarget} of the database: on PostgreSQL a new table swapped in at the end
- * ({@link SwappedTableTarget}), elsewhere the live table ({@link LiveTableTarget}).
+ * A rebuild sets the processor's tokens to the head of the store and resets them: a {@link
+ * org.axonframework.eventhandling.ReplayToken} from the tail up to that head. The reset marks every renewal view for
+ * refolding ({@link Replay#markRenewalViewsForRefolding}); the views stay readable meanwhile, and each is folded afresh
+ * from its renewal's first event, by the replay or, if a command reaches it first, by the live projection
+ * ({@link RenewalViewProjection}). The partner directory is written over, entry by entry. The processor runs only
+ * during a rebuild: it stops once every segment has reached the head it was reset to (its replay flag would stay up
+ * until an event after that head arrived).
+ * <p>
+ * The tokens are claimed in the shared token store, so one rebuild runs at a time across instances: an instance asked
+ * for a rebuild while another one holds the tokens reports it as failed.
  */
 @Component
 public class ReadModelRebuild {
 
+    static final String PROCESSOR = "read-model-rebuild";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final String RENEWAL_AGGREGATE = "Renewal";
-    private static final int FETCH_SIZE = 1_000;
-    private static final int EVENTS_PER_CHUNK = 500;
-    private static final int CHUNKS_AHEAD = 16;
-    private static final int VIEWS_PER_WRITE = 1_000;
-    private static final int WRITERS = 2;
-    private static final int WRITES_AHEAD = 2 * WRITERS;
-    private static final ObjectReader EVENTS = ContractJson.mapper().readerFor(RenewalEvent.class);
+    private static final long CHECK_EVERY_MS = 100;
 
-    /** Where a rebuild stands: events folded of the total in the store as the rebuild reads it. */
+    /** Where a rebuild stands: events replayed of those stored when it was asked for. */
     @Schema(name = "RebuildProgress")
     public record Progress(String state, long eventsDone, long eventsTotal, Instant startedAt, Instant finishedAt,
                            String failure) {
@@ -77,275 +73,186 @@ public class ReadModelRebuild {
         static final Progress NEVER_RAN = new Progress("NEVER_RAN", 0, 0, null, null, null);
     }
 
-    /** Events in store order, parsed; the empty chunk ends the stream. */
-    private record Chunk(String[] renewalIds, long[] sequences, RenewalEvent[] events, int size) {
-
-        static final Chunk END = new Chunk(new String[0], new long[0], new RenewalEvent[0], 0);
-    }
-
-    private final DataSource dataSource;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
-    private final EntityManager entityManager;
-    private final EntityManagerFactory entityManagerFactory;
-    private final TransactionTemplate transaction;
-    private final PartnerDirectory partners;
     private final Clock clock;
-    private final int viewsInMemory;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("read-model-rebuild"));
+    private final int segments;
+    private final Replay replay;
+    private final TrackingEventProcessor processor;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            daemon("read-model-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
 
-    public ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EntityManager entityManager,
-                            EntityManagerFactory entityManagerFactory, TransactionTemplate transaction,
-                            PartnerDirectory partners, Clock clock,
-                            @Value("${keyrenewal.rebuild.views-in-memory:20000}") int viewsInMemory) {
-        this.dataSource = dataSource;
+    public ReadModelRebuild(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
+                            JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners, Clock clock,
+                            @Value("${keyrenewal.rebuild.segments:2}") int segments,
+                            @Value("${keyrenewal.rebuild.batch-size:10000}") int batchSize) {
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
         this.jdbc = jdbc;
-        this.entityManager = entityManager;
-        this.entityManagerFactory = entityManagerFactory;
-        this.transaction = transaction;
-        this.partners = partners;
         this.clock = clock;
-        this.viewsInMemory = viewsInMemory;
+        this.segments = segments;
+        this.replay = new Replay(jdbc, views, partners);
+        this.processor = TrackingEventProcessor.builder()
+                .name(PROCESSOR)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(replay).build())
+                .messageSource(eventStore)
+                .tokenStore(tokenStore)
+                .transactionManager(transactionManager)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
+                        .andBatchSize(batchSize)
+                        .andThreadFactory(name -> daemon(PROCESSOR + "-worker")))
+                .build();
     }
 
     public Progress progress() {
         return progress.get();
     }
 
-    /** Starts a rebuild unless one runs; answers its progress. */
+    /** Starts a rebuild unless one runs here; answers its progress. */
     public synchronized Progress start() {
         if ("RUNNING".equals(progress.get().state())) {
             return progress.get();
         }
-        long estimate = jdbc.queryForObject("select count(*) from domain_event_entry where type = ?", Long.class,
-                RENEWAL_AGGREGATE) + partners.storedEvents();
         Instant startedAt = clock.instant();
-        progress.set(new Progress("RUNNING", 0, estimate, startedAt, null, null));
-        worker.submit(() -> run(new AtomicLong(estimate), startedAt));
+        TrackingToken head = eventStore.createHeadToken();
+        progress.set(new Progress("RUNNING", 0, replayedUpTo(head), startedAt, null, null));
+        replay.replayed.reset();
+        worker.execute(() -> {
+            try {
+                resetAt(head);
+                processor.start();
+                worker.schedule(() -> check(head, startedAt), CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                failed(head, startedAt, e);
+            }
+        });
         return progress.get();
     }
 
-    /** {@code total} is counted again in the reader's snapshot: events stored since the estimate count too. */
-    private void run(AtomicLong total, Instant startedAt) {
-        BlockingQueue<Future<Chunk>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
-        ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                daemon("read-model-rebuild-parse"));
-        long done = 0;
-        long start = System.nanoTime();
-        try (Fold fold = new Fold(target())) {
-            long partnerEvents = partners.rebuild();
-            done = partnerEvents;
-            Thread reader = daemon("read-model-rebuild-read").newThread(() -> read(chunks, parsers, stopped,
-                    renewalEvents -> total.set(partnerEvents + renewalEvents)));
-            reader.start();
-            for (Chunk chunk = chunks.take().get(); chunk != Chunk.END; chunk = chunks.take().get()) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    fold.apply(chunk.renewalIds()[i], chunk.sequences()[i], chunk.events()[i]);
-                }
-                done += chunk.size();
-                progress.set(new Progress("RUNNING", done, total.get(), startedAt, null, null));
-            }
-            long folded = System.nanoTime();
-            fold.finish();
-            progress.set(new Progress("DONE", done, total.get(), startedAt, clock.instant(), null));
-            log.info("Read model rebuilt from {} events in {} ms (folded after {} ms)", done,
-                    (System.nanoTime() - start) / 1_000_000, (folded - start) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(done, total.get(), startedAt, e);
-        } catch (ExecutionException | CompletionException e) {
-            failed(done, total.get(), startedAt, e.getCause());
-        } catch (RuntimeException e) {
-            failed(done, total.get(), startedAt, e);
-        } finally {
-            stopped.set(true);
-            parsers.shutdownNow();
-        }
-    }
-
-    /** On PostgreSQL a new table swapped in at the end; elsewhere the live table, view by view. */
-    private RebuildTarget target() {
-        try (Connection connection = dataSource.getConnection()) {
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return new SwappedTableTarget(dataSource, entityManagerFactory);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the rebuild: " + e.getMessage(), e);
-        }
-        return new LiveTableTarget(jdbc, entityManager, transaction);
-    }
-
-    private void failed(long done, long total, Instant startedAt, Throwable cause) {
-        progress.set(new Progress("FAILED", done, total, startedAt, clock.instant(), cause.getMessage()));
-        log.error("Read model rebuild failed after {} events", done, cause);
-    }
-
-    /** Reads the renewal events in store order, in chunks handed to the parsers, and ends with {@link Chunk#END}. */
-    private void read(BlockingQueue<Future<Chunk>> chunks, ExecutorService parsers, AtomicBoolean stopped,
-                      LongConsumer counted) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from domain_event_entry"
-                    + " where type = ?")) {
-                count.setString(1, RENEWAL_AGGREGATE);
-                try (ResultSet events = count.executeQuery()) {
-                    events.next();
-                    counted.accept(events.getLong(1));
-                }
-            }
-            try (PreparedStatement select = BinaryResults.prepare(connection, "select"
-                    + " aggregate_identifier, sequence_number, payload from domain_event_entry where type = ?"
-                    + " order by global_index")) {
-                select.setString(1, RENEWAL_AGGREGATE);
-                select.setFetchSize(FETCH_SIZE);
-                try (ResultSet rows = select.executeQuery()) {
-                    boolean more = rows.next();
-                    while (more && !stopped.get()) {
-                        String[] renewalIds = new String[EVENTS_PER_CHUNK];
-                        long[] sequences = new long[EVENTS_PER_CHUNK];
-                        byte[][] payloads = new byte[EVENTS_PER_CHUNK][];
-                        int size = 0;
-                        for (; more && size < EVENTS_PER_CHUNK; more = rows.next(), size++) {
-                            renewalIds[size] = rows.getString(1);
-                            sequences[size] = rows.getLong(2);
-                            payloads[size] = rows.getBytes(3);
-                        }
-                        int rowsRead = size;
-                        hand(chunks, parsers.submit(() -> parse(renewalIds, sequences, payloads, rowsRead)), stopped);
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-            hand(chunks, CompletableFuture.completedFuture(Chunk.END), stopped);
-        } catch (SQLException | RuntimeException e) {
-            hand(chunks, CompletableFuture.failedFuture(e), stopped);
-        }
-    }
-
-    private static Chunk parse(String[] renewalIds, long[] sequences, byte[][] payloads, int size) {
-        RenewalEvent[] events = new RenewalEvent[size];
-        for (int i = 0; i < size; i++) {
-            try {
-                events[i] = EVENTS.readValue(payloads[i]);
-            } catch (IOException e) {
-                throw new IllegalStateException("event " + sequences[i] + " of renewal " + renewalIds[i]
-                        + " cannot be read: " + e.getMessage(), e);
-            }
-        }
-        return new Chunk(renewalIds, sequences, events, size);
-    }
-
-    private static void hand(BlockingQueue<Future<Chunk>> chunks, Future<Chunk> chunk, AtomicBoolean stopped) {
+    /** The tokens at the head, then reset: replayed from the tail up to that head, then the live events. */
+    private void resetAt(TrackingToken head) {
         try {
-            while (!stopped.get() && !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                // the fold is behind: wait for room
+            transactionManager.executeInTransaction(() -> {
+                int[] existing = tokenStore.fetchSegments(PROCESSOR);
+                if (existing.length == 0) {
+                    tokenStore.initializeTokenSegments(PROCESSOR, segments, head);
+                }
+                for (int segment : existing) {
+                    tokenStore.storeToken(head, PROCESSOR, segment); // claims it, unless another instance holds it
+                }
+                processor.resetTokens(StreamableMessageSource::createTailToken);
+            });
+        } catch (UnableToClaimTokenException claimed) {
+            throw new IllegalStateException("another rebuild of the read model is running (on this or another"
+                    + " instance of renewal-service); try again when it is done", claimed);
+        }
+    }
+
+    private void check(TrackingToken head, Instant startedAt) {
+        try {
+            Collection<EventTrackerStatus> segmentsNow = processor.processingStatus().values();
+            for (EventTrackerStatus segment : segmentsNow) {
+                if (segment.isErrorState()) {
+                    throw new IllegalStateException(segment.getError().getMessage(), segment.getError());
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            long headPosition = head == null ? -1 : head.position().orElse(-1);
+            if (segmentsNow.size() < segments || segmentsNow.stream().anyMatch(segment -> segment.getCurrentPosition()
+                    .orElse(-1) < headPosition)) {
+                Progress running = progress.get();
+                progress.set(new Progress("RUNNING", replay.replayed.sum(), running.eventsTotal(), startedAt, null,
+                        null));
+                worker.schedule(() -> check(head, startedAt), CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            processor.shutDown();
+            long done = replay.replayed.sum();
+            progress.set(new Progress("DONE", done, replayedUpTo(head), startedAt, clock.instant(), null));
+            log.info("Read model rebuilt from {} events in {} ms", done,
+                    clock.instant().toEpochMilli() - startedAt.toEpochMilli());
+        } catch (RuntimeException e) {
+            failed(head, startedAt, e);
         }
     }
 
     /**
-     * The views being rebuilt, folded in store order on this thread. The most recently folded ones stay in memory;
-     * the others are pushed out in batches to the writers, which write them to the target while the fold goes on.
-     * A view pushed out is taken back, once written, should more of its events follow.
+     * The events a rebuild up to {@code head} replays: those of renewals and partners stored up to there, counted
+     * again at the end, as an event committed late may take a place before the head.
      */
-    private final class Fold implements AutoCloseable {
+    private long replayedUpTo(TrackingToken head) {
+        return head == null ? 0 : jdbc.queryForObject("select count(*) from domain_event_entry"
+                + " where type in ('Renewal', 'Partner') and global_index <= ?", Long.class,
+                head.position().orElse(Long.MAX_VALUE));
+    }
 
-        /** Views handed to a writer, until it wrote them. */
-        private record Batch(Map<String, RenewalView> views, CompletableFuture<Void> written) {
+    private void failed(TrackingToken head, Instant startedAt, Throwable cause) {
+        if (processor.isRunning()) {
+            processor.shutDown();
+        }
+        long total = progress.get().eventsTotal();
+        progress.set(new Progress("FAILED", replay.replayed.sum(), total, startedAt, clock.instant(),
+                cause.getMessage()));
+        log.error("Read model rebuild failed after {} events (replayed up to {})", replay.replayed.sum(), head, cause);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+        processor.shutDown();
+    }
+
+    /** The handlers of the rebuild's processor: the projections' folds, none of their effects. */
+    static final class Replay {
+
+        private final JdbcTemplate jdbc;
+        private final RenewalViewProjection views;
+        private final PartnerDirectory partners;
+        private final LongAdder replayed = new LongAdder();
+
+        Replay(JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners) {
+            this.jdbc = jdbc;
+            this.views = views;
+            this.partners = partners;
         }
 
-        private final RebuildTarget target;
-        private final Map<String, RenewalView> inMemory = new LinkedHashMap<>(1024, 0.75f, true);
-        private Map<String, RenewalView> pushedOut = new LinkedHashMap<>();
-        private final Deque<Batch> beingWritten = new ArrayDeque<>();
-        private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS,
-                daemon("read-model-rebuild-write"));
-
-        Fold(RebuildTarget target) {
-            this.target = target;
+        /**
+         * Every renewal view is to be folded afresh from its first event: marked so (no event folded by the current
+         * fold), not deleted, so that the views stay readable and a partner can still reach its renewals while the
+         * rebuild runs.
+         */
+        @ResetHandler
+        void markRenewalViewsForRefolding() {
+            jdbc.update("update renewal_view set last_sequence = null");
         }
 
-        void apply(String renewalId, long sequence, RenewalEvent event) {
-            RenewalView view = inMemory.get(renewalId);
-            if (view == null) {
-                view = sequence == 0 ? new RenewalView(renewalId) : recall(renewalId);
-                inMemory.put(renewalId, view);
-                if (inMemory.size() > viewsInMemory) {
-                    Iterator<Map.Entry<String, RenewalView>> eldest = inMemory.entrySet().iterator();
-                    pushOut(eldest.next().getValue());
-                    eldest.remove();
-                }
-            }
-            if (view.getLastSequence() != null && view.getLastSequence() >= sequence) {
-                return; // the live projection has folded it already
-            }
-            RenewalViewProjection.apply(view, event);
-            view.folded(sequence);
+        @EventHandler
+        void on(RenewalEvent event, @SequenceNumber long sequence, ReplayStatus status) {
+            views.replayed(event, sequence);
+            counted(status);
         }
 
-        /** Writes every view still in memory, waits until all are written, and makes them the read model. */
-        void finish() {
-            inMemory.values().forEach(this::pushOut);
-            inMemory.clear();
-            handToWriter();
-            while (!beingWritten.isEmpty()) {
-                beingWritten.poll().written().join();
-            }
-            target.complete();
+        @EventHandler
+        void on(PartnerRegistered event, @SequenceNumber long sequence, ReplayStatus status) {
+            partners.replayed(event.entry(), sequence);
+            counted(status);
         }
 
-        @Override
-        public void close() {
-            writer.shutdownNow();
-            target.close();
+        @EventHandler
+        void on(PartnerChanged event, @SequenceNumber long sequence, ReplayStatus status) {
+            partners.replayed(event.entry(), sequence);
+            counted(status);
         }
 
-        private void pushOut(RenewalView view) {
-            pushedOut.put(view.getRenewalId(), view);
-            if (pushedOut.size() >= Math.min(VIEWS_PER_WRITE, viewsInMemory)) {
-                handToWriter();
+        private void counted(ReplayStatus status) {
+            if (status.isReplay()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> replayed.increment());
             }
-        }
-
-        private void handToWriter() {
-            if (pushedOut.isEmpty()) {
-                return;
-            }
-            List<RenewalView> views = List.copyOf(pushedOut.values());
-            beingWritten.add(new Batch(pushedOut, CompletableFuture.runAsync(() -> target.write(views), writer)));
-            pushedOut = new LinkedHashMap<>();
-            while (beingWritten.size() > WRITES_AHEAD
-                    || !beingWritten.isEmpty() && beingWritten.peek().written().isDone()) {
-                beingWritten.poll().written().join();
-            }
-        }
-
-        /** A view pushed out of memory earlier: waiting for the writer, being written, or as written. */
-        private RenewalView recall(String renewalId) {
-            RenewalView waiting = pushedOut.remove(renewalId);
-            if (waiting != null) {
-                return waiting;
-            }
-            for (Batch batch : beingWritten) {
-                RenewalView handedOver = batch.views().remove(renewalId);
-                if (handedOver != null) {
-                    batch.written().join();
-                    RenewalView written = target.takeBack(renewalId);
-                    return written != null ? written : handedOver;
-                }
-            }
-            RenewalView written = target.takeBack(renewalId);
-            if (written == null) {
-                throw new IllegalStateException("the view of renewal " + renewalId + " was deleted during the"
-                        + " rebuild; rebuild again");
-            }
-            return written;
         }
     }
 

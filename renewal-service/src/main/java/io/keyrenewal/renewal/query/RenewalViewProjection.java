@@ -28,15 +28,24 @@ import io.keyrenewal.renewal.playbook.PlaybookDefinition;
 import io.keyrenewal.renewal.playbook.Playbooks;
 import io.keyrenewal.renewal.playbook.Step;
 import io.keyrenewal.contracts.renewal.Playbook;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,40 +56,119 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps {@link RenewalView} up to date from the same playbook definitions the aggregate decides with. It runs in the
- * command's transaction (subscribing processor), so a renewal is readable as soon as a command answers.
+ * command's transaction (subscribing processor), so a renewal is readable as soon as a command answers. A rebuild
+ * ({@link ReadModelRebuild}) replays the stored events through the same fold, without the effects (metrics, the
+ * alias's release) that belong to the live event alone.
+ * <p>
+ * Each view knows the last event folded into it ({@code lastSequence}) and is locked while an event is folded into it,
+ * so the live side and a running rebuild can fold into the same views: an event already folded is left alone, and a
+ * view that is behind its renewal (marked for refolding by a rebuild's reset and not replayed yet, or deleted) is
+ * folded afresh from the renewal's stored events.
  */
 @Component
 @ProcessingGroup(RenewalViewProjection.PROCESSING_GROUP)
 public class RenewalViewProjection {
 
     public static final String PROCESSING_GROUP = "renewal-views";
+    private static final String VIEWS_OF_THE_BATCH = RenewalViewProjection.class.getName() + ".viewsOfTheBatch";
+    private static final int VIEWS_PER_READ = 1_000;
 
-    private final RenewalViewRepository views;
+    private final EntityManager entityManager;
+    private final EventStore eventStore;
     private final OpenRenewalAliases openAliases;
     private final RenewalMetrics metrics;
 
-    public RenewalViewProjection(RenewalViewRepository views, OpenRenewalAliases openAliases,
+    public RenewalViewProjection(EntityManager entityManager, EventStore eventStore, OpenRenewalAliases openAliases,
                                  RenewalMetrics metrics) {
-        this.views = views;
+        this.entityManager = entityManager;
+        this.eventStore = eventStore;
         this.openAliases = openAliases;
         this.metrics = metrics;
     }
 
     @EventHandler
     void on(RenewalEvent event, @SequenceNumber long sequence) {
-        RenewalView view = event instanceof RenewalStarted
-                ? new RenewalView(event.renewalId().value())
-                : views.findById(event.renewalId().value()).orElseThrow(() -> new IllegalStateException(
-                        "renewal view " + event.renewalId() + " is missing its RenewalStarted"));
+        String renewalId = event.renewalId().value();
+        RenewalView view = readyFor(event, sequence,
+                entityManager.find(RenewalView.class, renewalId, LockModeType.PESSIMISTIC_WRITE));
+        if (view == null) {
+            return;
+        }
         Instant waitingSince = view.getUpdatedAt();
         String doneBefore = view.getDoneSteps();
-        apply(view, event);
-        view.folded(sequence);
+        fold(view, event, sequence);
         measure(view, event, waitingSince, doneBefore);
         if (!"OPEN".equals(view.getState())) {
             openAliases.release(view.getAlias(), view.getRenewalId());
         }
-        views.save(view);
+    }
+
+    /**
+     * A stored event a rebuild replays: folded as {@link #on} folds it, with none of its effects. The views of a
+     * batch's renewals are read and locked at once, with its first event, and written together when it commits.
+     */
+    void replayed(RenewalEvent event, long sequence) {
+        Map<String, RenewalView> batch = CurrentUnitOfWork.get().root().getOrComputeResource(VIEWS_OF_THE_BATCH,
+                key -> viewsOf(CurrentUnitOfWork.get().root()));
+        String renewalId = event.renewalId().value();
+        RenewalView view = readyFor(event, sequence, batch.get(renewalId));
+        if (view != null) {
+            fold(view, event, sequence);
+            batch.put(renewalId, view);
+        }
+    }
+
+    private Map<String, RenewalView> viewsOf(UnitOfWork<?> batch) {
+        List<String> renewalIds = (batch instanceof BatchingUnitOfWork<?> events ? events.getMessages()
+                : List.of(batch.getMessage())).stream().map(Message::getPayload)
+                .filter(RenewalEvent.class::isInstance).map(event -> ((RenewalEvent) event).renewalId().value())
+                .distinct().toList();
+        entityManager.unwrap(Session.class).setJdbcBatchSize(Math.max(1, renewalIds.size()));
+        Map<String, RenewalView> views = new HashMap<>();
+        for (int from = 0; from < renewalIds.size(); from += VIEWS_PER_READ) {
+            entityManager.createQuery("select v from RenewalView v where v.renewalId in :ids", RenewalView.class)
+                    .setParameter("ids", renewalIds.subList(from, Math.min(renewalIds.size(), from + VIEWS_PER_READ)))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().forEach(view -> views.put(view.getRenewalId(), view));
+        }
+        return views;
+    }
+
+    /**
+     * The view of the event's renewal folded up to the event before, locked until the transaction ends; null if it
+     * has folded this event already.
+     */
+    private RenewalView readyFor(RenewalEvent event, long sequence, RenewalView stored) {
+        String renewalId = event.renewalId().value();
+        Long folded = stored == null ? null : stored.getLastSequence();
+        if (folded != null && folded >= sequence) {
+            return null;
+        }
+        if (folded != null && folded == sequence - 1) {
+            return stored;
+        }
+        RenewalView afresh = foldedFromTheStore(renewalId, sequence);
+        if (stored == null) {
+            entityManager.persist(afresh);
+            return afresh;
+        }
+        return entityManager.merge(afresh);
+    }
+
+    /** The renewal's view after its stored events before {@code sequence}, read as every stored event is read. */
+    private RenewalView foldedFromTheStore(String renewalId, long sequence) {
+        RenewalView view = new RenewalView(renewalId);
+        if (sequence > 0) {
+            eventStore.readEvents(renewalId).asStream()
+                    .filter(stored -> stored.getSequenceNumber() < sequence)
+                    .forEach(stored -> fold(view, (RenewalEvent) stored.getPayload(), stored.getSequenceNumber()));
+        }
+        return view;
+    }
+
+    private static void fold(RenewalView view, RenewalEvent event, long sequence) {
+        apply(view, event);
+        view.folded(sequence);
     }
 
     /** Counts the event and, where it took a step, how long the renewal waited for it. */

@@ -12,9 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // TenantStepsIntegrationTest tests the tenant's own retries: the renewal's automatic one must not come between
-        "keyrenewal.renewal.keystore-retry-after=PT1H",
-        // a rebuild holds 3 views in memory and takes the others back from its table (SwappedRebuildTest)
-        "keyrenewal.rebuild.views-in-memory=3"})
+        "keyrenewal.renewal.keystore-retry-after=PT1H"})
 @KafkaTestBroker(partitions = 1)
 public abstract class SharedPostgresContext {
 

@@ -24,9 +24,7 @@ import java.nio.file.Path;
         // POST /admin/clock/advance exists (EndpointRolesTest checks its roles); no test of this context calls it
         "keyrenewal.clock.movable=true",
         // deadlines that fall due (a renewal started in the past) are run at once, within the test that started it
-        "keyrenewal.deadlines.polling-interval=PT0.5S",
-        // a rebuild pushes views out of memory and reads them back (ReadModelRebuildTest)
-        "keyrenewal.rebuild.views-in-memory=2"})
+        "keyrenewal.deadlines.polling-interval=PT0.5S"})
 @KafkaTestBroker(partitions = 1)
 public abstract class SharedServiceContext {
 
