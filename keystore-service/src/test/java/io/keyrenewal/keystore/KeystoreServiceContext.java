@@ -87,7 +87,8 @@ abstract class KeystoreServiceContext {
         // the outage test's exclusive H2 session, which then leaves H2 closed for every later connection
         registry.add("keyrenewal.metrics.refresh-interval", () -> "P1D");
         // POST /admin/clock/advance reaches a retention date; a test class that moves the clock closes the context
-        // after it (@DirtiesContext), as the other classes' certificates and dates are made for the real time
+        // after it (@DirtiesContext) and runs last (@Order), as the other classes' certificates and dates are made
+        // for the real time
         registry.add("keyrenewal.clock.movable", () -> "true");
         registry.add("keyrenewal.security.mode", () -> "local");
         registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
