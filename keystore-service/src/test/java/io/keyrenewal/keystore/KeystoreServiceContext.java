@@ -1,13 +1,23 @@
 package io.keyrenewal.keystore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
+import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
+import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.ExchangeApproval;
+import io.keyrenewal.contracts.renewal.KeyAlgorithm;
+import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,16 +30,30 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,7 +87,8 @@ abstract class KeystoreServiceContext {
         // the outage test's exclusive H2 session, which then leaves H2 closed for every later connection
         registry.add("keyrenewal.metrics.refresh-interval", () -> "P1D");
         // POST /admin/clock/advance reaches a retention date; a test class that moves the clock closes the context
-        // after it (@DirtiesContext), as the other classes' certificates and dates are made for the real time
+        // after it (@DirtiesContext) and runs last (@Order), as the other classes' certificates and dates are made
+        // for the real time
         registry.add("keyrenewal.clock.movable", () -> "true");
         registry.add("keyrenewal.security.mode", () -> "local");
         registry.add("keyrenewal.security.users[0].username", () -> "keystore-test");
@@ -149,6 +174,141 @@ abstract class KeystoreServiceContext {
 
     List<KeystoreReport> awaitReports(String causationId, int count) {
         return awaitReportRecords(causationId, count).stream().map(PublishedRecords::report).toList();
+    }
+
+    RenewalStarted caRenewal(String alias, Playbook playbook) {
+        return new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"), playbook, Duration.ofDays(30),
+                KeyAlgorithm.EC_P256, Instant.now(), ExchangeApproval.TENANT_APPROVES,
+                "CN=" + alias + ", O=Tenant AG, C=CH", null, CertificateSource.CA);
+    }
+
+    static PKCS10CertificationRequest certificationRequest(String pem) throws Exception {
+        return new PKCS10CertificationRequest(Base64.getDecoder().decode(
+                pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")));
+    }
+
+    JsonNode postPem(String path, String pem, int expectedStatus) throws Exception {
+        ResponseEntity<String> response = post(path, pem, MediaType.parseMediaType("application/x-pem-file"));
+        assertThat(response.getStatusCode().value()).as("POST %s: %s", path, response.getBody())
+                .isEqualTo(expectedStatus);
+        return ContractJson.mapper().readTree(response.getBody());
+    }
+
+    JsonNode postJson(String path, String json) throws Exception {
+        ResponseEntity<String> response = post(path, json);
+        assertThat(response.getStatusCode().value()).as("POST %s: %s", path, response.getBody()).isEqualTo(200);
+        return ContractJson.mapper().readTree(response.getBody());
+    }
+
+    ResponseEntity<String> post(String path, String json) {
+        return post(path, json, MediaType.APPLICATION_JSON);
+    }
+
+    ResponseEntity<String> post(String path, String body, MediaType type) {
+        return post(path, body, type, LOGIN);
+    }
+
+    KeyPairGenerated startSigningRenewal(String alias, Playbook playbook) {
+        RenewalStarted started = new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"), playbook,
+                Duration.ofDays(30), KeyAlgorithm.EC_P256, Instant.now());
+        return (KeyPairGenerated) awaitReports(publish(started), 1).get(0);
+    }
+
+    List<JsonNode> historyFromApi(String entry) throws Exception {
+        ResponseEntity<String> response = get("/keystore/entries/" + entry + "/history");
+        assertThat(response.getStatusCode().value()).as("history of %s: %s", entry, response.getBody())
+                .isEqualTo(200);
+        List<JsonNode> changes = new ArrayList<>();
+        ContractJson.mapper().readTree(response.getBody()).forEach(changes::add);
+        return changes;
+    }
+
+    RenewalStarted renewalStarted(String alias, KeyAlgorithm algorithm) {
+        return new RenewalStarted(RenewalId.random(), alias, new PartnerId("acme"),
+                Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(30), algorithm, Instant.now());
+    }
+
+    ConsumerRecord<String, String> awaitDeadLetter(String messageId) {
+        return await().atMost(PATIENCE)
+                .until(() -> published.deadLettersWithId(messageId), records -> !records.isEmpty()).get(0);
+    }
+
+    /** Every alias's file as the JDK reads it, merged into one in-memory keystore. */
+    KeyStore loadKeystoreFile() throws Exception {
+        KeyStore merged = KeyStore.getInstance("PKCS12");
+        merged.load(null, null);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dataDir.resolve("keystore-service").resolve("keystore"))) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".p12")).toList();
+        }
+        for (Path file : files) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                keystore.load(in, PASSWORD.toCharArray());
+            }
+            for (String entryName : Collections.list(keystore.aliases())) {
+                if (keystore.isCertificateEntry(entryName)) {
+                    merged.setCertificateEntry(entryName, keystore.getCertificate(entryName));
+                    continue;
+                }
+                merged.setKeyEntry(entryName, keystore.getKey(entryName, PASSWORD.toCharArray()),
+                        PASSWORD.toCharArray(), keystore.getCertificateChain(entryName));
+            }
+        }
+        return merged;
+    }
+
+    X509Certificate certificateInFile(String entryName) throws Exception {
+        X509Certificate certificate = (X509Certificate) loadKeystoreFile().getCertificate(entryName);
+        assertThat(certificate).as("certificate of entry %s", entryName).isNotNull();
+        return certificate;
+    }
+
+    List<String> entriesOf(String alias) throws Exception {
+        return Collections.list(loadKeystoreFile().aliases()).stream()
+                .filter(name -> name.equals(alias) || name.startsWith(alias + ".retained.")
+                        || name.startsWith(alias + ".staged."))
+                .sorted()
+                .toList();
+    }
+
+    /** Every private key in the keystore file as it could leak: PKCS#8 (Base64, first PEM line, hex), the secret in hex. */
+    List<String> privateKeyRenditions() throws Exception {
+        KeyStore keystore = loadKeystoreFile();
+        List<String> renditions = new ArrayList<>();
+        for (String entryName : Collections.list(keystore.aliases())) {
+            if (!keystore.isKeyEntry(entryName)) {
+                continue; // a partner's certificate: no private key
+            }
+            Key key = keystore.getKey(entryName, PASSWORD.toCharArray());
+            byte[] pkcs8 = key.getEncoded();
+            renditions.add(Base64.getEncoder().encodeToString(pkcs8));
+            renditions.add(Base64.getEncoder().encodeToString(pkcs8).substring(0, 64));
+            renditions.add(HexFormat.of().formatHex(pkcs8));
+            if (key instanceof ECPrivateKey ec) {
+                renditions.add(ec.getS().toString(16));
+            } else if (key instanceof RSAPrivateCrtKey rsa) {
+                renditions.add(rsa.getPrivateExponent().toString(16));
+                renditions.add(rsa.getPrimeP().toString(16));
+            }
+        }
+        return renditions;
+    }
+
+    JsonNode entryFromApi(String entryName) throws Exception {
+        String alias = entryName.split("\\.(retained|staged)\\.")[0];
+        JsonNode entries = ContractJson.mapper().readTree(get("/keystore/entries?alias=" + alias).getBody());
+        for (JsonNode entry : entries) {
+            if (entry.get("entryName").asText().equals(entryName)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("the API lists no entry " + entryName + ": " + entries);
+    }
+
+    static X509Certificate parse(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static Path newDataDir() {

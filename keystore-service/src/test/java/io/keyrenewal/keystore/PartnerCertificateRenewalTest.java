@@ -26,6 +26,7 @@ import io.keyrenewal.keystore.certificate.TestCertificateAuthority;
 import io.keyrenewal.keystore.journal.KeyGenerationJournal;
 import io.keyrenewal.keystore.store.KeystoreAlias;
 import io.keyrenewal.keystore.store.TenantKeystore;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,9 +57,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code keystore.reports.v1} in the service's shared test context: no key pair of the tenant's is generated, the
  * certificate the partner sent is imported as the alias's active partner certificate beside the one it replaces, and
  * that one is removed once the renewal decides so after the retention. One test moves the keystore's clock past that
- * retention, which the other classes of the shared context do not expect: the context is closed after this class.
+ * retention, which the other classes of the shared context do not expect: the context is closed after this class,
+ * which runs last (junit-platform.properties orders the classes by {@code @Order}) so that no class starts it again.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Order(Integer.MAX_VALUE)
 class PartnerCertificateRenewalTest extends KeystoreServiceContext {
 
     private static final PartnerId ACME = new PartnerId("acme");
