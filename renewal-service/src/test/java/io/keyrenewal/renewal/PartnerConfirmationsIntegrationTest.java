@@ -3,13 +3,16 @@ package io.keyrenewal.renewal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
+import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.keystore.KeyPairGenerated;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerRefusedStep;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.messaging.PrivateKeyRedactingRecoverer;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.PartnerSystem;
@@ -20,10 +23,10 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,23 @@ class PartnerConfirmationsIntegrationTest {
     }
 
     @Test
+    void aConfirmationCarryingAPrivateKeyIsRejectedAndItsDeadLetterHasTheKeyCutOut() {
+        String renewalId = renewalAwaitingTheSwitch("alias-private-key");
+        String secret = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgTHISISASECRET";
+        String certificate = "-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----\n"
+                + "-----BEGIN PRIVATE KEY-----\n" + secret + "\n-----END PRIVATE KEY-----\n";
+        kafka.send(ACME.signed(renewalId, ContractJson.write(PartnerConfirmation.newCertificate("c-key",
+                new RenewalId(renewalId), new PartnerId("acme"), clock.instant(), certificate))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.withKey(renewalId).isEmpty());
+        ConsumerRecord<String, String> letter = deadLetters.withKey(renewalId).get(0);
+        assertThat(letter.value()).doesNotContain(secret).doesNotContain("PRIVATE KEY")
+                .contains("[private key removed]").contains("\"confirmationId\":\"c-key\"");
+        assertThat(TopicRecorder.header(letter, PrivateKeyRedactingRecoverer.REDACTED_HEADER)).isNotNull();
+        assertThat(TopicRecorder.header(letter, MessageHeaders.DEAD_LETTER_REASON)).doesNotContain(secret);
+    }
+
+        @Test
     void aPartnerConfirmsOverRestWithTheSameRules() {
         String renewalId = renewalAwaitingTheSwitch("alias-rest");
         Http acme = http.as("acme");

@@ -74,7 +74,7 @@ public class ConsumerFailureAutoConfiguration {
                                                     FailedDeliveries failedDeliveries, MessagingSettings settings,
                                                     ObjectProvider<DataSource> database) {
         DeadLetterReasons reasons = new DeadLetterReasons(classifier);
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
+        DeadLetterPublishingRecoverer publisher = new PrivateKeyRedactingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         publisher.setHeadersFunction((record, failure) -> new RecordHeaders().add(MessageHeaders.DEAD_LETTER_REASON,
                 reasons.reason(failure).getBytes(StandardCharsets.UTF_8)));
