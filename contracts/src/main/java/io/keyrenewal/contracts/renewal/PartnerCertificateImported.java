@@ -14,12 +14,26 @@ import java.time.Instant;
  * its new key.
  *
  * @param respondBy           when the partner's step this asks for counts as overdue
- * @param awaitedConfirmation the confirmation of the partner step this asks for, from the playbook
+ * @param awaitedConfirmation the confirmation of the partner step this asks for, from the playbook; null where it
+ *                            asks none (the tenant acts next)
+ * @param use                 what the tenant does with the certificate; null (recorded before the field existed)
+ *                            reads as {@link PartnerCertificateUse#VERIFY_SIGNATURES}
+ * @param retainPreviousUntil where the playbook starts the retention at the import (the tenant no longer uses the
+ *                            previous certificate): until when it is kept; null where it starts later
  */
 public record PartnerCertificateImported(RenewalId renewalId, String alias, PartnerId partnerId,
                                          PartnerRole recipient, Playbook playbook, CertificateRef imported,
                                          CertificateRef previous, Instant at, Instant respondBy,
-                                         ConfirmationType awaitedConfirmation) implements RenewalEvent {
+                                         ConfirmationType awaitedConfirmation, PartnerCertificateUse use,
+                                         Instant retainPreviousUntil) implements RenewalEvent {
+
+    /** Recorded before the use was carried: the tenant verified the partner's signatures, retained from the switch. */
+    public PartnerCertificateImported(RenewalId renewalId, String alias, PartnerId partnerId, PartnerRole recipient,
+                                      Playbook playbook, CertificateRef imported, CertificateRef previous, Instant at,
+                                      Instant respondBy, ConfirmationType awaitedConfirmation) {
+        this(renewalId, alias, partnerId, recipient, playbook, imported, previous, at, respondBy, awaitedConfirmation,
+                null, null);
+    }
 
     public PartnerCertificateImported {
         Require.present(renewalId, "renewalId");
@@ -29,5 +43,6 @@ public record PartnerCertificateImported(RenewalId renewalId, String alias, Part
         Require.present(playbook, "playbook");
         Require.present(imported, "imported");
         Require.present(at, "at");
+        use = PartnerCertificateUse.orBefore(use);
     }
 }

@@ -19,5 +19,21 @@ public enum Playbook {
     /** Playbook 6: tenant verifies inbound request: the sender's new certificate replaces its old one. */
     TENANT_VERIFIES_INBOUND_REQUEST,
     /** Playbook 7: tenant verifies outbound response: the receiver's new certificate replaces its old one. */
-    TENANT_VERIFIES_OUTBOUND_RESPONSE
+    TENANT_VERIFIES_OUTBOUND_RESPONSE,
+    /** Playbook 8: tenant encrypts inbound response, the sender decrypts with its old and new key at once. */
+    TENANT_ENCRYPTS_INBOUND_RESPONSE_DECRYPT_BOTH,
+    /** Playbook 9: tenant encrypts inbound response, the sender decrypts with one key at a time (agreed downtime). */
+    TENANT_ENCRYPTS_INBOUND_RESPONSE_WITH_DOWNTIME,
+    /** Playbook 10: tenant encrypts outbound request, the receiver decrypts with its old and new key at once. */
+    TENANT_ENCRYPTS_OUTBOUND_REQUEST_DECRYPT_BOTH,
+    /**
+     * Playbook 11: tenant encrypts outbound request, the receiver decrypts with one key at a time: agreed downtime,
+     * the integration flow undeployed and redeployed by the integration developer.
+     */
+    TENANT_ENCRYPTS_OUTBOUND_REQUEST_WITH_DOWNTIME,
+    /**
+     * Playbook 12: tenant signs outbound request, the receiver verifies one key at a time: agreed downtime, the
+     * integration flow undeployed and redeployed by the integration developer.
+     */
+    TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME
 }

@@ -46,7 +46,9 @@ import java.time.Instant;
         @JsonSubTypes.Type(PartnerRefusedStep.class),
         @JsonSubTypes.Type(PartnerCertificateRequested.class),
         @JsonSubTypes.Type(PartnerCertificateReceived.class),
-        @JsonSubTypes.Type(PartnerCertificateImported.class)
+        @JsonSubTypes.Type(PartnerCertificateImported.class),
+        @JsonSubTypes.Type(IntegrationFlowUndeployed.class),
+        @JsonSubTypes.Type(IntegrationFlowRedeployed.class)
 })
 public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, CertificateProvided,
         PartnerSwitchedToNewKey, OldKeyPairRemovalDecided, OldKeyPairRemoved, RenewalCompleted,
@@ -56,7 +58,7 @@ public sealed interface RenewalEvent permits RenewalStarted, NewKeyPairCreated, 
         RenewalAborted, StagedKeyPairDiscarded, RollbackDecided, KeyPairRolledBack, PartnerStepOverdue,
         PartnerStepEscalated, DowntimeOverrun, PartnerConfirmationRejected, CertificateRequestedFromCa,
         KeystoreStepRetried, KeystoreStepResolved, PartnerRefusedStep, PartnerCertificateRequested,
-        PartnerCertificateReceived, PartnerCertificateImported {
+        PartnerCertificateReceived, PartnerCertificateImported, IntegrationFlowUndeployed, IntegrationFlowRedeployed {
 
     RenewalId renewalId();
 

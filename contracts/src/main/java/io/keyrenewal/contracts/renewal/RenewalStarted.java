@@ -27,15 +27,30 @@ import java.time.Instant;
  *                               versions come later; null (renewals started before the field existed) reads as 1
  * @param partnerRole            the partner administrator who acts in the renewal and receives its messages, from the
  *                               playbook; null (renewals started before the field existed) reads as their playbook's
+ * @param partnerCertificateUse  where the renewal replaces the partner's certificate ({@code newKeyPair} NONE): what
+ *                               the tenant does with it, from the playbook; null where it renews the tenant's key pair
+ *                               (and reads as {@link PartnerCertificateUse#VERIFY_SIGNATURES} for renewals of a
+ *                               partner's certificate started before the field existed)
  */
 public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
                              Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
                              ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
                              CertificateSource certificateSource, KeyPairActivation newKeyPair,
-                             Integer catalogueVersion, PartnerRole partnerRole) implements RenewalEvent {
+                             Integer catalogueVersion, PartnerRole partnerRole,
+                             PartnerCertificateUse partnerCertificateUse) implements RenewalEvent {
 
     /** The catalogue version of renewals started before the field existed. */
     public static final int FIRST_CATALOGUE_VERSION = 1;
+
+    /** As started before the partner certificate's use was carried. */
+    public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
+                          Duration guaranteedDeliveryTime, KeyAlgorithm keyAlgorithm, Instant at,
+                          ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
+                          CertificateSource certificateSource, KeyPairActivation newKeyPair,
+                          Integer catalogueVersion, PartnerRole partnerRole) {
+        this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
+                subjectDn, validityDays, certificateSource, newKeyPair, catalogueVersion, partnerRole, null);
+    }
 
     /** A renewal whose partner role is its playbook's, as before the field existed. */
     public RenewalStarted(RenewalId renewalId, String alias, PartnerId partnerId, Playbook playbook,
@@ -53,7 +68,7 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
                           ExchangeApproval exchangeApproval, String subjectDn, Integer validityDays,
                           CertificateSource certificateSource) {
         this(renewalId, alias, partnerId, playbook, guaranteedDeliveryTime, keyAlgorithm, at, exchangeApproval,
-                subjectDn, validityDays, certificateSource, null, null, null);
+                subjectDn, validityDays, certificateSource, null, null, null, null);
     }
 
     /** A renewal whose exchange the tenant administrator approves, with the keystore's default certificate. */
@@ -87,5 +102,8 @@ public record RenewalStarted(RenewalId renewalId, String alias, PartnerId partne
         newKeyPair = newKeyPair == null ? KeyPairActivation.before(playbook) : newKeyPair;
         catalogueVersion = catalogueVersion == null ? FIRST_CATALOGUE_VERSION : catalogueVersion;
         partnerRole = partnerRole == null ? PartnerRole.before(playbook) : partnerRole;
+        if (newKeyPair == KeyPairActivation.NONE) {
+            partnerCertificateUse = PartnerCertificateUse.orBefore(partnerCertificateUse);
+        }
     }
 }
