@@ -15,6 +15,8 @@ public enum Milestone {
     DOWNTIME_AGREED,
     SENDER_STOPPED_SENDING,
     SENDER_EXCHANGED_CERTIFICATE,
+    /** The integration developer undeployed the tenant's integration flow for an agreed downtime. */
+    FLOW_UNDEPLOYED,
     DRAIN_CONFIRMED,
     EXCHANGE_APPROVED,
     EXCHANGE_DECIDED,
@@ -22,6 +24,8 @@ public enum Milestone {
     PARTNER_INFORMED_OF_EXCHANGE,
     PARTNER_REMOVED_OLD_CERTIFICATE,
     SENDER_RESUMED_SENDING,
+    /** The integration developer redeployed the tenant's integration flow: the downtime is over. */
+    FLOW_REDEPLOYED,
     PARTNER_SWITCHED_TO_NEW_KEY,
     OLD_KEY_PAIR_REMOVAL_DECIDED,
     OLD_KEY_PAIR_REMOVED,

@@ -4,6 +4,8 @@ import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DrainConfirmed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeDecided;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
@@ -43,6 +45,8 @@ public final class Milestones {
             Map.entry(SenderStoppedSending.class, Milestone.SENDER_STOPPED_SENDING),
             Map.entry(SenderExchangedCertificate.class, Milestone.SENDER_EXCHANGED_CERTIFICATE),
             Map.entry(DrainConfirmed.class, Milestone.DRAIN_CONFIRMED),
+            Map.entry(IntegrationFlowUndeployed.class, Milestone.FLOW_UNDEPLOYED),
+            Map.entry(IntegrationFlowRedeployed.class, Milestone.FLOW_REDEPLOYED),
             Map.entry(KeyPairExchangeApproved.class, Milestone.EXCHANGE_APPROVED),
             Map.entry(KeyPairExchangeDecided.class, Milestone.EXCHANGE_DECIDED),
             Map.entry(KeyPairExchanged.class, Milestone.KEY_PAIR_EXCHANGED),

@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * What a partner's new certificate must be for a renewal to take it: one PEM certificate and nothing else (a key in
  * the input is refused and never repeated), an end entity, valid at the renewal's time and for at least 30 days
- * after, an RSA key from 2048 bits or an EC key on P-256 or P-384. The same policy as the keystore's defaults
+ * after, an RSA key from 2048 bits or an EC key on P-256 or P-384 (RSA only where the tenant encrypts to it, as the
+ * keystore encrypts to RSA keys only). The same policy as the keystore's defaults
  * (keystore-service's {@code PartnerCertificateCheck}, which checks again when it imports): a certificate refused
  * here is refused before its step is taken, so the partner can send another. JDK only, as the aggregate runs it.
  */
@@ -48,7 +50,7 @@ final class PartnerCertificateRules {
      * @return the certificate as events carry it, once every check passed
      * @throws RenewalRefused.InvalidRenewalRequest naming the first check it fails
      */
-    static CertificateInfo check(String pem, Instant now) {
+    static CertificateInfo check(String pem, Instant now, PartnerCertificateUse use) {
         refuseKeys(pem);
         X509Certificate certificate = parse(pem);
         String described = "\"" + certificate.getSubjectX500Principal().getName() + "\" (serial "
@@ -69,6 +71,11 @@ final class PartnerCertificateRules {
                     + " minimum of " + MINIMUM_VALIDITY.toDays() + " days from " + now);
         }
         requireAllowedKey(certificate.getPublicKey(), described);
+        if (use == PartnerCertificateUse.ENCRYPT_TO_PARTNER && !(certificate.getPublicKey() instanceof RSAPublicKey)) {
+            throw refused("certificate " + described + " has an " + certificate.getPublicKey().getAlgorithm()
+                    + " key: the tenant encrypts to this partner, and encryption needs an RSA key (at least "
+                    + RSA_MINIMUM_BITS + " bits)");
+        }
         try {
             return new CertificateInfo(pem.strip() + "\n", Fingerprint.sha256Of(certificate.getEncoded()),
                     certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),

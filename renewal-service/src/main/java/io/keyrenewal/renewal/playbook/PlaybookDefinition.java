@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.playbook;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 
@@ -50,6 +51,23 @@ public record PlaybookDefinition(Playbook playbook, int number, String title, Ke
             return KeyPairActivation.NONE;
         }
         return stagedKeyPair ? KeyPairActivation.STAGED_UNTIL_EXCHANGE : KeyPairActivation.ACTIVE_AT_ONCE;
+    }
+
+    /**
+     * What the tenant does with the partner's certificate where the playbook replaces it (no key pair of the tenant's
+     * is made), as the events of the renewal carry it; null where it renews the tenant's key pair.
+     */
+    public PartnerCertificateUse partnerCertificateUse() {
+        return newKeyPair() == KeyPairActivation.NONE ? purpose.partnerCertificateUse() : null;
+    }
+
+    /**
+     * The milestone that ends the playbook's agreed downtime: the sender resumes sending, or the tenant's integration
+     * flow is redeployed; an overrun of the window is what is missing then.
+     */
+    public Milestone downtimeEnd() {
+        return step(Milestone.SENDER_RESUMED_SENDING).isPresent() ? Milestone.SENDER_RESUMED_SENDING
+                : Milestone.FLOW_REDEPLOYED;
     }
 
     public Optional<Step> step(Milestone milestone) {

@@ -132,14 +132,108 @@ public final class Playbooks {
             PartnerRole.RECEIVER_ADMINISTRATOR, VERIFY_INBOUND_REQUEST.steps(),
             null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
 
-    private static final Map<Playbook, PlaybookDefinition> ALL = Map.of(
-            SIGN_VERIFY_BOTH.playbook(), SIGN_VERIFY_BOTH,
-            SIGN_WITH_DOWNTIME.playbook(), SIGN_WITH_DOWNTIME,
-            DECRYPT_OUTBOUND_RESPONSE.playbook(), DECRYPT_OUTBOUND_RESPONSE,
-            DECRYPT_INBOUND_REQUEST.playbook(), DECRYPT_INBOUND_REQUEST,
-            SIGN_OUTBOUND_REQUEST_VERIFY_BOTH.playbook(), SIGN_OUTBOUND_REQUEST_VERIFY_BOTH,
-            VERIFY_INBOUND_REQUEST.playbook(), VERIFY_INBOUND_REQUEST,
-            VERIFY_OUTBOUND_RESPONSE.playbook(), VERIFY_OUTBOUND_RESPONSE);
+    /**
+     * Playbook 8: tenant encrypts inbound response, the sender decrypts with its old and new key at once: playbook 6's
+     * steps, the certificate encrypted to instead of verified with. The sender creates a new key pair and decrypts with
+     * both, sends the certificate, the keystore imports it (the tenant encrypts to it from then on), the sender is told
+     * the fingerprint and removes its old key; the old certificate is removed after the retention from that switch.
+     */
+    static final PlaybookDefinition ENCRYPT_INBOUND_RESPONSE_DECRYPT_BOTH = new PlaybookDefinition(
+            Playbook.TENANT_ENCRYPTS_INBOUND_RESPONSE_DECRYPT_BOTH, 8,
+            "encrypts inbound response (the sender's new certificate), partner decrypts with both",
+            KeyPurpose.ENCRYPT_INBOUND_RESPONSE, true, PartnerRole.SENDER_ADMINISTRATOR, VERIFY_INBOUND_REQUEST.steps(),
+            null, PARTNER_SWITCHED_TO_NEW_KEY, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
+    /**
+     * Playbook 9: tenant encrypts inbound response, the sender decrypts with one key at a time (agreed downtime). The
+     * sender stops sending in the window; the tenant confirms that no response encrypted to the old certificate is
+     * still on its way, then asks for the new certificate; the sender swaps its key and sends it; once imported the
+     * sender resumes. The tenant no longer encrypts to the old certificate from the import: its retention starts there.
+     */
+    static final PlaybookDefinition ENCRYPT_INBOUND_RESPONSE_WITH_DOWNTIME = new PlaybookDefinition(
+            Playbook.TENANT_ENCRYPTS_INBOUND_RESPONSE_WITH_DOWNTIME, 9,
+            "encrypts inbound response (the sender's new certificate), with downtime", KeyPurpose.ENCRYPT_INBOUND_RESPONSE,
+            false, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            tenant(DOWNTIME_PROPOSED),
+            partner(DOWNTIME_AGREED, ConfirmationType.DOWNTIME_ACCEPTED, DOWNTIME_PROPOSED),
+            partner(SENDER_STOPPED_SENDING, ConfirmationType.SENDING_STOPPED, DOWNTIME_AGREED),
+            tenant(DRAIN_CONFIRMED, SENDER_STOPPED_SENDING),
+            system(PARTNER_CERTIFICATE_REQUESTED, DRAIN_CONFIRMED),
+            partner(PARTNER_CERTIFICATE_RECEIVED, ConfirmationType.NEW_CERTIFICATE, PARTNER_CERTIFICATE_REQUESTED),
+            keystore(PARTNER_CERTIFICATE_IMPORTED, PARTNER_CERTIFICATE_RECEIVED),
+            partner(SENDER_RESUMED_SENDING, ConfirmationType.SENDING_RESUMED, PARTNER_CERTIFICATE_IMPORTED),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_CERTIFICATE_IMPORTED),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, SENDER_RESUMED_SENDING, OLD_KEY_PAIR_REMOVED)),
+            null, PARTNER_CERTIFICATE_IMPORTED, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
+    /** Playbook 10: tenant encrypts outbound request: playbook 8 with the receiver in the sender's place. */
+    static final PlaybookDefinition ENCRYPT_OUTBOUND_REQUEST_DECRYPT_BOTH = new PlaybookDefinition(
+            Playbook.TENANT_ENCRYPTS_OUTBOUND_REQUEST_DECRYPT_BOTH, 10,
+            "encrypts outbound request (the receiver's new certificate), partner decrypts with both",
+            KeyPurpose.ENCRYPT_OUTBOUND_REQUEST, true, PartnerRole.RECEIVER_ADMINISTRATOR,
+            VERIFY_INBOUND_REQUEST.steps(), null, PARTNER_SWITCHED_TO_NEW_KEY, false, null,
+            PARTNER_CERTIFICATE_IMPORTED);
+
+    /**
+     * Playbook 11: tenant encrypts outbound request, the receiver decrypts with one key at a time: in the agreed window
+     * the integration developer undeploys the flow, the tenant confirms that no request encrypted to the old
+     * certificate is still on its way and asks for the new one, the receiver swaps its key and sends it, and once it is
+     * imported the flow is redeployed. The retention starts at the import.
+     */
+    static final PlaybookDefinition ENCRYPT_OUTBOUND_REQUEST_WITH_DOWNTIME = new PlaybookDefinition(
+            Playbook.TENANT_ENCRYPTS_OUTBOUND_REQUEST_WITH_DOWNTIME, 11,
+            "encrypts outbound request (the receiver's new certificate), with downtime and redeploy",
+            KeyPurpose.ENCRYPT_OUTBOUND_REQUEST, false, PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
+            tenant(DOWNTIME_PROPOSED),
+            partner(DOWNTIME_AGREED, ConfirmationType.DOWNTIME_ACCEPTED, DOWNTIME_PROPOSED),
+            tenant(FLOW_UNDEPLOYED, DOWNTIME_AGREED),
+            tenant(DRAIN_CONFIRMED, FLOW_UNDEPLOYED),
+            system(PARTNER_CERTIFICATE_REQUESTED, DRAIN_CONFIRMED),
+            partner(PARTNER_CERTIFICATE_RECEIVED, ConfirmationType.NEW_CERTIFICATE, PARTNER_CERTIFICATE_REQUESTED),
+            keystore(PARTNER_CERTIFICATE_IMPORTED, PARTNER_CERTIFICATE_RECEIVED),
+            tenant(FLOW_REDEPLOYED, PARTNER_CERTIFICATE_IMPORTED),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, PARTNER_CERTIFICATE_IMPORTED),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, FLOW_REDEPLOYED, OLD_KEY_PAIR_REMOVED)),
+            null, PARTNER_CERTIFICATE_IMPORTED, false, null, PARTNER_CERTIFICATE_IMPORTED);
+
+    /**
+     * Playbook 12: tenant signs outbound request, the receiver verifies one key at a time. The receiver gets the new
+     * certificate; in the agreed window the integration developer undeploys the flow, the tenant confirms that no
+     * request signed with the old key is still on its way, the key pair is exchanged, the receiver exchanges the
+     * certificate and confirms, and the flow is redeployed.
+     */
+    static final PlaybookDefinition SIGN_OUTBOUND_REQUEST_WITH_DOWNTIME = new PlaybookDefinition(
+            Playbook.TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME, 12,
+            "signs outbound request, with downtime and redeploy", KeyPurpose.SIGN_OUTBOUND_REQUEST, false,
+            PartnerRole.RECEIVER_ADMINISTRATOR, List.of(
+            keystore(KEY_PAIR_CREATED),
+            system(CERTIFICATE_PROVIDED, KEY_PAIR_CREATED),
+            tenant(DOWNTIME_PROPOSED, CERTIFICATE_PROVIDED),
+            partner(DOWNTIME_AGREED, ConfirmationType.DOWNTIME_ACCEPTED, DOWNTIME_PROPOSED),
+            tenant(FLOW_UNDEPLOYED, DOWNTIME_AGREED),
+            tenant(DRAIN_CONFIRMED, FLOW_UNDEPLOYED),
+            tenant(EXCHANGE_APPROVED, DRAIN_CONFIRMED),
+            system(EXCHANGE_DECIDED, DRAIN_CONFIRMED, EXCHANGE_APPROVED),
+            keystore(KEY_PAIR_EXCHANGED, EXCHANGE_DECIDED),
+            system(PARTNER_INFORMED_OF_EXCHANGE, KEY_PAIR_EXCHANGED),
+            partner(SENDER_EXCHANGED_CERTIFICATE, ConfirmationType.CERTIFICATE_EXCHANGED,
+                    PARTNER_INFORMED_OF_EXCHANGE),
+            tenant(FLOW_REDEPLOYED, SENDER_EXCHANGED_CERTIFICATE),
+            system(OLD_KEY_PAIR_REMOVAL_DECIDED, KEY_PAIR_EXCHANGED),
+            keystore(OLD_KEY_PAIR_REMOVED, OLD_KEY_PAIR_REMOVAL_DECIDED),
+            system(COMPLETED, FLOW_REDEPLOYED, OLD_KEY_PAIR_REMOVED)),
+            CertificateUse.EXCHANGE_AT_DOWNTIME, KEY_PAIR_EXCHANGED, true, null, EXCHANGE_DECIDED);
+
+    private static final Map<Playbook, PlaybookDefinition> ALL = Map.ofEntries(java.util.stream.Stream.of(
+            SIGN_VERIFY_BOTH, SIGN_WITH_DOWNTIME, DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST,
+            SIGN_OUTBOUND_REQUEST_VERIFY_BOTH, VERIFY_INBOUND_REQUEST, VERIFY_OUTBOUND_RESPONSE,
+            ENCRYPT_INBOUND_RESPONSE_DECRYPT_BOTH, ENCRYPT_INBOUND_RESPONSE_WITH_DOWNTIME,
+            ENCRYPT_OUTBOUND_REQUEST_DECRYPT_BOTH, ENCRYPT_OUTBOUND_REQUEST_WITH_DOWNTIME,
+            SIGN_OUTBOUND_REQUEST_WITH_DOWNTIME)
+            .map(definition -> Map.entry(definition.playbook(), definition)).toArray(Map.Entry[]::new));
+
 
     /**
      * The version of this catalogue. A renewal follows the version it started with to its end

@@ -158,7 +158,7 @@ public class Renewal {
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),
                 command.certificateSource(), definition.newKeyPair(), Playbooks.CATALOGUE_VERSION,
-                definition.partnerRole())).andThen(() -> {
+                definition.partnerRole(), definition.partnerCertificateUse())).andThen(() -> {
             // a playbook that starts with a system step (asking the partner for its certificate) takes it now; in a
             // constructor Axon applies the event after the handler returns, so this runs once the state has it
             advance(command.requestedAt(), timings);
@@ -206,10 +206,9 @@ public class Renewal {
         }
         require(Milestone.KEY_PAIR_EXCHANGED, Actor.KEYSTORE);
         Set<Step> awaited = awaitedPartnerSteps();
-        Instant retainUntil = RetentionPolicy.retainUntil(command.recordedAt(), guaranteedDeliveryTime);
+        Instant retainUntil = retentionFrom(Milestone.KEY_PAIR_EXCHANGED, command.recordedAt(), deadlines);
         apply(new KeyPairExchanged(renewalId, alias, command.activated(), command.archived(), retainUntil,
                 command.recordedAt()));
-        deadlines.schedule(retainUntil, RETENTION_ELAPSED);
         advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
@@ -228,7 +227,8 @@ public class Renewal {
         apply(new PartnerCertificateImported(renewalId, alias, partnerId, playbook.partnerRole(), playbook.playbook(),
                 command.imported(), command.previous(), command.recordedAt(),
                 respondBy(Milestone.PARTNER_CERTIFICATE_IMPORTED, command.recordedAt(), timings),
-                awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_IMPORTED)));
+                awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_IMPORTED), playbook.partnerCertificateUse(),
+                retentionFrom(Milestone.PARTNER_CERTIFICATE_IMPORTED, command.recordedAt(), deadlines)));
         advance(command.recordedAt(), timings);
         remindOfNewPartnerSteps(awaited, command.recordedAt(), deadlines, timings);
     }
@@ -368,11 +368,13 @@ public class Renewal {
                             + " partner's new certificate as PEM in 'certificate'");
                 }
                 apply(new PartnerCertificateReceived(renewalId, alias, partnerId, id,
-                        PartnerCertificateRules.check(command.certificate(), at), at));
+                        PartnerCertificateRules.check(command.certificate(), at, playbook.partnerCertificateUse()),
+                        at, playbook.partnerCertificateUse()));
             }
             case DOWNTIME_AGREED -> {
                 apply(new DowntimeAgreed(renewalId, partnerId, id, windowStart, windowEnd, at,
-                        respondBy(Milestone.DOWNTIME_AGREED, at, timings)));
+                        respondBy(Milestone.DOWNTIME_AGREED, at, timings),
+                        awaitedConfirmation(Milestone.DOWNTIME_AGREED)));
                 deadlines.schedule(windowEnd, DOWNTIME_WINDOW_END);
             }
             case SENDER_STOPPED_SENDING -> {
@@ -380,18 +382,16 @@ public class Renewal {
                     throw new RenewalRefused.StepNotAllowed("the sender may stop sending only from the start of the"
                             + " agreed downtime window, " + windowStart);
                 }
-                apply(new SenderStoppedSending(renewalId, partnerId, id, at));
+                apply(new SenderStoppedSending(renewalId, partnerId, id, at,
+                        awaitedConfirmation(Milestone.SENDER_STOPPED_SENDING)));
             }
             case SENDER_EXCHANGED_CERTIFICATE -> apply(new SenderExchangedCertificate(renewalId, partnerId, id, at));
             case PARTNER_REMOVED_OLD_CERTIFICATE ->
                     apply(new PartnerRemovedOldCertificate(renewalId, partnerId, id, at));
             case SENDER_RESUMED_SENDING -> apply(new SenderResumedSending(renewalId, partnerId, id,
                     Duration.between(stoppedSendingAt, at), windowStart, windowEnd, at));
-            case PARTNER_SWITCHED_TO_NEW_KEY -> {
-                Instant retainUntil = RetentionPolicy.retainUntil(at, guaranteedDeliveryTime);
-                apply(new PartnerSwitchedToNewKey(renewalId, partnerId, id, retainUntil, at));
-                deadlines.schedule(retainUntil, RETENTION_ELAPSED);
-            }
+            case PARTNER_SWITCHED_TO_NEW_KEY -> apply(new PartnerSwitchedToNewKey(renewalId, partnerId, id,
+                    retentionFrom(Milestone.PARTNER_SWITCHED_TO_NEW_KEY, at, deadlines), at));
             default -> throw new IllegalStateException(step.milestone() + " has no partner confirmation");
         }
         advance(at, timings);
@@ -481,7 +481,7 @@ public class Renewal {
     private RenewalEvent tenantStepEvent(Milestone milestone, Commands.StepParameters parameters, String by,
                                          Instant at, RenewalTimings timings) {
         return TenantStepEvents.event(milestone, new TenantStepEvents.Taken(renewalId, partnerId, parameters, by, at,
-                respondBy(milestone, at, timings)));
+                respondBy(milestone, at, timings), windowStart));
     }
 
     /** Before the exchange: the renewal ends and the keystore discards the staged key pair. */
@@ -599,10 +599,13 @@ public class Renewal {
         }
     }
 
-    /** Playbook 2: the window ended and the sender has not resumed sending: the tenant is alerted. */
+    /**
+     * The agreed window ended and the downtime is not over (the sender has not resumed sending, or the integration
+     * flow is not redeployed): the tenant is alerted.
+     */
     @DeadlineHandler(deadlineName = DOWNTIME_WINDOW_END)
     public void onDowntimeWindowEnd(@Timestamp Instant firedAt) {
-        if (status == Status.OPEN && !done.contains(Milestone.SENDER_RESUMED_SENDING)) {
+        if (status == Status.OPEN && !done.contains(playbook.downtimeEnd())) {
             apply(new DowntimeOverrun(renewalId, partnerId, windowEnd, firedAt));
         }
     }
@@ -665,6 +668,20 @@ public class Renewal {
         return asksOfThePartner(milestone).map(Step::confirmation).orElse(null);
     }
 
+    /**
+     * Where the playbook starts the retention of the old key pair or certificate at {@code milestone}: until when it
+     * is kept (max of 90 days and the guaranteed delivery time from {@code at}), its removal scheduled then; null
+     * where the retention starts at another milestone.
+     */
+    private Instant retentionFrom(Milestone milestone, Instant at, DeadlineManager deadlines) {
+        if (playbook.retentionStartsAt() != milestone) {
+            return null;
+        }
+        Instant retainUntil = RetentionPolicy.retainUntil(at, guaranteedDeliveryTime);
+        deadlines.schedule(retainUntil, RETENTION_ELAPSED);
+        return retainUntil;
+    }
+
     private void decideRemoval(Instant at) {
         apply(new OldKeyPairRemovalDecided(renewalId, alias, oldCertificate, at));
     }
@@ -691,7 +708,7 @@ public class Renewal {
             case PARTNER_CERTIFICATE_REQUESTED -> apply(new PartnerCertificateRequested(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), at,
                     respondBy(Milestone.PARTNER_CERTIFICATE_REQUESTED, at, timings),
-                    awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_REQUESTED)));
+                    awaitedConfirmation(Milestone.PARTNER_CERTIFICATE_REQUESTED), playbook.partnerCertificateUse()));
             case CERTIFICATE_PROVIDED -> apply(new CertificateProvided(renewalId, alias, partnerId,
                     playbook.partnerRole(), playbook.playbook(), newCertificate, at,
                     respondBy(Milestone.CERTIFICATE_PROVIDED, at, timings),
@@ -705,7 +722,7 @@ public class Renewal {
             case COMPLETED -> apply(new RenewalCompleted(renewalId, alias, partnerId, at));
             default -> {
                 // an automatic renewal takes the tenant's steps that need nothing as the tenant would
-                if (!automatic || step.actor() != Actor.TENANT || !TenantStepEvents.needs(step.milestone()).isEmpty()) {
+                if (!automatic || step.actor() != Actor.TENANT || !TenantStepEvents.automatic(step.milestone())) {
                     return false;
                 }
                 apply(tenantStepEvent(step.milestone(), Commands.StepParameters.NONE, SYSTEM, at, timings));
@@ -773,6 +790,9 @@ public class Renewal {
             retainOldKeyUntil = switched.retainOldKeyUntil();
         } else if (event instanceof PartnerCertificateImported imported) {
             oldCertificate = imported.previous();
+            if (imported.retainPreviousUntil() != null) {
+                retainOldKeyUntil = imported.retainPreviousUntil();
+            }
         } else if (event instanceof CertificateRequestedFromCa requested) {
             publicKeyAwaitingCa = requested.publicKeySha256();
         } else if (event instanceof KeystoreFailureRecorded failure) {

@@ -4,6 +4,8 @@ import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DrainConfirmed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.KeyPairExchangeApproved;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.playbook.Commands.StepParameters;
@@ -53,14 +55,22 @@ public final class TenantStepEvents {
     public record ParameterProblem(String field, String message) {
     }
 
-    /** The step as the renewal takes it: what its event is made of. */
+    /**
+     * The step as the renewal takes it: what its event is made of.
+     *
+     * @param agreedWindowStart the start of the agreed downtime window, null before one is proposed
+     */
     record Taken(RenewalId renewalId, PartnerId partnerId, StepParameters parameters, String by, Instant at,
-                 Instant respondBy) {
+                 Instant respondBy, Instant agreedWindowStart) {
     }
 
-    /** One tenant step: the parameters it needs, the rule they must keep, the event that records it. */
+    /**
+     * One tenant step: the parameters it needs, the rule they must keep, the event that records it, and whether an
+     * automatic renewal takes it by itself (a decision the tenant delegated; never what a person does elsewhere, such
+     * as deploying an integration flow).
+     */
     private record Row(Set<Parameter> needs, Function<Taken, Optional<String>> rule,
-                       Function<Taken, RenewalEvent> event) {
+                       Function<Taken, RenewalEvent> event, boolean automatic) {
     }
 
     private static final Map<Milestone, Row> ROWS = Map.of(
@@ -68,11 +78,17 @@ public final class TenantStepEvents {
                     TenantStepEvents::windowProblem,
                     taken -> new DowntimeProposed(taken.renewalId(), taken.partnerId(),
                             taken.parameters().windowStart(), taken.parameters().windowEnd(), taken.by(), taken.at(),
-                            taken.respondBy())),
+                            taken.respondBy()), false),
             Milestone.DRAIN_CONFIRMED, new Row(Set.of(), taken -> Optional.empty(),
-                    taken -> new DrainConfirmed(taken.renewalId(), taken.by(), taken.at())),
+                    taken -> new DrainConfirmed(taken.renewalId(), taken.by(), taken.at()), true),
             Milestone.EXCHANGE_APPROVED, new Row(Set.of(), taken -> Optional.empty(),
-                    taken -> new KeyPairExchangeApproved(taken.renewalId(), taken.by(), taken.at())));
+                    taken -> new KeyPairExchangeApproved(taken.renewalId(), taken.by(), taken.at()), true),
+            Milestone.FLOW_UNDEPLOYED, new Row(Set.of(), TenantStepEvents::beforeTheWindow,
+                    taken -> new IntegrationFlowUndeployed(taken.renewalId(), taken.partnerId(), taken.by(),
+                            taken.at()), false),
+            Milestone.FLOW_REDEPLOYED, new Row(Set.of(), taken -> Optional.empty(),
+                    taken -> new IntegrationFlowRedeployed(taken.renewalId(), taken.partnerId(), taken.by(),
+                            taken.at()), false));
 
     private TenantStepEvents() {
     }
@@ -80,6 +96,11 @@ public final class TenantStepEvents {
     /** Whether the table knows {@code milestone} as a tenant step. */
     public static boolean isTenantStep(Milestone milestone) {
         return ROWS.containsKey(milestone);
+    }
+
+    /** Whether an automatic renewal takes tenant step {@code milestone} by itself. */
+    public static boolean automatic(Milestone milestone) {
+        return Optional.ofNullable(ROWS.get(milestone)).map(Row::automatic).orElse(false);
     }
 
     /** The parameters {@code milestone} needs, in the order of {@link Parameter}; none for a step not in the table. */
@@ -127,6 +148,14 @@ public final class TenantStepEvents {
             throw new RenewalRefused.InvalidRenewalRequest(problem);
         });
         return row.event().apply(taken);
+    }
+
+    private static Optional<String> beforeTheWindow(Taken taken) {
+        if (taken.agreedWindowStart() != null && taken.at().isBefore(taken.agreedWindowStart())) {
+            return Optional.of("the integration flow is undeployed only from the start of the agreed downtime"
+                    + " window, " + taken.agreedWindowStart());
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> windowProblem(Taken taken) {

@@ -211,8 +211,13 @@ public class RenewalViewProjection {
         } else if (event instanceof PartnerCertificateReceived received) {
             view.newCertificate(received.certificate().sha256().value(), received.certificate().serialNumber(),
                     received.certificate().notAfter());
-        } else if (event instanceof PartnerCertificateImported imported && imported.previous() != null) {
-            view.oldCertificate(imported.previous().sha256().value(), imported.previous().serialNumber());
+        } else if (event instanceof PartnerCertificateImported imported) {
+            if (imported.previous() != null) {
+                view.oldCertificate(imported.previous().sha256().value(), imported.previous().serialNumber());
+            }
+            if (imported.retainPreviousUntil() != null) {
+                view.retainOldKeyUntil(imported.retainPreviousUntil());
+            }
         } else if (event instanceof DowntimeProposed proposed) {
             view.downtimeWindow(proposed.windowStart(), proposed.windowEnd());
         } else if (event instanceof SenderResumedSending resumed) {

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
@@ -56,7 +57,7 @@ class RenewalPlaybook6Test {
     static final Instant SWITCHED = T0.plus(Duration.ofHours(5));
     static final Instant RETAIN_UNTIL = SWITCHED.plus(Duration.ofDays(90));
     static final String PEM = PartnerKeys.certificate("CN=acme new signing key, O=ACME", SENT);
-    static final CertificateInfo NEW = PartnerCertificateRules.check(PEM, SENT);
+    static final CertificateInfo NEW = PartnerCertificateRules.check(PEM, SENT, PartnerCertificateUse.VERIFY_SIGNATURES);
     static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=acme old", "01");
 
     final PlaybookDefinition definition = Playbooks.of(playbook());

@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.playbook;
 
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.playbook.Commands.StepParameters;
 import io.keyrenewal.renewal.playbook.TenantStepEvents.ParameterProblem;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The table of the tenant's steps against the catalogue: every tenant step of every playbook can be taken. */
 class TenantStepEventsTest {
@@ -29,7 +31,7 @@ class TenantStepEventsTest {
                 assertThat(TenantStepEvents.isTenantStep(step.milestone())).as(step.milestone().name()).isTrue();
                 RenewalEvent event = TenantStepEvents.event(step.milestone(), new TenantStepEvents.Taken(
                         new RenewalId("r-1"), new PartnerId("acme"), parametersFor(step.milestone()), "tenant-admin",
-                        NOW, null));
+                        NOW, null, null));
                 assertThat(Milestones.recordedBy(event)).as(playbook.playbook() + " " + step.milestone())
                         .contains(step.milestone());
             }
@@ -43,6 +45,29 @@ class TenantStepEventsTest {
                 TenantStepEvents.Parameter.WINDOW_START, TenantStepEvents.Parameter.WINDOW_END);
         assertThat(TenantStepEvents.needs(Milestone.EXCHANGE_APPROVED)).isEmpty();
         assertThat(TenantStepEvents.needs(Milestone.KEY_PAIR_CREATED)).isEmpty();
+    }
+
+    @Test
+    void anAutomaticRenewalTakesTheTenantsDecisionsButNeverWhatAPersonDoesToAnIntegrationFlow() {
+        assertThat(TenantStepEvents.automatic(Milestone.DRAIN_CONFIRMED)).isTrue();
+        assertThat(TenantStepEvents.automatic(Milestone.EXCHANGE_APPROVED)).isTrue();
+        assertThat(TenantStepEvents.automatic(Milestone.FLOW_UNDEPLOYED)).isFalse();
+        assertThat(TenantStepEvents.automatic(Milestone.FLOW_REDEPLOYED)).isFalse();
+        assertThat(TenantStepEvents.automatic(Milestone.DOWNTIME_PROPOSED)).as("needs a window").isFalse();
+    }
+
+    @Test
+    void theIntegrationFlowIsUndeployedOnlyFromTheStartOfTheAgreedWindow() {
+        Instant windowStart = NOW.plus(Duration.ofHours(2));
+        assertThatThrownBy(() -> TenantStepEvents.event(Milestone.FLOW_UNDEPLOYED, new TenantStepEvents.Taken(
+                new RenewalId("r-1"), new PartnerId("acme"), StepParameters.NONE, "developer", NOW, null,
+                windowStart))).isInstanceOf(RenewalRefused.InvalidRenewalRequest.class)
+                .hasMessage("the integration flow is undeployed only from the start of the agreed downtime window, "
+                        + windowStart);
+        assertThat(TenantStepEvents.event(Milestone.FLOW_UNDEPLOYED, new TenantStepEvents.Taken(new RenewalId("r-1"),
+                new PartnerId("acme"), StepParameters.NONE, "developer", windowStart, null, windowStart)))
+                .isEqualTo(new IntegrationFlowUndeployed(new RenewalId("r-1"), new PartnerId("acme"), "developer",
+                        windowStart));
     }
 
     @Test
