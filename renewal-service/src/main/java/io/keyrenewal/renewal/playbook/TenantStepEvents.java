@@ -150,10 +150,11 @@ public final class TenantStepEvents {
         return row.event().apply(taken);
     }
 
+    /** Not a bad request but one too early, refused as the playbook refuses a step before its time. */
     private static Optional<String> beforeTheWindow(Taken taken) {
         if (taken.agreedWindowStart() != null && taken.at().isBefore(taken.agreedWindowStart())) {
-            return Optional.of("the integration flow is undeployed only from the start of the agreed downtime"
-                    + " window, " + taken.agreedWindowStart());
+            throw new RenewalRefused.StepNotAllowed("the integration flow is undeployed only from the start of the"
+                    + " agreed downtime window, " + taken.agreedWindowStart());
         }
         return Optional.empty();
     }

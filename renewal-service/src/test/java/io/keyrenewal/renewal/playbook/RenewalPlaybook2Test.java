@@ -67,7 +67,8 @@ class RenewalPlaybook2Test {
             T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(3)));
     final DowntimeAgreed agreed = new DowntimeAgreed(RENEWAL, ACME, "c-1", WINDOW_START, WINDOW_END,
             T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(2)).plus(Duration.ofDays(3)));
-    final SenderStoppedSending stopped = new SenderStoppedSending(RENEWAL, ACME, "c-2", STOPPED);
+    final SenderStoppedSending stopped = new SenderStoppedSending(RENEWAL, ACME, "c-2", STOPPED,
+            ConfirmationType.CERTIFICATE_EXCHANGED);
     final SenderExchangedCertificate certificateExchanged = new SenderExchangedCertificate(RENEWAL, ACME, "c-3",
             CERT_EXCHANGED);
     final DrainConfirmed drained = new DrainConfirmed(RENEWAL, "tenant-admin", DRAINED);
@@ -188,6 +189,13 @@ class RenewalPlaybook2Test {
         fixture.given(started, created, provided, proposed)
                 .when(new ConfirmPartnerStep(RENEWAL, "c-1", ACME, ConfirmationType.DOWNTIME_ACCEPTED, agreed.at()))
                 .expectEvents(agreed);
+    }
+
+    @Test
+    void theSendersStopAsksItToExchangeTheCertificateNext() {
+        fixture.given(started, created, provided, proposed, agreed)
+                .when(new ConfirmPartnerStep(RENEWAL, "c-2", ACME, ConfirmationType.SENDING_STOPPED, STOPPED))
+                .expectEvents(stopped);
     }
 
     @Test

@@ -56,21 +56,27 @@ class RenewalPlaybook6Test {
     static final Instant IMPORTED = T0.plus(Duration.ofHours(2));
     static final Instant SWITCHED = T0.plus(Duration.ofHours(5));
     static final Instant RETAIN_UNTIL = SWITCHED.plus(Duration.ofDays(90));
-    static final String PEM = PartnerKeys.certificate("CN=acme new signing key, O=ACME", SENT);
-    static final CertificateInfo NEW = PartnerCertificateRules.check(PEM, SENT, PartnerCertificateUse.VERIFY_SIGNATURES);
+    /** An EC certificate, as a partner whose signatures the tenant verifies may send. */
+    static final String EC_PEM = PartnerKeys.certificate("CN=acme new signing key, O=ACME", SENT);
+    /** An RSA certificate, as a partner the tenant encrypts to must send. */
+    static final String RSA_PEM = PartnerKeys.certificate("CN=acme new encryption key, O=ACME", PartnerKeys.rsa(2048),
+            SENT.minus(Duration.ofHours(1)), SENT.plus(Duration.ofDays(365)), false);
     static final CertificateRef OLD = new CertificateRef(new Fingerprint("cd".repeat(32)), "CN=acme old", "01");
 
     final PlaybookDefinition definition = Playbooks.of(playbook());
+    final PartnerCertificateUse use = definition.partnerCertificateUse();
+    final String pem = use == PartnerCertificateUse.ENCRYPT_TO_PARTNER ? RSA_PEM : EC_PEM;
+    final CertificateInfo partnerCertificate = PartnerCertificateRules.check(pem, SENT, use);
     final RenewalStarted started = new RenewalStarted(RENEWAL, ALIAS, ACME, playbook(), GDT, KeyAlgorithm.EC_P256, T0,
             ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.DEFAULT, KeyPairActivation.NONE,
-            Playbooks.CATALOGUE_VERSION, definition.partnerRole());
+            Playbooks.CATALOGUE_VERSION, definition.partnerRole(), use);
     final PartnerCertificateRequested requested = new PartnerCertificateRequested(RENEWAL, ALIAS, ACME,
-            definition.partnerRole(), playbook(), T0, T0.plus(REMINDER), ConfirmationType.NEW_CERTIFICATE);
-    final PartnerCertificateReceived received = new PartnerCertificateReceived(RENEWAL, ALIAS, ACME, "c-cert", NEW,
-            SENT);
+            definition.partnerRole(), playbook(), T0, T0.plus(REMINDER), ConfirmationType.NEW_CERTIFICATE, use);
+    final PartnerCertificateReceived received = new PartnerCertificateReceived(RENEWAL, ALIAS, ACME, "c-cert",
+            partnerCertificate, SENT, use);
     final PartnerCertificateImported imported = new PartnerCertificateImported(RENEWAL, ALIAS, ACME,
-            definition.partnerRole(), playbook(), NEW.ref(), OLD, IMPORTED, IMPORTED.plus(REMINDER),
-            ConfirmationType.SWITCHED_TO_NEW_KEY);
+            definition.partnerRole(), playbook(), partnerCertificate.ref(), OLD, IMPORTED, IMPORTED.plus(REMINDER),
+            ConfirmationType.SWITCHED_TO_NEW_KEY, use, null);
     final PartnerSwitchedToNewKey switched = new PartnerSwitchedToNewKey(RENEWAL, ACME, "c-switch", RETAIN_UNTIL,
             SWITCHED);
 
@@ -98,10 +104,10 @@ class RenewalPlaybook6Test {
     @Test
     void takesTheCertificateTheSignedConfirmationCarriesOnceItPassesTheChecks() {
         fixture.given(started, requested)
-                .when(newCertificate("c-cert", PEM, SENT))
+                .when(newCertificate("c-cert", pem, SENT))
                 .expectEvents(received);
-        assertThat(NEW.sha256()).isEqualTo(Fingerprint.sha256Of(java.util.Base64.getMimeDecoder().decode(
-                PEM.replaceAll("-----[A-Z ]+-----", ""))));
+        assertThat(partnerCertificate.sha256()).isEqualTo(Fingerprint.sha256Of(java.util.Base64.getMimeDecoder().decode(
+                pem.replaceAll("-----[A-Z ]+-----", ""))));
     }
 
     @Test
@@ -126,20 +132,20 @@ class RenewalPlaybook6Test {
                 SENT.plus(Duration.ofDays(365)), false), "an RSA key of 1024 bits: at least 2048 are required");
         assertRefused(PartnerKeys.certificate("CN=acme p521", PartnerKeys.ec("secp521r1"),
                 SENT.minus(Duration.ofDays(1)), SENT.plus(Duration.ofDays(365)), false), "allowed are P-256, P-384");
-        assertRefused(PEM + PEM, "2 certificates");
+        assertRefused(pem + pem, "2 certificates");
         assertRefused("not a certificate", "not a PEM encoded X.509 certificate");
-        String withKey = PEM + "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n-----END PRIVATE KEY-----\n";
+        String withKey = pem + "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n-----END PRIVATE KEY-----\n";
         assertRefused(withKey, "holds a private key");
         fixture.given(started, requested)
                 .when(newCertificate("c-bad", withKey, SENT))
                 .expectExceptionMessage(Matchers.not(Matchers.containsString("MIGHAgEAMBMGByqGSM49")));
         // the step stays awaited: the partner sends a good one
         fixture.given(started, requested)
-                .when(newCertificate("c-cert", PEM, SENT))
+                .when(newCertificate("c-cert", pem, SENT))
                 .expectEvents(received);
     }
 
-    private void assertRefused(String pem, String reason) {
+    void assertRefused(String pem, String reason) {
         fixture.given(started, requested)
                 .when(newCertificate("c-bad", pem, SENT))
                 .expectException(RenewalRefused.InvalidRenewalRequest.class)
@@ -150,7 +156,7 @@ class RenewalPlaybook6Test {
     @Test
     void theSameConfirmationAgainIsANoOp() {
         fixture.given(started, requested, received)
-                .when(newCertificate("c-cert", PEM, SENT.plusSeconds(5)))
+                .when(newCertificate("c-cert", pem, SENT.plusSeconds(5)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -168,7 +174,7 @@ class RenewalPlaybook6Test {
     @Test
     void refusesAnImportBeforeThePartnerSentItsCertificate() {
         fixture.given(started, requested)
-                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", NEW.ref(), OLD, IMPORTED))
+                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", partnerCertificate.ref(), OLD, IMPORTED))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectNoEvents();
     }
@@ -176,7 +182,7 @@ class RenewalPlaybook6Test {
     @Test
     void refusesAKeyPairOfTheTenantsForARenewalOfAPartnersCertificate() {
         fixture.given(started, requested)
-                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", NEW, OLD, SENT))
+                .when(new RecordKeyPairGenerated(RENEWAL, "rep-1", partnerCertificate, OLD, SENT))
                 .expectException(RenewalRefused.StepNotAllowed.class)
                 .expectExceptionMessage(Matchers.containsString("KEY_PAIR_CREATED is not a step of playbook"))
                 .expectNoEvents();
@@ -185,7 +191,7 @@ class RenewalPlaybook6Test {
     @Test
     void echoesTheImportedCertificateToThePartnerAndAsksForTheSwitch() {
         fixture.given(started, requested, received)
-                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", NEW.ref(), OLD, IMPORTED))
+                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", partnerCertificate.ref(), OLD, IMPORTED))
                 .expectEvents(imported)
                 .expectScheduledDeadlineWithName(IMPORTED.plus(REMINDER), Renewal.PARTNER_STEP_OVERDUE);
     }
@@ -193,7 +199,7 @@ class RenewalPlaybook6Test {
     @Test
     void theSameImportReportAgainIsANoOp() {
         fixture.given(started, requested, received, imported)
-                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", NEW.ref(), OLD, IMPORTED))
+                .when(new RecordPartnerCertificateImported(RENEWAL, "rep-1", partnerCertificate.ref(), OLD, IMPORTED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -61,7 +61,7 @@ class TenantStepEventsTest {
         Instant windowStart = NOW.plus(Duration.ofHours(2));
         assertThatThrownBy(() -> TenantStepEvents.event(Milestone.FLOW_UNDEPLOYED, new TenantStepEvents.Taken(
                 new RenewalId("r-1"), new PartnerId("acme"), StepParameters.NONE, "developer", NOW, null,
-                windowStart))).isInstanceOf(RenewalRefused.InvalidRenewalRequest.class)
+                windowStart))).isInstanceOf(RenewalRefused.StepNotAllowed.class)
                 .hasMessage("the integration flow is undeployed only from the start of the agreed downtime window, "
                         + windowStart);
         assertThat(TenantStepEvents.event(Milestone.FLOW_UNDEPLOYED, new TenantStepEvents.Taken(new RenewalId("r-1"),
