@@ -222,17 +222,30 @@ class RenewalServiceIntegrationTest {
                 .containsExactly("TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH",
                         "TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME", "TENANT_DECRYPTS_OUTBOUND_RESPONSE",
                         "TENANT_DECRYPTS_INBOUND_REQUEST", "TENANT_SIGNS_OUTBOUND_REQUEST_VERIFY_BOTH",
-                        "TENANT_VERIFIES_INBOUND_REQUEST", "TENANT_VERIFIES_OUTBOUND_RESPONSE");
+                        "TENANT_VERIFIES_INBOUND_REQUEST", "TENANT_VERIFIES_OUTBOUND_RESPONSE",
+                        "TENANT_ENCRYPTS_INBOUND_RESPONSE_DECRYPT_BOTH", "TENANT_ENCRYPTS_INBOUND_RESPONSE_WITH_DOWNTIME",
+                        "TENANT_ENCRYPTS_OUTBOUND_REQUEST_DECRYPT_BOTH", "TENANT_ENCRYPTS_OUTBOUND_REQUEST_WITH_DOWNTIME",
+                        "TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME");
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("number").asInt() + " "
                 + playbook.get("title").asText()).containsExactly("1 signs inbound response, partner verifies both",
                 "2 signs inbound response, with downtime", "3 decrypts outbound response",
                 "4 decrypts inbound request", "5 signs outbound request, partner verifies both",
                 "6 verifies inbound request (the sender's new certificate)",
-                "7 verifies outbound response (the receiver's new certificate)");
+                "7 verifies outbound response (the receiver's new certificate)",
+                "8 encrypts inbound response (the sender's new certificate), partner decrypts with both",
+                "9 encrypts inbound response (the sender's new certificate), with downtime",
+                "10 encrypts outbound request (the receiver's new certificate), partner decrypts with both",
+                "11 encrypts outbound request (the receiver's new certificate), with downtime and redeploy",
+                "12 signs outbound request, with downtime and redeploy");
         assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("purpose").asText() + " "
                 + playbook.get("partnerUsesBothKeys").asText()).containsExactly("SIGN_INBOUND_RESPONSE true",
                 "SIGN_INBOUND_RESPONSE false", "DECRYPT_OUTBOUND_RESPONSE null", "DECRYPT_INBOUND_REQUEST null",
-                "SIGN_OUTBOUND_REQUEST true", "VERIFY_INBOUND_REQUEST null", "VERIFY_OUTBOUND_RESPONSE null");
+                "SIGN_OUTBOUND_REQUEST true", "VERIFY_INBOUND_REQUEST null", "VERIFY_OUTBOUND_RESPONSE null",
+                "ENCRYPT_INBOUND_RESPONSE true", "ENCRYPT_INBOUND_RESPONSE false", "ENCRYPT_OUTBOUND_REQUEST true",
+                "ENCRYPT_OUTBOUND_REQUEST false", "SIGN_OUTBOUND_REQUEST false");
+        assertThat(catalogue.get("playbooks")).extracting(playbook -> playbook.get("partnerCertificateUse").asText())
+                .containsExactly("null", "null", "null", "null", "null", "VERIFY_SIGNATURES", "VERIFY_SIGNATURES",
+                        "ENCRYPT_TO_PARTNER", "ENCRYPT_TO_PARTNER", "ENCRYPT_TO_PARTNER", "ENCRYPT_TO_PARTNER", "null");
         JsonNode partnerCertificate = catalogue.at("/playbooks/5");
         assertThat(partnerCertificate.get("newKeyPair").asText()).as("no key pair of the tenant's")
                 .isEqualTo("NONE");

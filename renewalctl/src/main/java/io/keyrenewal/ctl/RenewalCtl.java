@@ -167,7 +167,8 @@ public class RenewalCtl {
         String playbook;
         @Option(names = "--purpose", description = "what the key does, e.g. SIGN_INBOUND_RESPONSE,"
                 + " DECRYPT_OUTBOUND_RESPONSE, DECRYPT_INBOUND_REQUEST, SIGN_OUTBOUND_REQUEST, VERIFY_INBOUND_REQUEST,"
-                + " VERIFY_OUTBOUND_RESPONSE: the catalogue's playbook for it (renewalctl playbooks)")
+                + " VERIFY_OUTBOUND_RESPONSE, ENCRYPT_INBOUND_RESPONSE, ENCRYPT_OUTBOUND_REQUEST: the catalogue's"
+                + " playbook for it and the partner (renewalctl playbooks)")
         String purpose;
         @Option(names = "--key-algorithm") String keyAlgorithm;
         @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")

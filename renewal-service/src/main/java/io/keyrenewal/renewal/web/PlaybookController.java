@@ -2,6 +2,7 @@ package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.renewal.playbook.KeyPurpose;
 import io.keyrenewal.renewal.playbook.Milestone;
 import io.keyrenewal.renewal.playbook.PlaybookDefinition;
@@ -42,7 +43,7 @@ class PlaybookController {
      */
     record PlaybookEntry(String playbook, int number, String title, KeyPurpose purpose, Boolean partnerUsesBothKeys,
                          String partnerRole, CertificateUse certificateUse, KeyPairActivation newKeyPair,
-                         String retentionStartsAt,
+                         PartnerCertificateUse partnerCertificateUse, String retentionStartsAt,
                          String rollbackUntil, String abortUntil, List<StepEntry> steps) {
     }
 
@@ -60,13 +61,14 @@ class PlaybookController {
             + " and the partner's capability it is for (what chooses it for a start request without a playbook), its"
             + " steps in order, who takes"
             + " each, the partner confirmation that takes a partner step, what each step needs first, what the"
-            + " keystore does with the new key pair, where the retention starts and until when rollback and abort are"
+            + " keystore does with the new key pair (or, where the playbook replaces the partner's certificate, what"
+            + " the tenant does with it), where the retention starts and until when rollback and abort are"
             + " possible.")
     @ApiExample(response = """
             {"version":1,"playbooks":[{"playbook":"TENANT_DECRYPTS_OUTBOUND_RESPONSE","number":3,\
             "title":"decrypts outbound response","purpose":"DECRYPT_OUTBOUND_RESPONSE","partnerUsesBothKeys":null,\
             "partnerRole":"RECEIVER_ADMINISTRATOR","certificateUse":"ENCRYPT_WITH_NEW","newKeyPair":"ACTIVE_AT_ONCE",\
-            "retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
+            "partnerCertificateUse":null,"retentionStartsAt":"PARTNER_SWITCHED_TO_NEW_KEY","rollbackUntil":null,"abortUntil":"CERTIFICATE_PROVIDED",\
             "steps":[{"step":"KEY_PAIR_CREATED","actor":"keystore","confirmation":null,"requires":[]},\
             {"step":"PARTNER_SWITCHED_TO_NEW_KEY","actor":"partner","confirmation":"SWITCHED_TO_NEW_KEY",\
             "requires":["CERTIFICATE_PROVIDED"]}]}]}""")
@@ -80,7 +82,7 @@ class PlaybookController {
         return new PlaybookEntry(definition.playbook().name(), definition.number(), definition.title(),
                 definition.purpose(), definition.partnerUsesBothKeys(), definition.partnerRole().name(),
                 definition.certificateUse(),
-                definition.newKeyPair(),
+                definition.newKeyPair(), definition.partnerCertificateUse(),
                 name(definition.retentionStartsAt()), name(definition.rollbackUntil()), name(definition.abortUntil()),
                 definition.steps().stream().map(step -> new StepEntry(step.milestone().name(),
                         step.actor().name().toLowerCase(Locale.ROOT),
