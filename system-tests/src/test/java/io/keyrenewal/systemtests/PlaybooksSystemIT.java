@@ -12,9 +12,12 @@ import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateUse;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerConfirmationRejected;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
@@ -30,34 +33,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The playbooks where signatures are made or checked, over the whole stack. The tenant signs: 1 and 2 (inbound
- * responses) and 5 (outbound requests): the keystore stages the new key pair, exchanges it under the alias only when
- * the playbook allows, and removes the archived one at the retention deadline; the partner is told of the exchange
- * only after it was applied. The tenant verifies the partner's signatures: 6 (inbound requests) and 7 (outbound
- * responses): the partner sends the certificate of its new key pair in a signed confirmation, the keystore imports it
- * with the old one kept beside it (both verify), the partner is told the fingerprint imported and switches, and the
- * old certificate is removed at the retention deadline; no key of the partner's ever reaches the system. One stack
- * for all: each test moves the clocks only once nothing of its renewal awaits a partner.
+ * Every playbook but the tenant's decryption keys (3 and 4, {@link Playbook3SystemIT}), over the whole stack. The
+ * tenant signs: 1 and 2 (inbound responses), 5 and 12 (outbound requests; 12 at an agreed downtime with the
+ * integration flow undeployed and redeployed): the keystore stages the new key pair, exchanges it under the alias only
+ * when the playbook allows, and removes the archived one at the retention deadline; the partner is told of the
+ * exchange only after it was applied. The tenant verifies the partner's signatures (6, 7) or encrypts to the partner
+ * (8 to 11; 9 and 11 at an agreed downtime): the partner sends the certificate of its new key pair in a signed
+ * confirmation, the keystore imports it with the old one kept beside it (both verify, both can be encrypted to, the
+ * new one by default), the partner is told the fingerprint imported, and the old certificate is removed at the
+ * retention deadline; no key of the partner's ever reaches the system. One stack for all: each test moves the clocks
+ * only once nothing of its renewal awaits a partner.
  */
-class SigningPlaybooksSystemIT {
+class PlaybooksSystemIT {
 
     static final String VERIFY_BOTH_ALIAS = "acme-response-signer";
     static final String DOWNTIME_ALIAS = "globex-response-signer";
     static final String REQUEST_SIGNER_ALIAS = "acme-request-signer";
+    static final String ORDER_SIGNER_ALIAS = "acme-order-signer";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -75,7 +87,8 @@ class SigningPlaybooksSystemIT {
     static void startTheStack() {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
-                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS + "," + REQUEST_SIGNER_ALIAS)
+                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS + "," + REQUEST_SIGNER_ALIAS + ","
+                        + ORDER_SIGNER_ALIAS)
                 .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
                 .quickStart() // C1 only: a few renewals start sooner than the full JIT pays off
                 .build(), System.out);
@@ -271,12 +284,12 @@ class SigningPlaybooksSystemIT {
 
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
                 "RenewalAborted", "StagedKeyPairDiscarded");
-        List<String> sent = events.records(renewalId).stream().map(SigningPlaybooksSystemIT::asSent).toList();
+        List<String> sent = events.records(renewalId).stream().map(PlaybooksSystemIT::asSent).toList();
         assertThat(renewalctl(2, "republish")).contains("refused (400)").contains("give a renewalId");
         assertThat(renewalctl(0, "republish", "--renewal", renewalId, "--poll", "PT0.1S"))
                 .contains("DONE: 6 of 6 events");
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(events.records(renewalId)).hasSize(12));
-        assertThat(events.records(renewalId).stream().map(SigningPlaybooksSystemIT::asSent).toList())
+        assertThat(events.records(renewalId).stream().map(PlaybooksSystemIT::asSent).toList())
                 .as("the same records again, headers and all").isEqualTo(java.util.stream.Stream.concat(sent.stream(),
                         sent.stream()).toList());
     }
@@ -293,12 +306,29 @@ class SigningPlaybooksSystemIT {
                 "TENANT_VERIFIES_OUTBOUND_RESPONSE", PartnerRole.RECEIVER_ADMINISTRATOR);
     }
 
+    @Test
+    void playbook8RenewsTheSendersCertificateTheTenantEncryptsInboundResponsesTo() throws Exception {
+        renewPartnerCertificate("acme-response-encrypt", "ENCRYPT_INBOUND_RESPONSE",
+                "TENANT_ENCRYPTS_INBOUND_RESPONSE_DECRYPT_BOTH", PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    @Test
+    void playbook10RenewsTheReceiversCertificateTheTenantEncryptsOutboundRequestsTo() throws Exception {
+        renewPartnerCertificate("acme-request-encrypt", "ENCRYPT_OUTBOUND_REQUEST",
+                "TENANT_ENCRYPTS_OUTBOUND_REQUEST_DECRYPT_BOTH", PartnerRole.RECEIVER_ADMINISTRATOR);
+    }
+
+    /**
+     * Playbooks 6 to 8 and 10, chosen by purpose for acme (which works with both keys at once): the certificate the
+     * tenant verifies with (EC) or encrypts to (RSA) is replaced, both usable until the partner switched.
+     */
     private void renewPartnerCertificate(String alias, String purpose, String playbook, PartnerRole partner)
             throws Exception {
+        boolean encrypt = purpose.startsWith("ENCRYPT");
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewals.get("/partners/acme").get("name")
                 .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
         // the partner's certificate the tenant verifies with today
-        KeyPair oldKeys = ecKeys();
+        KeyPair oldKeys = encrypt ? rsaKeys(2048) : ecKeys();
         X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic());
         keystore.post("/keystore/aliases/" + alias + "/partner-certificates?activate=true", pem(oldCertificate),
                 "application/x-pem-file", 200);
@@ -316,15 +346,19 @@ class SigningPlaybooksSystemIT {
         assertThat(asked.recipient()).isEqualTo(partner);
         assertThat(asked.expectedConfirmation().type()).isEqualTo(ConfirmationType.NEW_CERTIFICATE);
 
+        assertThat(requested.use()).isEqualTo(encrypt ? PartnerCertificateUse.ENCRYPT_TO_PARTNER
+                : PartnerCertificateUse.VERIFY_SIGNATURES);
+
         // a certificate that fails the checks is rejected with the reason; the step stays awaited
-        KeyPair weak = rsaKeys(1024);
+        KeyPair weak = encrypt ? ecKeys() : rsaKeys(1024);
         partnerSystem.sendNewCertificate(renewalId, pem(PARTNER_CA.issue("CN=" + alias + " weak", weak.getPublic())));
         PartnerConfirmationRejected rejected = (PartnerConfirmationRejected) awaitEvents(renewalId, "RenewalStarted",
                 "PartnerCertificateRequested", "PartnerConfirmationRejected").get(2);
-        assertThat(rejected.reason()).contains("an RSA key of 1024 bits: at least 2048 are required");
+        assertThat(rejected.reason()).contains(encrypt ? "encryption needs an RSA key"
+                : "an RSA key of 1024 bits: at least 2048 are required");
 
         // the partner's new key pair: only its certificate leaves the partner
-        KeyPair newKeys = ecKeys();
+        KeyPair newKeys = encrypt ? rsaKeys(2048) : ecKeys();
         X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic());
         String newSha256 = Fingerprint.sha256Of(newCertificate.getEncoded()).value();
         partnerSystem.sendNewCertificate(renewalId, pem(newCertificate));
@@ -336,10 +370,10 @@ class SigningPlaybooksSystemIT {
         assertThat(imported.awaitedConfirmation()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
         assertThat(notification(renewalId, NotificationKind.PARTNER_CERTIFICATE_IMPORTED).body()).contains(newSha256);
 
-        // both verify while the partner switches: the new one as the alias's active certificate, the old one named
-        assertThat(verifies(alias, newKeys, null)).isTrue();
-        assertThat(verifies(alias, oldKeys, oldSha256)).isTrue();
-        assertThat(verifies(alias, oldKeys, null)).as("the old key is no longer the active one").isFalse();
+        // both work while the partner switches: the new one as the alias's active certificate, the old one named
+        assertThat(works(encrypt, alias, newKeys, null)).isTrue();
+        assertThat(works(encrypt, alias, oldKeys, oldSha256)).isTrue();
+        assertThat(works(encrypt, alias, oldKeys, null)).as("the old key is no longer the active one").isFalse();
 
         partnerSystem.confirm(renewalId, ConfirmationType.SWITCHED_TO_NEW_KEY);
         PartnerSwitchedToNewKey switched = (PartnerSwitchedToNewKey) awaitEvents(renewalId, "RenewalStarted",
@@ -353,11 +387,178 @@ class SigningPlaybooksSystemIT {
         awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested", "PartnerConfirmationRejected",
                 "PartnerCertificateReceived", "PartnerCertificateImported", "PartnerSwitchedToNewKey",
                 "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
-        assertThat(verifies(alias, newKeys, null)).isTrue();
-        integrationFlow.post("/keystore/aliases/" + alias + "/verify", verifyRequest(oldKeys, oldSha256), 404);
+        assertThat(works(encrypt, alias, newKeys, null)).isTrue();
+        if (encrypt) {
+            integrationFlow.post("/keystore/aliases/" + alias + "/encrypt", encryptRequest(oldSha256, new byte[1]),
+                    404);
+        } else {
+            integrationFlow.post("/keystore/aliases/" + alias + "/verify", verifyRequest(oldKeys, oldSha256), 404);
+        }
         JsonNode detail = renewals.get("/renewals/" + renewalId);
         assertThat(detail.at("/renewal/state").asText()).isEqualTo("COMPLETED");
         assertThat(detail.at("/renewal/newCertificateSha256").asText()).isEqualTo(newSha256);
+    }
+
+    /**
+     * Playbooks 9 and 11, started by name (acme decrypts with both keys, so its purpose would choose 8 or 10): the
+     * partner certificate the tenant encrypts to is replaced at an agreed downtime, the sender stopping (9) or the
+     * tenant's integration flow undeployed (11); the certificate is asked for only after the drain, its predecessor
+     * retained from the import.
+     */
+    private void renewPartnerCertificateAtDowntime(String alias, String playbook, boolean tenantStops)
+            throws Exception {
+        KeyPair oldKeys = rsaKeys(2048);
+        X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic());
+        keystore.post("/keystore/aliases/" + alias + "/partner-certificates?activate=true", pem(oldCertificate),
+                "application/x-pem-file", 200);
+        String oldSha256 = Fingerprint.sha256Of(oldCertificate.getEncoded()).value();
+        String renewalId = start(alias, playbook, "TENANT_APPROVES");
+        awaitEvents(renewalId, "RenewalStarted");
+
+        agreeDowntime(renewalId);
+        DowntimeAgreed agreed = (DowntimeAgreed) awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed",
+                "DowntimeAgreed").get(2);
+        assertThat(agreed.awaitedConfirmation()).isEqualTo(tenantStops ? null : ConfirmationType.SENDING_STOPPED);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"PT61S\"}", 200);
+        if (tenantStops) {
+            takeStep(renewalId, "flow-undeployed");
+        } else {
+            confirm(renewalId, ConfirmationType.SENDING_STOPPED);
+        }
+        String stopped = tenantStops ? "IntegrationFlowUndeployed" : "SenderStoppedSending";
+        awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped);
+        // the certificate is asked for only once nothing encrypted to the old one is on its way
+        takeStep(renewalId, "drain-confirmed");
+        PartnerCertificateRequested requested = (PartnerCertificateRequested) awaitEvents(renewalId,
+                "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
+                "PartnerCertificateRequested").get(5);
+        assertThat(requested.use()).isEqualTo(PartnerCertificateUse.ENCRYPT_TO_PARTNER);
+        assertThat(notification(renewalId, NotificationKind.PARTNER_CERTIFICATE_REQUESTED).expectedConfirmation()
+                .type()).isEqualTo(ConfirmationType.NEW_CERTIFICATE);
+
+        KeyPair newKeys = rsaKeys(2048);
+        X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic());
+        partnerSystem.sendNewCertificate(renewalId, pem(newCertificate));
+        PartnerCertificateImported imported = (PartnerCertificateImported) awaitEvents(renewalId, "RenewalStarted",
+                "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed", "PartnerCertificateRequested",
+                "PartnerCertificateReceived", "PartnerCertificateImported").get(7);
+        assertThat(imported.imported().sha256().value())
+                .isEqualTo(Fingerprint.sha256Of(newCertificate.getEncoded()).value());
+        assertThat(imported.retainPreviousUntil()).as("retained from the import: the tenant no longer encrypts to it")
+                .isEqualTo(imported.at().plus(Duration.ofDays(90)));
+        assertThat(imported.awaitedConfirmation()).isEqualTo(tenantStops ? null : ConfirmationType.SENDING_RESUMED);
+        assertThat(works(true, alias, newKeys, null)).isTrue();
+        assertThat(works(true, alias, oldKeys, oldSha256)).isTrue();
+
+        if (tenantStops) {
+            takeStep(renewalId, "flow-redeployed");
+        } else {
+            confirm(renewalId, ConfirmationType.SENDING_RESUMED);
+        }
+        String resumed = tenantStops ? "IntegrationFlowRedeployed" : "SenderResumedSending";
+        awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
+                "PartnerCertificateRequested", "PartnerCertificateReceived", "PartnerCertificateImported", resumed);
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
+                "PartnerCertificateRequested", "PartnerCertificateReceived", "PartnerCertificateImported", resumed,
+                "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+        integrationFlow.post("/keystore/aliases/" + alias + "/encrypt", encryptRequest(oldSha256, new byte[1]), 404);
+        assertThat(works(true, alias, newKeys, null)).isTrue();
+    }
+
+    @Test
+    void playbook9ReplacesTheSendersEncryptionCertificateWhileTheSenderStopsSending() throws Exception {
+        renewPartnerCertificateAtDowntime("globex-response-encrypt", "TENANT_ENCRYPTS_INBOUND_RESPONSE_WITH_DOWNTIME",
+                false);
+    }
+
+    @Test
+    void playbook11ReplacesTheReceiversEncryptionCertificateWhileTheIntegrationFlowIsUndeployed() throws Exception {
+        renewPartnerCertificateAtDowntime("globex-request-encrypt", "TENANT_ENCRYPTS_OUTBOUND_REQUEST_WITH_DOWNTIME",
+                true);
+    }
+
+    @Test
+    void playbook12ExchangesTheRequestSigningKeyWhileTheIntegrationFlowIsUndeployed() throws Exception {
+        String oldKey = activeKey(ORDER_SIGNER_ALIAS);
+        String renewalId = start(ORDER_SIGNER_ALIAS, "TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME", "TENANT_APPROVES");
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided").get(2);
+        assertThat(provided.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
+        assertThat(provided.certificateUse()).isEqualTo(CertificateUse.EXCHANGE_AT_DOWNTIME);
+
+        agreeDowntime(renewalId);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"PT61S\"}", 200);
+        takeStep(renewalId, "flow-undeployed");
+        takeStep(renewalId, "drain-confirmed");
+        assertThat(activeKey(ORDER_SIGNER_ALIAS)).as("staged until the exchange").isEqualTo(oldKey);
+        takeStep(renewalId, "exchange-approved");
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "IntegrationFlowUndeployed", "DrainConfirmed", "KeyPairExchangeApproved",
+                "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange");
+        assertThat(activeKey(ORDER_SIGNER_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+        assertThat(keyInState(ORDER_SIGNER_ALIAS, "ARCHIVED")).isEqualTo(oldKey);
+        assertThat(notification(renewalId, NotificationKind.KEY_PAIR_EXCHANGED).expectedConfirmation().type())
+                .isEqualTo(ConfirmationType.CERTIFICATE_EXCHANGED);
+
+        // the flow is redeployed only once the receiver verifies with the new certificate
+        renewals.post("/renewals/" + renewalId + "/steps/flow-redeployed", "", 409);
+        confirm(renewalId, ConfirmationType.CERTIFICATE_EXCHANGED);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "IntegrationFlowUndeployed", "DrainConfirmed", "KeyPairExchangeApproved",
+                "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "SenderExchangedCertificate");
+        takeStep(renewalId, "flow-redeployed");
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed", "IntegrationFlowUndeployed", "DrainConfirmed", "KeyPairExchangeApproved",
+                "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
+                "SenderExchangedCertificate", "IntegrationFlowRedeployed", "OldKeyPairRemovalDecided",
+                "OldKeyPairRemoved", "RenewalCompleted");
+        assertThat(keyInState(ORDER_SIGNER_ALIAS, "ARCHIVED")).as("removed after the retention").isNull();
+    }
+
+    /** The tenant proposes a window from a minute from now for an hour; the partner accepts it. */
+    private static void agreeDowntime(String renewalId) throws Exception {
+        Instant now = Instant.parse(renewals.post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", 200)
+                .get("now").asText());
+        renewals.post("/renewals/" + renewalId + "/steps/downtime-proposed", """
+                {"windowStart":"%s","windowEnd":"%s"}""".formatted(now.plusSeconds(60), now.plusSeconds(3660)), 200);
+        confirm(renewalId, ConfirmationType.DOWNTIME_ACCEPTED);
+    }
+
+    private static void takeStep(String renewalId, String step) throws Exception {
+        renewals.post("/renewals/" + renewalId + "/steps/" + step, "", 200);
+    }
+
+    /**
+     * Whether the alias's active partner certificate, or the named one, works with the partner's key pair: verifies
+     * a signature the key pair made, or encrypts so that the key pair decrypts (real RSA-OAEP).
+     */
+    private static boolean works(boolean encrypt, String alias, KeyPair keys, String sha256) throws Exception {
+        if (!encrypt) {
+            return verifies(alias, keys, sha256);
+        }
+        byte[] plaintext = ("<soap:Body>order " + System.nanoTime() + "</soap:Body>").getBytes(StandardCharsets.UTF_8);
+        byte[] ciphertext = Base64.getDecoder().decode(integrationFlow.post("/keystore/aliases/" + alias
+                + "/encrypt", encryptRequest(sha256, plaintext), 200).get("ciphertext").asText());
+        Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        cipher.init(Cipher.DECRYPT_MODE, keys.getPrivate(), new OAEPParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        try {
+            return Arrays.equals(cipher.doFinal(ciphertext), plaintext);
+        } catch (GeneralSecurityException encryptedToAnotherKey) {
+            return false;
+        }
+    }
+
+    private static String encryptRequest(String sha256, byte[] plaintext) {
+        return """
+                {"keyIdentifier":%s,"algorithm":"RSA-OAEP-256","plaintext":"%s"}"""
+                .formatted(sha256 == null ? "null" : "{\"sha256\":\"" + sha256 + "\"}",
+                        Base64.getEncoder().encodeToString(plaintext));
     }
 
     /** Whether the keystore verifies a signature the key pair made, with the alias's active or the named one. */
