@@ -489,6 +489,8 @@ class PlaybooksSystemIT {
         assertThat(provided.certificateUse()).isEqualTo(CertificateUse.EXCHANGE_AT_DOWNTIME);
 
         agreeDowntime(renewalId);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
+                "DowntimeAgreed");
         renewals.post("/admin/clock/advance", "{\"duration\":\"PT61S\"}", 200);
         takeStep(renewalId, "flow-undeployed");
         takeStep(renewalId, "drain-confirmed");
