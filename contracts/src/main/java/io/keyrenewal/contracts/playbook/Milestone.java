@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.playbook;
+package io.keyrenewal.contracts.playbook;
 
 /** A step of a playbook that, once done, stays done. Each is recorded by exactly one event. */
 public enum Milestone {

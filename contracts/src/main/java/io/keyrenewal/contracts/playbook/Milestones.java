@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.playbook;
+package io.keyrenewal.contracts.playbook;
 
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
@@ -58,11 +58,14 @@ public final class Milestones {
             Map.entry(OldKeyPairRemoved.class, Milestone.OLD_KEY_PAIR_REMOVED),
             Map.entry(RenewalCompleted.class, Milestone.COMPLETED));
 
+    /** The keystore's removal of the old key pair or certificate, as reports and {@code KeystoreStepResolved} name it. */
+    public static final String REMOVE = "REMOVE";
+
     private Milestones() {
     }
 
     public static Optional<Milestone> recordedBy(RenewalEvent event) {
-        if (event instanceof KeystoreStepResolved resolved && resolved.operation().equals(Renewal.REMOVE)) {
+        if (event instanceof KeystoreStepResolved resolved && resolved.operation().equals(REMOVE)) {
             return Optional.of(Milestone.OLD_KEY_PAIR_REMOVED); // settled by the tenant: the old key pair stays
         }
         return Optional.ofNullable(RECORDED_BY.get(event.getClass()));

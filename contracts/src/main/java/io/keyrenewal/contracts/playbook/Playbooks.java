@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.playbook;
+package io.keyrenewal.contracts.playbook;
 
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.CertificateUse;
@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import static io.keyrenewal.renewal.playbook.Milestone.*;
-import static io.keyrenewal.renewal.playbook.Step.keystore;
-import static io.keyrenewal.renewal.playbook.Step.partner;
-import static io.keyrenewal.renewal.playbook.Step.system;
-import static io.keyrenewal.renewal.playbook.Step.tenant;
+import static io.keyrenewal.contracts.playbook.Milestone.*;
+import static io.keyrenewal.contracts.playbook.Step.keystore;
+import static io.keyrenewal.contracts.playbook.Step.partner;
+import static io.keyrenewal.contracts.playbook.Step.system;
+import static io.keyrenewal.contracts.playbook.Step.tenant;
 
-/** The playbooks of the source documents (docs/domain.md), step for step. */
+/**
+ * The catalogue: every playbook as data, step for step (docs/playbooks.md), in contracts so that every service and
+ * tool reads the same one; renewal-service's aggregate runs it, {@code GET /playbooks} lists it.
+ */
 public final class Playbooks {
 
     /** Playbook 1: tenant signs inbound response, the sender verifies old and new at once (no downtime). */
@@ -246,6 +249,13 @@ public final class Playbooks {
     private Playbooks() {
     }
 
+    /** The catalogue has no playbook for what was asked: the reason says what is missing. */
+    public static final class NotInCatalogue extends IllegalArgumentException {
+        public NotInCatalogue(String reason) {
+            super(reason);
+        }
+    }
+
     /** Every playbook of the catalogue, in the order of the enum. */
     public static List<PlaybookDefinition> all() {
         return java.util.Arrays.stream(Playbook.values()).filter(ALL::containsKey).map(ALL::get).toList();
@@ -276,7 +286,7 @@ public final class Playbooks {
         Boolean capability = candidates.isEmpty() ? null : partnerUsesBothKeys.get();
         return candidates.stream().filter(definition -> definition.partnerUsesBothKeys() == null
                         || definition.partnerUsesBothKeys().equals(capability)).findFirst()
-                .orElseThrow(() -> new RenewalRefused.PlaybookNotSupported("no playbook of the catalogue renews a key"
+                .orElseThrow(() -> new NotInCatalogue("no playbook of the catalogue renews a key"
                         + " to " + purpose + (candidates.isEmpty() ? "" : " with a partner that "
                         + (Boolean.TRUE.equals(capability) ? "uses" : "does not use") + " both keys at once")));
     }
@@ -285,7 +295,7 @@ public final class Playbooks {
     public static PlaybookDefinition of(Playbook playbook) {
         PlaybookDefinition definition = ALL.get(playbook);
         if (definition == null) {
-            throw new RenewalRefused.PlaybookNotSupported("playbook " + playbook + " is not defined");
+            throw new NotInCatalogue("playbook " + playbook + " is not defined");
         }
         return definition;
     }

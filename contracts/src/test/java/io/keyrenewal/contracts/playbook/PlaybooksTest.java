@@ -1,4 +1,4 @@
-package io.keyrenewal.renewal.playbook;
+package io.keyrenewal.contracts.playbook;
 
 import io.keyrenewal.contracts.renewal.Playbook;
 import org.junit.jupiter.api.Test;

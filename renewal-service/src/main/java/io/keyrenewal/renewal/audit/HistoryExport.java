@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
-import io.keyrenewal.renewal.playbook.Milestones;
+import io.keyrenewal.contracts.playbook.Milestones;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package io.keyrenewal.renewal.dashboard;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.audit.HistoryExport;
-import io.keyrenewal.renewal.playbook.Milestone;
-import io.keyrenewal.renewal.playbook.Milestones;
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Milestones;
 import io.keyrenewal.renewal.query.RenewalView;
 
 import java.time.Instant;

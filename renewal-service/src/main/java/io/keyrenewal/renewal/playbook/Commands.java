@@ -1,5 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Actor;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;

@@ -1,5 +1,11 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Actor;
+import io.keyrenewal.contracts.playbook.Step;
+import io.keyrenewal.contracts.playbook.PlaybookDefinition;
+import io.keyrenewal.contracts.playbook.Playbooks;
+import io.keyrenewal.contracts.playbook.Milestones;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
@@ -35,6 +41,7 @@ import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
 import io.keyrenewal.contracts.renewal.PartnerStepOverdue;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
+import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
@@ -96,7 +103,7 @@ public class Renewal {
     static final String SYSTEM = "system";
     /** The keystore's operations, as its reports name them. */
     static final String EXCHANGE = "EXCHANGE";
-    static final String REMOVE = "REMOVE";
+    static final String REMOVE = Milestones.REMOVE;
     static final String DISCARD = "DISCARD";
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -140,7 +147,7 @@ public class Renewal {
 
     @CommandHandler
     public Renewal(StartRenewal command, DeadlineManager deadlines, RenewalTimings timings) {
-        PlaybookDefinition definition = Playbooks.of(command.playbook());
+        PlaybookDefinition definition = definitionOf(command.playbook());
         if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
             throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -164,6 +171,14 @@ public class Renewal {
             advance(command.requestedAt(), timings);
             remindOfNewPartnerSteps(Set.of(), command.requestedAt(), deadlines, timings);
         });
+    }
+
+    private static PlaybookDefinition definitionOf(Playbook playbook) {
+        try {
+            return Playbooks.of(playbook);
+        } catch (Playbooks.NotInCatalogue missing) {
+            throw new RenewalRefused.PlaybookNotSupported(missing.getMessage());
+        }
     }
 
     // ---- the keystore's steps -------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Actor;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;

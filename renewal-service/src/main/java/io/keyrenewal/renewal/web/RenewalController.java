@@ -10,12 +10,12 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
-import io.keyrenewal.renewal.playbook.KeyPurpose;
-import io.keyrenewal.renewal.playbook.Actor;
-import io.keyrenewal.renewal.playbook.Milestone;
-import io.keyrenewal.renewal.playbook.PlaybookDefinition;
+import io.keyrenewal.contracts.playbook.KeyPurpose;
+import io.keyrenewal.contracts.playbook.Actor;
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.PlaybookDefinition;
 import io.keyrenewal.renewal.playbook.TenantStepEvents;
-import io.keyrenewal.renewal.playbook.Playbooks;
+import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.security.Callers;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
@@ -308,11 +308,15 @@ public class RenewalController {
             return request.playbook();
         }
         KeyPurpose purpose = request.purpose() == null ? KeyPurpose.DECRYPT_OUTBOUND_RESPONSE : request.purpose();
-        return Playbooks.forPurpose(purpose, () -> partners.find(new PartnerId(request.partnerId()))
-                .orElseThrow(() -> new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId()
-                        + " is not registered, so its capability cannot choose the playbook: register it"
-                        + " (POST /partners) or name the playbook"))
-                .verifiesOldAndNewAtOnce()).playbook();
+        try {
+            return Playbooks.forPurpose(purpose, () -> partners.find(new PartnerId(request.partnerId()))
+                    .orElseThrow(() -> new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId()
+                            + " is not registered, so its capability cannot choose the playbook: register it"
+                            + " (POST /partners) or name the playbook"))
+                    .verifiesOldAndNewAtOnce()).playbook();
+        } catch (Playbooks.NotInCatalogue missing) {
+            throw new RenewalRefused.PlaybookNotSupported(missing.getMessage());
+        }
     }
 
     /** The milestone {@code step} names, in the catalogue's spelling or in kebab case. */

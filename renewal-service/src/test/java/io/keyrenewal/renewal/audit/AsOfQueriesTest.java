@@ -11,7 +11,7 @@ import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;
 import io.keyrenewal.renewal.playbook.Commands;
-import io.keyrenewal.renewal.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.renewal.support.Certificates;
 import io.keyrenewal.renewal.support.Http;
 import io.keyrenewal.renewal.support.SharedServiceContext;

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;

@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;

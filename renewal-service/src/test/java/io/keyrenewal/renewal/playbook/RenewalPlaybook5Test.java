@@ -1,5 +1,6 @@
 package io.keyrenewal.renewal.playbook;
 
+import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;

@@ -1,6 +1,6 @@
 package io.keyrenewal.renewal.support;
 
-import io.keyrenewal.renewal.playbook.Playbooks;
+import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
