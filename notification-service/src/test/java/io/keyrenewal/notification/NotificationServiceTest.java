@@ -22,6 +22,7 @@ import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.Playbook;
@@ -343,6 +344,20 @@ class NotificationServiceTest {
 
         assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
                 .isEqualTo(RenewedKey.TENANT_KEY_PAIR);
+    }
+
+    @Test
+    void readsARenewalOfThePartnersCertificateRememberedWithoutItsUseAsOneTheTenantVerifiesWith() {
+        // as an instance of the version before V4 writes it during a rolling upgrade
+        jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, renewed_key,"
+                        + " started_at) VALUES (?, ?, 'partner-signer', ?, ?, ?, CURRENT_TIMESTAMP)",
+                renewalId.value(), partnerId.value(), Playbook.TENANT_VERIFIES_INBOUND_REQUEST.name(),
+                PartnerRole.SENDER_ADMINISTRATOR.name(), RenewedKey.PARTNER_CERTIFICATE.name());
+
+        assertThat(knownRenewals.find(renewalId)).get()
+                .extracting(KnownRenewal::partnerCertificateUse, KnownRenewal::downtimeUntil,
+                        KnownRenewal::keyPairExchangedAt)
+                .containsExactly(PartnerCertificateUse.VERIFY_SIGNATURES, null, null);
     }
 
     @Test
