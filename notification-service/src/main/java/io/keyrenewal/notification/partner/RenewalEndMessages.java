@@ -18,6 +18,15 @@ import java.util.List;
 public class RenewalEndMessages {
 
     public PartnerMessage completed(KnownRenewal renewal, RenewalCompleted event) {
+        if (renewal.encryptsToPartner()) {
+            return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
+                            "whatHappened", "The tenant removed your previous certificate from its keystore (alias \""
+                                    + event.alias() + "\"). The renewal " + event.renewalId() + " is complete; the"
+                                    + " tenant encrypts the messages it sends you only to your new certificate.",
+                            "whatToDo", "Nothing is required. If you still hold your old key pair, you may retire it:"
+                                    + " nothing the tenant sends you is encrypted to it any more."),
+                    List.of(), null);
+        }
         if (renewal.renewsPartnersCertificate()) {
             return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
                             "whatHappened", "The tenant removed your old certificate from its keystore (alias \""
@@ -42,8 +51,7 @@ public class RenewalEndMessages {
                             "whatHappened", "The tenant (" + event.abortedBy() + ") aborted the renewal "
                                     + event.renewalId() + " of your certificate under the alias \"" + event.alias()
                                     + "\" before importing a new one: " + event.reason(),
-                            "whatToDo", "Keep signing with your old key: the tenant still verifies your signatures"
-                                    + " with your current certificate. The certificate you sent for this renewal, if"
+                            "whatToDo", keepYourOldKey(renewal) + " The certificate you sent for this renewal, if"
                                     + " any, is not used; send a new certificate only when a new renewal asks for"
                                     + " it."),
                     List.of(), null);
@@ -56,6 +64,17 @@ public class RenewalEndMessages {
                                 + "certificate of this renewal, remove it: it will never be used. Any downtime "
                                 + "agreed for this renewal is cancelled."),
                 List.of(), null);
+    }
+
+    private static String keepYourOldKey(KnownRenewal renewal) {
+        if (!renewal.encryptsToPartner()) {
+            return "Keep signing with your old key: the tenant still verifies your signatures with your current"
+                    + " certificate.";
+        }
+        return "Keep decrypting with your old key: the tenant still encrypts the messages it sends you to your current"
+                + " certificate." + (renewal.downtimeAgreed() ? " If you replaced your old key with a new one for this"
+                + " renewal's downtime, put the old one back before messages flow again. Any downtime agreed for this"
+                + " renewal is cancelled." : "");
     }
 
     public PartnerMessage rolledBack(KnownRenewal renewal, KeyPairRolledBack event) {
