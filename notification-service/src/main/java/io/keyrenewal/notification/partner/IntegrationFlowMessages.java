@@ -15,16 +15,18 @@ import java.util.List;
  * renews: signed with its new key, or encrypted to the partner's new certificate.
  *
  * <p>The contracts have no notification kind of their own for these messages yet: they go as
- * {@link NotificationKind#DOWNTIME_AGREED}, the kind of the downtime they belong to, with templates of their own
- * ({@code integration-flow-undeployed}, {@code integration-flow-redeployed}).
+ * {@link NotificationKind#DOWNTIME_AGREED}, the kind of the downtime they belong to, with a template of their own
+ * ({@code integration-flow}, its subject the message's headline).
  */
 @Component
 public class IntegrationFlowMessages {
 
     static final NotificationKind KIND = NotificationKind.DOWNTIME_AGREED;
+    static final String TEMPLATE = "integration-flow";
 
     public PartnerMessage undeployed(KnownRenewal renewal, IntegrationFlowUndeployed event) {
-        return new PartnerMessage(KIND, renewal.recipient(), "integration-flow-undeployed", PartnerMessage.values(
+        return new PartnerMessage(KIND, renewal.recipient(), TEMPLATE, PartnerMessage.values(
+                "headline", "The tenant stopped sending: integration flow undeployed",
                 "whatHappened", "The tenant stopped sending you messages at " + event.at() + ": its integration"
                         + " developer (" + event.by() + ") undeployed " + Downtime.FLOW + " \"" + renewal.alias()
                         + "\" (renewal id " + renewal.renewalId() + "). It sends you nothing until the flow is"
@@ -54,7 +56,8 @@ public class IntegrationFlowMessages {
             check = "what your " + system + " signs with your new key is accepted";
             retained = "your previous certificate";
         }
-        return new PartnerMessage(KIND, renewal.recipient(), "integration-flow-redeployed", PartnerMessage.values(
+        return new PartnerMessage(KIND, renewal.recipient(), TEMPLATE, PartnerMessage.values(
+                "headline", "The tenant sends again: integration flow redeployed",
                 "whatHappened", "The tenant's integration developer (" + event.by() + ") redeployed "
                         + Downtime.FLOW + " \"" + renewal.alias() + "\" at " + event.at() + " (renewal id "
                         + renewal.renewalId() + "): the tenant sends you messages again, " + whatItSends + ".",

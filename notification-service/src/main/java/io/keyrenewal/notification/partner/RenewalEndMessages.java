@@ -18,31 +18,27 @@ import java.util.List;
 public class RenewalEndMessages {
 
     public PartnerMessage completed(KnownRenewal renewal, RenewalCompleted event) {
+        String whatHappened;
+        String whatToDo;
         if (renewal.encryptsToPartner()) {
-            return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
-                            "whatHappened", "The tenant removed your previous certificate from its keystore (alias \""
-                                    + event.alias() + "\"). The renewal " + event.renewalId() + " is complete; the"
-                                    + " tenant encrypts the messages it sends you only to your new certificate.",
-                            "whatToDo", "Nothing is required. If you still hold your old key pair, you may retire it:"
-                                    + " nothing the tenant sends you is encrypted to it any more."),
-                    List.of(), null);
-        }
-        if (renewal.renewsPartnersCertificate()) {
-            return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
-                            "whatHappened", "The tenant removed your old certificate from its keystore (alias \""
-                                    + event.alias() + "\"). The renewal " + event.renewalId() + " is complete; the"
-                                    + " tenant verifies your signatures only with your new certificate from now on.",
-                            "whatToDo", "Nothing is required. You may now retire your old key pair: the tenant no"
-                                    + " longer accepts what it signs."),
-                    List.of(), null);
+            whatHappened = "The tenant removed your previous certificate from its keystore (alias \"" + event.alias()
+                    + "\"). The renewal " + event.renewalId() + " is complete; the tenant encrypts the messages it"
+                    + " sends you only to your new certificate.";
+            whatToDo = "Nothing is required. If you still hold your old key pair, you may retire it: nothing the"
+                    + " tenant sends you is encrypted to it any more.";
+        } else if (renewal.renewsPartnersCertificate()) {
+            whatHappened = "The tenant removed your old certificate from its keystore (alias \"" + event.alias()
+                    + "\"). The renewal " + event.renewalId() + " is complete; the tenant verifies your signatures"
+                    + " only with your new certificate from now on.";
+            whatToDo = "Nothing is required. You may now retire your old key pair: the tenant no longer accepts what"
+                    + " it signs.";
+        } else {
+            whatHappened = "The tenant removed the old key pair of the alias \"" + event.alias() + "\". The renewal "
+                    + event.renewalId() + " is complete; only the new certificate is in use from now on.";
+            whatToDo = "Nothing. If your system still holds the tenant's old certificate, you may delete it.";
         }
         return PartnerMessage.of(NotificationKind.RENEWAL_COMPLETED, renewal.recipient(), PartnerMessage.values(
-                        "whatHappened", "The tenant removed the old key pair of the alias \"" + event.alias()
-                                + "\". The renewal " + event.renewalId() + " is complete; only the new certificate "
-                                + "is in use from now on.",
-                        "whatToDo", "Nothing. If your system still holds the tenant's old certificate, you may "
-                                + "delete it."),
-                List.of(), null);
+                "whatHappened", whatHappened, "whatToDo", whatToDo), List.of(), null);
     }
 
     public PartnerMessage aborted(KnownRenewal renewal, RenewalAborted event) {

@@ -55,16 +55,18 @@ class JdbcKnownRenewals implements KnownRenewals {
 
     @Override
     public void recordDowntime(RenewalId renewalId, Instant windowEnd) {
-        jdbc.sql("UPDATE known_renewal SET downtime_until = :windowEnd WHERE renewal_id = :renewalId")
-                .param("windowEnd", utc(windowEnd))
-                .param("renewalId", renewalId.value())
-                .update();
+        setTime("downtime_until", renewalId, windowEnd);
     }
 
     @Override
     public void recordKeyPairExchange(RenewalId renewalId, Instant at) {
-        jdbc.sql("UPDATE known_renewal SET key_pair_exchanged_at = :at WHERE renewal_id = :renewalId")
-                .param("at", utc(at))
+        setTime("key_pair_exchanged_at", renewalId, at);
+    }
+
+    /** {@code column}, one of this class's own names, of the renewal's row (none: nothing) set to {@code time}. */
+    private void setTime(String column, RenewalId renewalId, Instant time) {
+        jdbc.sql("UPDATE known_renewal SET " + column + " = :time WHERE renewal_id = :renewalId")
+                .param("time", utc(time))
                 .param("renewalId", renewalId.value())
                 .update();
     }

@@ -732,7 +732,7 @@ class StepMessagesTest {
                     WINDOW_START.plusSeconds(30)));
 
             told.is(IntegrationFlowMessages.KIND, PartnerRole.RECEIVER_ADMINISTRATOR, null);
-            assertThat(told.message.template()).isEqualTo("integration-flow-undeployed");
+            assertThat(told.message.template()).isEqualTo(IntegrationFlowMessages.TEMPLATE);
             assertThat(told.rendered.subject()).isEqualTo("The tenant stopped sending: integration flow undeployed"
                     + " for alias partner-decryptor (renewal renewal-2)");
             assertThat(told.rendered.text())
