@@ -15,19 +15,25 @@ import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateSource;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
+import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.NewKeyPairCreated;
 import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
+import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
 import io.keyrenewal.notification.renewal.RenewedKey;
@@ -302,6 +308,85 @@ class NotificationServiceTest {
     }
 
     @Test
+    void tellsTheReceiverWhomTheTenantEncryptsToOfTheUndeployTheSwapOfItsKeyAndTheRedeploy() {
+        // playbook 11, as its events say it: what the later messages say comes from what the service kept of them
+        Playbook playbook = Playbook.TENANT_ENCRYPTS_OUTBOUND_REQUEST_WITH_DOWNTIME;
+        Instant windowStart = STARTED_AT.plus(Duration.ofDays(1));
+        Instant windowEnd = windowStart.plus(Duration.ofHours(2));
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "partner-encryption", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.NONE, null, PartnerRole.RECEIVER_ADMINISTRATOR,
+                PartnerCertificateUse.ENCRYPT_TO_PARTNER));
+        publish("agreed-" + renewalId, new DowntimeAgreed(renewalId, partnerId, "acme-1", windowStart, windowEnd,
+                STARTED_AT.plusSeconds(60), null, null));
+        publish("undeployed-" + renewalId, new IntegrationFlowUndeployed(renewalId, partnerId, "integration-dev",
+                windowStart));
+        publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-encryption", partnerId,
+                PartnerRole.RECEIVER_ADMINISTRATOR, playbook, windowStart.plusSeconds(60), null,
+                ConfirmationType.NEW_CERTIFICATE, PartnerCertificateUse.ENCRYPT_TO_PARTNER));
+        publish("imported-" + renewalId, new PartnerCertificateImported(renewalId, "partner-encryption", partnerId,
+                PartnerRole.RECEIVER_ADMINISTRATOR, playbook, CERTIFICATE.ref(), null, windowStart.plusSeconds(600),
+                null, null, PartnerCertificateUse.ENCRYPT_TO_PARTNER, windowStart.plus(Duration.ofDays(90))));
+        publish("redeployed-" + renewalId, new IntegrationFlowRedeployed(renewalId, partnerId, "integration-dev",
+                windowStart.plusSeconds(900)));
+        publish("completed-" + renewalId, new RenewalCompleted(renewalId, "partner-encryption", partnerId,
+                windowStart.plus(Duration.ofDays(90))));
+
+        PartnerNotification agreed = receivedBy("agreed-", PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification undeployed = receivedBy("undeployed-", PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification requested = receivedBy("requested-", PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification imported = receivedBy("imported-", PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification redeployed = receivedBy("redeployed-", PartnerRole.RECEIVER_ADMINISTRATOR);
+        PartnerNotification completed = receivedBy("completed-", PartnerRole.RECEIVER_ADMINISTRATOR);
+
+        assertThat(agreed.expectedConfirmation()).isNull();
+        assertThat(agreed.body()).contains("its integration developer undeploys the integration flow that uses the"
+                + " alias").doesNotContain("SENDING_STOPPED");
+        assertThat(undeployed.subject()).startsWith("The tenant stopped sending: integration flow undeployed");
+        assertThat(undeployed.body()).contains("The tenant stopped sending you messages at " + windowStart);
+        assertThat(requested.body()).as("the downtime agreed before, as the service recorded it")
+                .contains("No messages flow between you and the tenant now (the agreed downtime)")
+                .contains("it encrypts the messages it sends you to it");
+        assertThat(imported.expectedConfirmation()).isNull();
+        assertThat(imported.body()).contains("Nothing to confirm: the tenant's integration developer redeploys the"
+                + " integration flow that uses the alias next");
+        assertThat(redeployed.subject()).startsWith("The tenant sends again: integration flow redeployed");
+        assertThat(redeployed.body()).contains("the tenant sends you messages again, encrypted to your new"
+                + " certificate");
+        assertThat(completed.body()).as("the use of the certificate, as the service remembered it from the start")
+                .contains("the tenant encrypts the messages it sends you only to your new certificate")
+                .doesNotContain("verifies your signatures");
+        assertThat(List.of(agreed, undeployed, requested, imported, redeployed, completed))
+                .allSatisfy(notification -> assertThat(notification.partnerId()).isEqualTo(partnerId));
+        assertThat(knownRenewals.find(renewalId)).get()
+                .extracting(KnownRenewal::partnerCertificateUse, KnownRenewal::downtimeUntil)
+                .containsExactly(PartnerCertificateUse.ENCRYPT_TO_PARTNER, windowEnd);
+    }
+
+    @Test
+    void tellsTheReceiverThatExchangedTheTenantsCertificateAfterTheKeyPairExchangeThatTheFlowIsRedeployedNext() {
+        // playbook 12: the key pair's exchange, as the service recorded it, comes before the receiver's
+        Playbook playbook = Playbook.TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME;
+        Instant exchangedAt = STARTED_AT.plus(Duration.ofDays(1));
+        publish("started-" + renewalId, new RenewalStarted(renewalId, "signer", partnerId, playbook,
+                Duration.ofDays(7), KeyAlgorithm.DEFAULT, STARTED_AT, ExchangeApproval.TENANT_APPROVES, null, null,
+                CertificateSource.DEFAULT, KeyPairActivation.STAGED_UNTIL_EXCHANGE, null,
+                PartnerRole.RECEIVER_ADMINISTRATOR, null));
+        publish("exchanged-" + renewalId, new KeyPairExchanged(renewalId, "signer", CERTIFICATE.ref(), null,
+                exchangedAt.plus(Duration.ofDays(90)), exchangedAt));
+        publish("certificate-exchanged-" + renewalId, new SenderExchangedCertificate(renewalId, partnerId, "acme-5",
+                exchangedAt.plusSeconds(60)));
+
+        PartnerNotification acknowledged = receivedBy("certificate-exchanged-", PartnerRole.RECEIVER_ADMINISTRATOR);
+
+        assertThat(acknowledged.kind()).isEqualTo(NotificationKind.CONFIRMATION_RECEIVED);
+        assertThat(acknowledged.body()).contains("Next: the tenant's integration developer redeploys the integration"
+                + " flow that uses the alias").doesNotContain("then exchanges its key pair");
+        assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::keyPairExchangedAt)
+                .isEqualTo(exchangedAt);
+    }
+
+    @Test
     void remembersARenewalOfThePartnersCertificateFromItsRequestAsFromTheCertificateProvided() {
         // as when the service first reads the topic after the renewal started
         publish("requested-" + renewalId, new PartnerCertificateRequested(renewalId, "partner-signer", partnerId,
@@ -343,6 +428,20 @@ class NotificationServiceTest {
 
         assertThat(knownRenewals.find(renewalId)).get().extracting(KnownRenewal::renewedKey)
                 .isEqualTo(RenewedKey.TENANT_KEY_PAIR);
+    }
+
+    @Test
+    void readsARenewalOfThePartnersCertificateRememberedWithoutItsUseAsOneTheTenantVerifiesWith() {
+        // as an instance of the version before V4 writes it during a rolling upgrade
+        jdbc.update("INSERT INTO known_renewal (renewal_id, partner_id, alias, playbook, recipient, renewed_key,"
+                        + " started_at) VALUES (?, ?, 'partner-signer', ?, ?, ?, CURRENT_TIMESTAMP)",
+                renewalId.value(), partnerId.value(), Playbook.TENANT_VERIFIES_INBOUND_REQUEST.name(),
+                PartnerRole.SENDER_ADMINISTRATOR.name(), RenewedKey.PARTNER_CERTIFICATE.name());
+
+        assertThat(knownRenewals.find(renewalId)).get()
+                .extracting(KnownRenewal::partnerCertificateUse, KnownRenewal::downtimeUntil,
+                        KnownRenewal::keyPairExchangedAt)
+                .containsExactly(PartnerCertificateUse.VERIFY_SIGNATURES, null, null);
     }
 
     @Test
@@ -453,6 +552,12 @@ class NotificationServiceTest {
     private CertificateProvided provided() {
         return new CertificateProvided(renewalId, "decryptor", partnerId, PartnerRole.RECEIVER_ADMINISTRATOR,
                 Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, CERTIFICATE, STARTED_AT);
+    }
+
+    /** The message the event {@code <eventIdPrefix><renewal id>} yielded for {@code recipient}. */
+    private PartnerNotification receivedBy(String eventIdPrefix, PartnerRole recipient) {
+        return ContractJson.read(awaitOne(withHeader(MessageHeaders.ID, eventIdPrefix + renewalId + ":" + recipient))
+                .value(), PartnerNotification.class);
     }
 
     private Predicate<ConsumerRecord<String, String>> forThisRenewal() {

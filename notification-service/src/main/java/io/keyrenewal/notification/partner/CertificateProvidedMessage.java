@@ -52,11 +52,28 @@ public class CertificateProvidedMessage {
                       3. confirm as shown below."""));
 
     /**
+     * {@link CertificateUse#EXCHANGE_AT_DOWNTIME} where the partner is the receiver: the tenant stops sending during
+     * the downtime (its integration flow undeployed) and exchanges its key pair before the receiver exchanges the
+     * certificate.
+     */
+    private static final String EXCHANGE_WHILE_THE_TENANT_STOPS = """
+            Your %1$s verifies one key at a time, so the certificate is exchanged during an agreed downtime, in \
+            which the tenant sends you nothing.
+            Please
+              1. prepare the exchange of the tenant's old certificate for the attached one, but do NOT
+                 configure it yet: the tenant still signs with the old key,
+              2. wait for the tenant's proposal of a downtime window (next message) and accept it,
+              3. at the downtime the tenant's integration developer undeploys the integration flow that uses the
+                 alias and the tenant exchanges its key pair; exchange the certificate in your %1$s when the
+                 tenant asks you to, as the following messages describe.""";
+
+    /**
      * The text for {@code use} addressed to {@code recipient}; for a use this service has no text of its own for, what
      * the renewal awaits.
      */
     static String instruction(CertificateUse use, PartnerRole recipient, ConfirmationType awaited) {
-        String own = use == null ? null : INSTRUCTIONS.get(use);
+        String own = use == CertificateUse.EXCHANGE_AT_DOWNTIME && Downtime.tenantStopsSending(recipient)
+                ? EXCHANGE_WHILE_THE_TENANT_STOPS : use == null ? null : INSTRUCTIONS.get(use);
         if (own != null) {
             return own.formatted(Salutation.system(recipient));
         }

@@ -51,7 +51,9 @@ public class KeystoreFailureMessage {
                 : "The keystore could not carry out " + event.operation())
                 + " for renewal " + renewal.renewalId() + " (alias \"" + renewal.alias() + "\", partner "
                 + renewal.partnerId() + "): " + event.reason() + ". The renewal waits until the step is done."
-                + (imports ? " The tenant still verifies the partner's signatures with its current certificate." : "");
+                + (!imports ? "" : renewal.encryptsToPartner()
+                ? " The tenant still encrypts what it sends the partner to its current certificate."
+                : " The tenant still verifies the partner's signatures with its current certificate.");
     }
 
     private static String otherWayOut(KnownRenewal renewal, String operation) {
@@ -66,8 +68,10 @@ public class KeystoreFailureMessage {
                     + "/abort (the keys stay as they were before the renewal).";
             case IMPORT -> "if the certificate cannot be imported as it is, abort the renewal: POST /renewals/" + id
                     + "/abort with the reason (renewalctl abort " + id + " --reason ...); the keystore keeps the"
-                    + " partner's current certificate and the partner is told to keep signing with its old key. Start"
-                    + " a new renewal of the alias (POST /renewals) to ask the partner for another certificate.";
+                    + " partner's current certificate and the partner is told "
+                    + (renewal.encryptsToPartner() ? "that the tenant goes on encrypting to it" :
+                    "to keep signing with its old key") + ". Start a new renewal of the alias (POST /renewals) to"
+                    + " ask the partner for another certificate.";
             default -> "if retrying cannot help, contact the operators of the keystore.";
         };
     }

@@ -3,6 +3,8 @@ package io.keyrenewal.notification.partner;
 import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
+import io.keyrenewal.contracts.renewal.KeyPairExchanged;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
@@ -47,13 +49,7 @@ public class PartnerNotificationPolicy {
             remember(started);
             return;
         }
-        if (event instanceof CertificateProvided provided) {
-            knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
-                    provided.playbook(), provided.recipient(), RenewedKey.TENANT_KEY_PAIR), provided.at());
-        } else if (event instanceof PartnerCertificateRequested requested) {
-            knownRenewals.remember(new KnownRenewal(requested.renewalId(), requested.partnerId(), requested.alias(),
-                    requested.playbook(), requested.recipient(), RenewedKey.PARTNER_CERTIFICATE), requested.at());
-        }
+        keepTrackOf(event);
         if (!stepMessages.tellsSomeone(event)) {
             log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),
                     received.eventId(), event.renewalId());
@@ -67,10 +63,31 @@ public class PartnerNotificationPolicy {
 
     private void remember(RenewalStarted started) {
         knownRenewals.remember(new KnownRenewal(started.renewalId(), started.partnerId(), started.alias(),
-                started.playbook(), started.partnerRole(), RenewedKey.of(started.newKeyPair())), started.at());
-        log.info("renewal {} of alias {} with partner {} ({}, renews the {}) remembered; its messages go to the {}",
+                started.playbook(), started.partnerRole(), RenewedKey.of(started.newKeyPair()),
+                started.partnerCertificateUse()), started.at());
+        log.info("renewal {} of alias {} with partner {} ({}, renews the {}{}) remembered; its messages go to the {}",
                 started.renewalId(), started.alias(), started.partnerId(), started.playbook(),
-                RenewedKey.of(started.newKeyPair()), started.partnerRole());
+                RenewedKey.of(started.newKeyPair()), started.partnerCertificateUse() == null ? ""
+                        : " to " + started.partnerCertificateUse(), started.partnerRole());
+    }
+
+    /**
+     * What later messages of the renewal depend on: the renewal itself where its start was not seen (the first event
+     * that asks the partner for something says what it renews), the downtime agreed, the exchange of the key pair.
+     */
+    private void keepTrackOf(RenewalEvent event) {
+        if (event instanceof CertificateProvided provided) {
+            knownRenewals.remember(new KnownRenewal(provided.renewalId(), provided.partnerId(), provided.alias(),
+                    provided.playbook(), provided.recipient(), RenewedKey.TENANT_KEY_PAIR), provided.at());
+        } else if (event instanceof PartnerCertificateRequested requested) {
+            knownRenewals.remember(new KnownRenewal(requested.renewalId(), requested.partnerId(), requested.alias(),
+                    requested.playbook(), requested.recipient(), RenewedKey.PARTNER_CERTIFICATE, requested.use()),
+                    requested.at());
+        } else if (event instanceof DowntimeAgreed agreed) {
+            knownRenewals.recordDowntime(agreed.renewalId(), agreed.windowEnd());
+        } else if (event instanceof KeyPairExchanged exchanged) {
+            knownRenewals.recordKeyPairExchange(exchanged.renewalId(), exchanged.at());
+        }
     }
 
     private void notify(ReceivedEvent received, KnownRenewal renewal, PartnerMessage message) {

@@ -4,6 +4,8 @@ import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeOverrun;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
 import io.keyrenewal.contracts.renewal.KeystoreFailureRecorded;
 import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
@@ -44,11 +46,13 @@ public class StepMessages {
     private final KeystoreFailureMessage keystoreFailure;
     private final StepRefusedMessage refused;
     private final PartnerCertificateMessages partnerCertificate;
+    private final IntegrationFlowMessages integrationFlow;
 
     public StepMessages(CertificateProvidedMessage certificateProvided, DowntimeMessages downtime,
                         ExchangeMessage exchange, ConfirmationReceivedMessages confirmations,
                         OverdueStepMessages overdue, RenewalEndMessages end, KeystoreFailureMessage keystoreFailure,
-                        StepRefusedMessage refused, PartnerCertificateMessages partnerCertificate) {
+                        StepRefusedMessage refused, PartnerCertificateMessages partnerCertificate,
+                        IntegrationFlowMessages integrationFlow) {
         this.certificateProvided = certificateProvided;
         this.downtime = downtime;
         this.exchange = exchange;
@@ -58,6 +62,7 @@ public class StepMessages {
         this.keystoreFailure = keystoreFailure;
         this.refused = refused;
         this.partnerCertificate = partnerCertificate;
+        this.integrationFlow = integrationFlow;
     }
 
     /** Whether {@code event} yields a message at all (so that an unknown renewal matters only then). */
@@ -72,6 +77,7 @@ public class StepMessages {
                 || event instanceof RenewalAborted || event instanceof KeyPairRolledBack
                 || event instanceof PartnerRefusedStep || event instanceof PartnerCertificateRequested
                 || event instanceof PartnerCertificateReceived || event instanceof PartnerCertificateImported
+                || event instanceof IntegrationFlowUndeployed || event instanceof IntegrationFlowRedeployed
                 || (event instanceof KeystoreFailureRecorded failure && keystoreFailure.tellsTheTenant(failure));
     }
 
@@ -111,11 +117,15 @@ public class StepMessages {
         } else if (event instanceof PartnerRefusedStep e) {
             return List.of(refused.compose(renewal, e));
         } else if (event instanceof PartnerCertificateRequested e) {
-            return List.of(partnerCertificate.requested(e));
+            return List.of(partnerCertificate.requested(renewal, e));
         } else if (event instanceof PartnerCertificateReceived e) {
             return List.of(confirmations.newCertificate(renewal, e));
         } else if (event instanceof PartnerCertificateImported e) {
-            return List.of(partnerCertificate.imported(e));
+            return List.of(partnerCertificate.imported(renewal, e));
+        } else if (event instanceof IntegrationFlowUndeployed e) {
+            return List.of(integrationFlow.undeployed(renewal, e));
+        } else if (event instanceof IntegrationFlowRedeployed e) {
+            return List.of(integrationFlow.redeployed(renewal, e));
         } else if (event instanceof KeystoreFailureRecorded e) {
             return tellsSomeone(e) ? List.of(keystoreFailure.compose(renewal, e)) : List.of();
         }

@@ -183,6 +183,30 @@ class CertificateProvidedMessageTest {
     }
 
     @Test
+    void tellsAReceiverThatExchangesAtTheDowntimeThatTheTenantUndeploysItsFlowAndExchangesItsKeyPairFirst() {
+        // playbook 12: the tenant signs the requests it sends the receiver, which verifies one key at a time
+        CertificateProvided toTheReceiver = new CertificateProvided(RENEWAL, "signer", PARTNER,
+                PartnerRole.RECEIVER_ADMINISTRATOR, Playbook.TENANT_SIGNS_OUTBOUND_REQUEST_WITH_DOWNTIME,
+                CERTIFICATE, Instant.parse("2026-11-22T10:00:00Z"), null, null, CertificateUse.EXCHANGE_AT_DOWNTIME);
+        PartnerMessage message = template.compose(toTheReceiver);
+
+        assertThat(message.expectedConfirmation()).isNull();
+        assertThat(Rendering.render(new KnownRenewal(RENEWAL, PARTNER, "signer", toTheReceiver.playbook(),
+                toTheReceiver.recipient()), message).text())
+                .startsWith("Hello receiver administrator of partner acme,")
+                .contains("Your receiver system verifies one key at a time, so the certificate is exchanged during an"
+                        + " agreed downtime, in which the tenant sends you nothing.")
+                .contains("do NOT\n     configure it yet")
+                .contains("at the downtime the tenant's integration developer undeploys the integration flow that"
+                        + " uses the\n     alias and the tenant exchanges its key pair; exchange the certificate in"
+                        + " your receiver system when the\n     tenant asks you to")
+                .doesNotContain("renewal.partner-confirmations.v1").doesNotContain("By when")
+                .doesNotContain("sender system");
+        assertThat(rendered(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_WITH_DOWNTIME).text())
+                .as("the sender, which stops sending itself").doesNotContain("undeploy");
+    }
+
+    @Test
     void carriesTheRenewalsRespondByDateInTheExpectedConfirmationAndTheText() {
         Instant respondBy = Instant.parse("2026-11-25T10:00:00Z");
         CertificateProvided provided = provided(Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE);

@@ -12,10 +12,12 @@ import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.notification.TestCertificates;
 import io.keyrenewal.notification.renewal.KnownRenewal;
+import io.keyrenewal.notification.renewal.RenewedKey;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,10 @@ class PartnerCertificateMessagesTest {
     private static final PartnerId PARTNER = new PartnerId("acme");
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
     private static final Instant RESPOND_BY = Instant.parse("2026-11-29T10:00:00Z");
-    /** The catalogue names no playbook of a partner's certificate yet: the messages read the events, not it. */
+    /** A playbook whose name says something else: the messages read the events, not it. */
     private static final Playbook PLAYBOOK = Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH;
+    private static final Instant WINDOW_END = Instant.parse("2026-11-29T23:00:00Z");
+    private static final Instant RETAIN_PREVIOUS_UNTIL = Instant.parse("2027-02-27T10:00:00Z");
     private static final CertificateInfo PARTNERS_NEW = TestCertificates.decryptor();
     private static final CertificateRef PARTNERS_OLD = new CertificateRef(new Fingerprint("cd".repeat(32)),
             "CN=acme old CA", "01ff");
@@ -39,7 +43,7 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void asksTheSenderToCreateANewKeyPairInItsSystemKeepUsingTheOldKeyAndPublishOnlyTheCertificate() {
-        PartnerMessage message = messages.requested(requested(PartnerRole.SENDER_ADMINISTRATOR, RESPOND_BY));
+        PartnerMessage message = requested(verifying(PartnerRole.SENDER_ADMINISTRATOR));
         RenderedMessage rendered = render(message);
 
         assertThat(message.kind()).isEqualTo(NotificationKind.PARTNER_CERTIFICATE_REQUESTED);
@@ -63,7 +67,7 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void namesTheReceiversOwnSystem() {
-        assertThat(render(messages.requested(requested(PartnerRole.RECEIVER_ADMINISTRATOR, RESPOND_BY))).text())
+        assertThat(render(requested(verifying(PartnerRole.RECEIVER_ADMINISTRATOR))).text())
                 .startsWith("Hello receiver administrator of partner acme,")
                 .contains("create a new key pair in your receiver system")
                 .doesNotContain("sender system");
@@ -71,7 +75,7 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void showsTheExactNewCertificateConfirmationWithAPlaceholderForTheCertificate() {
-        PartnerMessage message = messages.requested(requested(PartnerRole.SENDER_ADMINISTRATOR, RESPOND_BY));
+        PartnerMessage message = requested(verifying(PartnerRole.SENDER_ADMINISTRATOR));
 
         String expectedJson = "{\"confirmationId\":\"<your unique id>\",\"renewalId\":\"" + RENEWAL + "\","
                 + "\"partnerId\":\"acme\",\"type\":\"NEW_CERTIFICATE\",\"confirmedAt\":\"<ISO-8601 instant>\","
@@ -87,7 +91,7 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void theConfirmationExampleIsAValidNewCertificateConfirmationOnceThePlaceholdersAreFilledIn() {
-        String example = messages.requested(requested(PartnerRole.SENDER_ADMINISTRATOR, RESPOND_BY))
+        String example = requested(verifying(PartnerRole.SENDER_ADMINISTRATOR))
                 .expectedConfirmation().example();
 
         PartnerConfirmation confirmation = ContractJson.read(example
@@ -102,24 +106,25 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void carriesTheRespondByDateInTheExpectedConfirmationAndTheText() {
-        PartnerMessage message = messages.requested(requested(PartnerRole.SENDER_ADMINISTRATOR, RESPOND_BY));
+        PartnerMessage message = requested(verifying(PartnerRole.SENDER_ADMINISTRATOR));
 
         assertThat(message.expectedConfirmation().respondBy()).isEqualTo(RESPOND_BY);
         assertThat(render(message).text()).contains("By when: Respond by 2026-11-29T10:00:00Z: after that the step"
                 + " counts as overdue and you are reminded.");
-        assertThat(render(messages.requested(requested(PartnerRole.SENDER_ADMINISTRATOR, null))).text())
+        assertThat(render(messages.requested(verifying(PartnerRole.SENDER_ADMINISTRATOR),
+                requested(PartnerRole.SENDER_ADMINISTRATOR, null, null))).text())
                 .contains("By when: As soon as you can: the renewal waits for your certificate.");
     }
 
     @Test
     void echoesTheImportedCertificateSoThePartnerCanCheckItIsItsOwnAndSaysThePreviousOneStaysAccepted() {
-        PartnerMessage message = messages.imported(imported(PartnerRole.RECEIVER_ADMINISTRATOR, PARTNERS_OLD));
+        PartnerMessage message = switchAsked(PartnerRole.RECEIVER_ADMINISTRATOR, PARTNERS_OLD);
         RenderedMessage rendered = render(message);
 
         assertThat(message.kind()).isEqualTo(NotificationKind.PARTNER_CERTIFICATE_IMPORTED);
         assertThat(message.recipient()).isEqualTo(PartnerRole.RECEIVER_ADMINISTRATOR);
-        assertThat(rendered.subject()).isEqualTo("Action required: switch to your new key for alias partner-signer"
-                + " (renewal " + RENEWAL + ")");
+        assertThat(rendered.subject()).isEqualTo("Action required: your new certificate is imported, confirm"
+                + " SWITCHED_TO_NEW_KEY for alias partner-signer (renewal " + RENEWAL + ")");
         assertThat(rendered.text())
                 .startsWith("Hello receiver administrator of partner acme,")
                 .contains("The tenant imported your new certificate for the alias \"partner-signer\" (renewal id "
@@ -138,23 +143,8 @@ class PartnerCertificateMessagesTest {
     }
 
     @Test
-    void asksToSwitchTheRecipientsSystemToTheNewKeyWithoutSayingWhetherItSignsOrDecrypts() {
-        PartnerMessage message = messages.imported(imported(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD));
-
-        assertThat(render(message).text())
-                .contains("check that the certificate above is yours; if it is not, do not switch")
-                .contains("switch your sender system to use your new key now")
-                .contains("confirm SWITCHED_TO_NEW_KEY as shown below")
-                .doesNotContain("receiver system");
-        // the test certificate's names say "decryptor": what the message itself says
-        assertThat(message.values().get("whatHappened") + message.values().get("whatToDo"))
-                .doesNotContainIgnoringCase("sign ").doesNotContainIgnoringCase("signing")
-                .doesNotContainIgnoringCase("decrypt").doesNotContainIgnoringCase("encrypt");
-    }
-
-    @Test
     void leavesThePreviousCertificateOutWhenTheKeystoreReplacedNone() {
-        RenderedMessage rendered = render(messages.imported(imported(PartnerRole.SENDER_ADMINISTRATOR, null)));
+        RenderedMessage rendered = render(switchAsked(PartnerRole.SENDER_ADMINISTRATOR, null));
 
         assertThat(rendered.text()).contains(PARTNERS_NEW.sha256().value()).doesNotContain("previous");
         assertThat(rendered.html()).doesNotContain("previous").doesNotContain("{{");
@@ -162,7 +152,7 @@ class PartnerCertificateMessagesTest {
 
     @Test
     void showsTheExactSwitchedToNewKeyConfirmationWithTheRespondByDate() {
-        PartnerMessage message = messages.imported(imported(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD));
+        PartnerMessage message = switchAsked(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD);
 
         String expectedJson = "{\"confirmationId\":\"<your unique id>\",\"renewalId\":\"" + RENEWAL + "\","
                 + "\"partnerId\":\"acme\",\"type\":\"SWITCHED_TO_NEW_KEY\",\"confirmedAt\":\"<ISO-8601 instant>\"}";
@@ -177,24 +167,159 @@ class PartnerCertificateMessagesTest {
     }
 
     @Test
-    void asksForTheSwitchWhenTheEventNamesNoConfirmation() {
-        PartnerCertificateImported event = imported(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD);
-        PartnerMessage message = messages.imported(new PartnerCertificateImported(event.renewalId(), event.alias(),
-                event.partnerId(), event.recipient(), event.playbook(), event.imported(), event.previous(),
-                event.at(), null, null));
+    void asksThePartnerWhoseSignaturesTheTenantVerifiesToSignWithItsNewKey() {
+        PartnerMessage message = switchAsked(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD);
+
+        assertThat(render(message).text())
+                .contains("Your previous certificate stays accepted beside it for now.")
+                .contains("check that the certificate above is yours; if it is not, do not go on")
+                .contains("2. sign the messages you send to the tenant with your new key, the one whose certificate"
+                        + " the tenant imported now,")
+                .contains("confirm SWITCHED_TO_NEW_KEY as shown below");
+        // the test certificate's names say "decryptor": what the message itself says
+        assertThat(message.values().get("whatHappened") + message.values().get("whatToDo"))
+                .doesNotContainIgnoringCase("decrypt").doesNotContainIgnoringCase("encrypt");
+        assertThat(render(requested(verifying(PartnerRole.SENDER_ADMINISTRATOR))).text())
+                .contains("(renewal id " + RENEWAL + "): it verifies your signatures with it.")
+                .doesNotContainIgnoringCase("encrypt");
+    }
+
+    @Test
+    void tellsThePartnerWhomTheTenantEncryptsToThatItEncryptsToItsCertificateAndAsksForBothKeysAtOnce() {
+        // playbooks 8 (the sender) and 10 (the receiver): no downtime, the partner decrypts with both keys meanwhile
+        RenderedMessage toTheSender = render(requested(encrypting(PartnerRole.SENDER_ADMINISTRATOR)));
+        RenderedMessage toTheReceiver = render(requested(encrypting(PartnerRole.RECEIVER_ADMINISTRATOR)));
+
+        assertThat(toTheSender.text())
+                .contains("renews your certificate that it uses under the alias \"partner-signer\" (renewal id "
+                        + RENEWAL + "): it encrypts the messages it sends you to it.")
+                .contains("create a new key pair in your sender system and configure it to decrypt with the new key"
+                        + " AND with your old key (both at once)")
+                .contains("keep your old key for now: the tenant tells you when you may remove it")
+                .contains("in a NEW_CERTIFICATE confirmation as shown below").contains("never send a private key")
+                .doesNotContain("verifies your signatures").doesNotContain("switch")
+                .doesNotContain("in place of your old key");
+        assertThat(toTheReceiver.text()).contains("create a new key pair in your receiver system and configure it to"
+                + " decrypt with the new key AND with your old key").doesNotContain("sender system");
+    }
+
+    @Test
+    void asksThePartnerToSwapItsKeyAtOnceWhenADowntimeStopsTheTraffic() {
+        // playbook 9: the sender stopped sending; playbook 11: the tenant undeployed its integration flow
+        String toTheSender = render(requested(encrypting(PartnerRole.SENDER_ADMINISTRATOR)
+                .withDowntimeUntil(WINDOW_END))).text();
+        String toTheReceiver = render(requested(encrypting(PartnerRole.RECEIVER_ADMINISTRATOR)
+                .withDowntimeUntil(WINDOW_END))).text();
+
+        assertThat(toTheSender)
+                .contains("it encrypts the messages it sends you to it.")
+                .contains("No messages flow between you and the tenant now (the agreed downtime), so your sender"
+                        + " system changes keys at once.")
+                .contains("create a new key pair in your sender system and decrypt with it from now on, in place of"
+                        + " your old key,")
+                .contains("in a NEW_CERTIFICATE confirmation as shown below")
+                .contains("Do not send messages until the tenant tells you to resume.")
+                .doesNotContain("both at once").doesNotContain("keep using your old key");
+        assertThat(toTheReceiver)
+                .contains("so your receiver system changes keys at once")
+                .contains("The tenant sends you nothing until the integration flow that uses the alias is"
+                        + " redeployed; you are told then.")
+                .doesNotContain("Do not send messages").doesNotContain("both at once");
+    }
+
+    @Test
+    void tellsThePartnerWhomTheTenantEncryptsToThatItDoesSoToTheImportedCertificateAndToRemoveItsOldKey() {
+        // playbooks 8 and 10: SWITCHED_TO_NEW_KEY is the partner decrypting with its new key only
+        PartnerMessage message = messages.imported(encrypting(PartnerRole.RECEIVER_ADMINISTRATOR),
+                imported(PartnerRole.RECEIVER_ADMINISTRATOR, PARTNERS_OLD, ConfirmationType.SWITCHED_TO_NEW_KEY,
+                        PartnerCertificateUse.ENCRYPT_TO_PARTNER, null));
+        RenderedMessage rendered = render(message);
 
         assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.SWITCHED_TO_NEW_KEY);
-        assertThat(render(message).text()).contains("By when: As soon as you can");
+        assertThat(rendered.subject()).isEqualTo("Action required: your new certificate is imported, confirm"
+                + " SWITCHED_TO_NEW_KEY for alias partner-signer (renewal " + RENEWAL + ")");
+        assertThat(rendered.text())
+                .contains("From now on the tenant encrypts the messages it sends you to your new certificate.")
+                .contains("2. decrypt the messages the tenant sends you with your new key only and remove your old"
+                        + " key now,")
+                .contains("3. confirm SWITCHED_TO_NEW_KEY as shown below.")
+                .doesNotContain("sign the messages").doesNotContain("stays accepted").doesNotContain("switch your");
     }
 
-    private static PartnerCertificateImported imported(PartnerRole recipient, CertificateRef previous) {
+    @Test
+    void asksTheSenderToResumeOnceItsNewCertificateIsImportedAndSaysUntilWhenThePreviousOneIsKept() {
+        // playbook 9: the retention of the previous certificate starts at the import
+        PartnerMessage message = messages.imported(encrypting(PartnerRole.SENDER_ADMINISTRATOR)
+                .withDowntimeUntil(WINDOW_END), imported(PartnerRole.SENDER_ADMINISTRATOR, PARTNERS_OLD,
+                ConfirmationType.SENDING_RESUMED, PartnerCertificateUse.ENCRYPT_TO_PARTNER, RETAIN_PREVIOUS_UNTIL));
+        RenderedMessage rendered = render(message);
+
+        assertThat(message.expectedConfirmation().type()).isEqualTo(ConfirmationType.SENDING_RESUMED);
+        assertThat(rendered.subject()).startsWith("Action required: your new certificate is imported, confirm"
+                + " SENDING_RESUMED");
+        assertThat(rendered.text())
+                .contains("From now on the tenant encrypts the messages it sends you to your new certificate. It no"
+                        + " longer uses your previous certificate and removes it from its keystore after "
+                        + RETAIN_PREVIOUS_UNTIL + ".")
+                .contains("2. start sending messages to the tenant again now,")
+                .contains("3. confirm SENDING_RESUMED as shown below.")
+                .contains("\"type\":\"SENDING_RESUMED\"")
+                .doesNotContain("SWITCHED_TO_NEW_KEY").doesNotContain("switch").doesNotContain("remove your old key");
+    }
+
+    @Test
+    void asksNothingWhenTheImportAwaitsNoConfirmationAndSaysTheTenantRedeploysItsFlowNext() {
+        // playbook 11: the tenant redeploys its integration flow next, nothing is asked of the receiver
+        PartnerMessage message = messages.imported(encrypting(PartnerRole.RECEIVER_ADMINISTRATOR)
+                .withDowntimeUntil(WINDOW_END), imported(PartnerRole.RECEIVER_ADMINISTRATOR, PARTNERS_OLD, null,
+                PartnerCertificateUse.ENCRYPT_TO_PARTNER, RETAIN_PREVIOUS_UNTIL));
+        RenderedMessage rendered = render(message);
+
+        assertThat(message.expectedConfirmation()).isNull();
+        assertThat(rendered.subject()).isEqualTo("Your new certificate is imported, nothing to confirm for alias"
+                + " partner-signer (renewal " + RENEWAL + ")");
+        assertThat(rendered.text())
+                .contains(PARTNERS_NEW.sha256().value())
+                .contains("From now on the tenant encrypts the messages it sends you to your new certificate.")
+                .contains("Nothing to confirm: the tenant's integration developer redeploys the integration flow that"
+                        + " uses the alias next, and you are told when the tenant sends you messages again.")
+                .contains("If the certificate above is not yours, contact the tenant administrator at once.")
+                .doesNotContain("How to confirm").doesNotContain("By when").doesNotContain("SWITCHED_TO_NEW_KEY")
+                .doesNotContain("switch");
+        assertThat(rendered.html()).doesNotContain("How to confirm").doesNotContain("{{");
+    }
+
+    private PartnerMessage requested(KnownRenewal renewal) {
+        return messages.requested(renewal, requested(renewal.recipient(), RESPOND_BY,
+                renewal.partnerCertificateUse()));
+    }
+
+    private PartnerMessage switchAsked(PartnerRole recipient, CertificateRef previous) {
+        return messages.imported(verifying(recipient), imported(recipient, previous,
+                ConfirmationType.SWITCHED_TO_NEW_KEY, null, null));
+    }
+
+    private static KnownRenewal verifying(PartnerRole recipient) {
+        return new KnownRenewal(RENEWAL, PARTNER, "partner-signer", PLAYBOOK, recipient,
+                RenewedKey.PARTNER_CERTIFICATE, PartnerCertificateUse.VERIFY_SIGNATURES);
+    }
+
+    private static KnownRenewal encrypting(PartnerRole recipient) {
+        return new KnownRenewal(RENEWAL, PARTNER, "partner-signer", PLAYBOOK, recipient,
+                RenewedKey.PARTNER_CERTIFICATE, PartnerCertificateUse.ENCRYPT_TO_PARTNER);
+    }
+
+    private static PartnerCertificateImported imported(PartnerRole recipient, CertificateRef previous,
+                                                       ConfirmationType awaited, PartnerCertificateUse use,
+                                                       Instant retainPreviousUntil) {
         return new PartnerCertificateImported(RENEWAL, "partner-signer", PARTNER, recipient, PLAYBOOK,
-                PARTNERS_NEW.ref(), previous, AT, RESPOND_BY, ConfirmationType.SWITCHED_TO_NEW_KEY);
+                PARTNERS_NEW.ref(), previous, AT, RESPOND_BY, awaited, use, retainPreviousUntil);
     }
 
-    private static PartnerCertificateRequested requested(PartnerRole recipient, Instant respondBy) {
+    private static PartnerCertificateRequested requested(PartnerRole recipient, Instant respondBy,
+                                                         PartnerCertificateUse use) {
         return new PartnerCertificateRequested(RENEWAL, "partner-signer", PARTNER, recipient, PLAYBOOK, AT, respondBy,
-                ConfirmationType.NEW_CERTIFICATE);
+                ConfirmationType.NEW_CERTIFICATE, use);
     }
 
     private static RenderedMessage render(PartnerMessage message) {
