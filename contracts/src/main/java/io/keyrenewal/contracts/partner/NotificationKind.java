@@ -33,5 +33,9 @@ public enum NotificationKind {
     /** To the partner: send the certificate of your new key pair (a renewal of the partner's certificate). */
     PARTNER_CERTIFICATE_REQUESTED,
     /** To the partner: your new certificate is imported (its fingerprint echoed); switch to your new key. */
-    PARTNER_CERTIFICATE_IMPORTED
+    PARTNER_CERTIFICATE_IMPORTED,
+    /** To the partner (playbooks 11, 12): the tenant's integration flow is undeployed; it sends nothing until redeployed. */
+    INTEGRATION_FLOW_UNDEPLOYED,
+    /** To the partner (playbooks 11, 12): the tenant's integration flow is redeployed; it sends again. */
+    INTEGRATION_FLOW_REDEPLOYED
 }

@@ -13,19 +13,16 @@ import java.util.List;
  * undeployed the integration flow that uses the alias, and redeployed it with the renewed key or certificate. Both
  * tell the partner, and ask nothing of it. What the tenant sends after the redeploy follows from what the renewal
  * renews: signed with its new key, or encrypted to the partner's new certificate.
- *
- * <p>The contracts have no notification kind of their own for these messages yet: they go as
- * {@link NotificationKind#DOWNTIME_AGREED}, the kind of the downtime they belong to, with a template of their own
- * ({@code integration-flow}, its subject the message's headline).
+ * Both use the template {@code integration-flow}, its subject the message's headline.
  */
 @Component
 public class IntegrationFlowMessages {
 
-    static final NotificationKind KIND = NotificationKind.DOWNTIME_AGREED;
     static final String TEMPLATE = "integration-flow";
 
     public PartnerMessage undeployed(KnownRenewal renewal, IntegrationFlowUndeployed event) {
-        return new PartnerMessage(KIND, renewal.recipient(), TEMPLATE, PartnerMessage.values(
+        return new PartnerMessage(NotificationKind.INTEGRATION_FLOW_UNDEPLOYED, renewal.recipient(), TEMPLATE,
+                PartnerMessage.values(
                 "headline", "The tenant stopped sending: integration flow undeployed",
                 "whatHappened", "The tenant stopped sending you messages at " + event.at() + ": its integration"
                         + " developer (" + event.by() + ") undeployed " + Downtime.FLOW + " \"" + renewal.alias()
@@ -56,7 +53,8 @@ public class IntegrationFlowMessages {
             check = "what your " + system + " signs with your new key is accepted";
             retained = "your previous certificate";
         }
-        return new PartnerMessage(KIND, renewal.recipient(), TEMPLATE, PartnerMessage.values(
+        return new PartnerMessage(NotificationKind.INTEGRATION_FLOW_REDEPLOYED, renewal.recipient(), TEMPLATE,
+                PartnerMessage.values(
                 "headline", "The tenant sends again: integration flow redeployed",
                 "whatHappened", "The tenant's integration developer (" + event.by() + ") redeployed "
                         + Downtime.FLOW + " \"" + renewal.alias() + "\" at " + event.at() + " (renewal id "

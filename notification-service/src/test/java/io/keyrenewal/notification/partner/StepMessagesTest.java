@@ -731,7 +731,7 @@ class StepMessagesTest {
             Told told = tell(renewal, new IntegrationFlowUndeployed(RENEWAL, PARTNER, "integration-dev",
                     WINDOW_START.plusSeconds(30)));
 
-            told.is(IntegrationFlowMessages.KIND, PartnerRole.RECEIVER_ADMINISTRATOR, null);
+            told.is(NotificationKind.INTEGRATION_FLOW_UNDEPLOYED, PartnerRole.RECEIVER_ADMINISTRATOR, null);
             assertThat(told.message.template()).isEqualTo(IntegrationFlowMessages.TEMPLATE);
             assertThat(told.rendered.subject()).isEqualTo("The tenant stopped sending: integration flow undeployed"
                     + " for alias partner-decryptor (renewal renewal-2)");
@@ -757,7 +757,7 @@ class StepMessagesTest {
             Told told = tell(renewal, new IntegrationFlowRedeployed(RENEWAL, PARTNER, "integration-dev",
                     WINDOW_END.minusSeconds(60)));
 
-            told.is(IntegrationFlowMessages.KIND, PartnerRole.RECEIVER_ADMINISTRATOR, null);
+            told.is(NotificationKind.INTEGRATION_FLOW_REDEPLOYED, PartnerRole.RECEIVER_ADMINISTRATOR, null);
             assertThat(told.rendered.subject()).isEqualTo("The tenant sends again: integration flow redeployed for"
                     + " alias partner-decryptor (renewal renewal-2)");
             assertThat(told.rendered.text())
