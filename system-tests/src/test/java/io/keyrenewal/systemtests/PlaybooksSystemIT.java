@@ -456,6 +456,10 @@ class PlaybooksSystemIT {
             confirm(renewalId, ConfirmationType.SENDING_RESUMED);
         }
         String resumed = tenantStops ? "IntegrationFlowRedeployed" : "SenderResumedSending";
+        if (tenantStops) {
+            assertThat(notification(renewalId, NotificationKind.INTEGRATION_FLOW_REDEPLOYED).body())
+                    .contains("encrypted to your new certificate");
+        }
         awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
                 "PartnerCertificateRequested", "PartnerCertificateReceived", "PartnerCertificateImported", resumed);
         keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
@@ -512,6 +516,8 @@ class PlaybooksSystemIT {
                 "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
                 "SenderExchangedCertificate");
         takeStep(renewalId, "flow-redeployed");
+        assertThat(notification(renewalId, NotificationKind.INTEGRATION_FLOW_REDEPLOYED).body())
+                .contains("signed with its new key");
         keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
