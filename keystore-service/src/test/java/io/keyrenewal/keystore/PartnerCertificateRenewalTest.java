@@ -17,6 +17,8 @@ import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.KeyPairActivation;
 import io.keyrenewal.contracts.renewal.OldKeyPairRemovalDecided;
 import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
+import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalAborted;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
@@ -36,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 
+import javax.crypto.Cipher;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -234,6 +237,47 @@ class PartnerCertificateRenewalTest extends KeystoreServiceContext {
     }
 
     @Test
+    void importsTheCertificateOfAPartnerTheTenantEncryptsToOnlyIfItsKeyCanBeEncryptedTo() throws Exception {
+        RenewalStarted started = encryptingRenewal("pcr-encrypt");
+        KeyPair rsa = TestCertificateAuthority.rsaKeys(2048);
+        X509Certificate ec = partnerCertificate(TestCertificateAuthority.ecKeys("secp256r1"),
+                TestCertificateAuthority.Role.ENCRYPTION_LEAF);
+        X509Certificate signingOnly = partnerCertificate(rsa, TestCertificateAuthority.Role.LEAF);
+
+        assertThat(awaitReports(publish(received(started, info(ec), started.partnerCertificateUse())), 1).get(0))
+                .as("the renewal refuses it first: the keystore, too")
+                .isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+                    assertThat(failed.operation()).isEqualTo("IMPORT");
+                    assertThat(failed.reason()).contains("has an EC key: the tenant encrypts to this partner, and"
+                            + " encryption needs an RSA key");
+                });
+        assertThat(awaitReports(publish(received(started, info(signingOnly),
+                started.partnerCertificateUse())), 1).get(0))
+                .isInstanceOfSatisfying(KeystoreOperationFailed.class, failed -> {
+                    assertThat(failed.operation()).isEqualTo("IMPORT");
+                    assertThat(failed.reason()).contains("its keyUsage allows digitalSignature, and the tenant"
+                            + " encrypts to this partner, which needs keyEncipherment");
+                });
+        assertThat(keystore.entriesOf(KeystoreAlias.of("pcr-encrypt"))).isEmpty();
+
+        X509Certificate encryption = partnerCertificate(rsa, TestCertificateAuthority.Role.ENCRYPTION_LEAF);
+        assertThat(awaitReports(publish(received(started, info(encryption),
+                started.partnerCertificateUse())), 1).get(0))
+                .isInstanceOfSatisfying(PartnerCertificateImportApplied.class,
+                        applied -> assertThat(applied.imported()).isEqualTo(ref(encryption)));
+        byte[] sessionKey = "a session key of the tenant's".getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<String> encrypted = post("/keystore/aliases/pcr-encrypt/encrypt", "{\"plaintext\":\""
+                + base64(sessionKey) + "\"}", MediaType.APPLICATION_JSON, LOGIN);
+        assertThat(encrypted.getStatusCode().value()).as(encrypted.getBody()).isEqualTo(200);
+        assertThat(json(encrypted).get("certificate").get("sha256").asText()).isEqualTo(ref(encryption).sha256()
+                .value());
+        Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+        oaep.init(Cipher.DECRYPT_MODE, rsa.getPrivate());
+        assertThat(oaep.doFinal(Base64.getDecoder().decode(json(encrypted).get("ciphertext").asText())))
+                .as("only the partner's private key decrypts it").isEqualTo(sessionKey);
+    }
+
+    @Test
     void refusesToImportAPartnersCertificateUnderAnAliasOfKeyPairs() throws Exception {
         KeystoreAlias tenants = KeystoreAlias.of("pcr-tenant-sign");
         keystore.install(tenants, issuer.issue(tenants.value(), KeyAlgorithm.EC_P256));
@@ -269,13 +313,23 @@ class PartnerCertificateRenewalTest extends KeystoreServiceContext {
     }
 
     private static PartnerCertificateReceived received(RenewalStarted started, CertificateInfo certificate) {
+        return received(started, certificate, null);
+    }
+
+    /** @param use what the tenant does with the certificate; null: as recorded before the field existed */
+    private static PartnerCertificateReceived received(RenewalStarted started, CertificateInfo certificate,
+                                                       PartnerCertificateUse use) {
         return new PartnerCertificateReceived(started.renewalId(), started.alias(), started.partnerId(),
-                "confirmation-" + started.renewalId().value(), certificate, Instant.now());
+                "confirmation-" + started.renewalId().value(), certificate, Instant.now(), use);
     }
 
     private static X509Certificate partnerCertificate(KeyPair keys) {
+        return partnerCertificate(keys, TestCertificateAuthority.Role.LEAF);
+    }
+
+    private static X509Certificate partnerCertificate(KeyPair keys, TestCertificateAuthority.Role role) {
         return ACME_CA.issue("CN=acme-signer,O=Acme AG", keys.getPublic(), NOW.minusSeconds(60),
-                NOW.plus(Duration.ofDays(730)));
+                NOW.plus(Duration.ofDays(730)), role);
     }
 
     private static CertificateInfo info(X509Certificate certificate) {
@@ -340,5 +394,14 @@ class PartnerCertificateRenewalTest extends KeystoreServiceContext {
         return new RenewalStarted(RenewalId.random(), alias, ACME, Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH,
                 Duration.ofDays(30), KeyAlgorithm.RSA_2048, Instant.now(), ExchangeApproval.TENANT_APPROVES, null,
                 null, CertificateSource.SELF_SIGNED, KeyPairActivation.NONE, null);
+    }
+
+    /** Playbook 10's start: the tenant encrypts its requests to the receiver's new certificate. */
+    private static RenewalStarted encryptingRenewal(String alias) {
+        return new RenewalStarted(RenewalId.random(), alias, ACME,
+                Playbook.TENANT_ENCRYPTS_OUTBOUND_REQUEST_DECRYPT_BOTH, Duration.ofDays(30), KeyAlgorithm.RSA_2048,
+                Instant.now(), ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.SELF_SIGNED,
+                KeyPairActivation.NONE, null, PartnerRole.RECEIVER_ADMINISTRATOR,
+                PartnerCertificateUse.ENCRYPT_TO_PARTNER);
     }
 }

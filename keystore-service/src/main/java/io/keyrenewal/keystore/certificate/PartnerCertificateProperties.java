@@ -1,14 +1,15 @@
 package io.keyrenewal.keystore.certificate;
 
+import io.keyrenewal.contracts.renewal.PartnerCertificatePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * What a partner's certificate must be to be taken into the keystore ({@link PartnerCertificateCheck}).
+ * The limits of what a partner's certificate must be to be taken into the keystore ({@link PartnerCertificateCheck}):
+ * the contracts' {@link PartnerCertificatePolicy}, whose defaults the renewal checks with.
  *
  * @param minimumValidity how long it must still be valid, from the keystore's time, when it is imported
  * @param rsaMinimumBits  the smallest RSA modulus accepted
@@ -28,12 +29,17 @@ public record PartnerCertificateProperties(@DefaultValue("30d") Duration minimum
             throw new IllegalArgumentException("keyrenewal.keystore.partner-certificate.rsa-minimum-bits must be at"
                     + " least 2048, not " + rsaMinimumBits);
         }
-        ecCurves = ecCurves == null ? List.of() : ecCurves.stream().map(curve -> curve.trim()
-                .toUpperCase(Locale.ROOT)).toList();
     }
 
-    /** The defaults: 30 days, RSA from 2048 bits, EC on P-256 and P-384. */
+    /** The defaults: {@link PartnerCertificatePolicy#DEFAULTS}, 30 days, RSA from 2048 bits, EC on P-256 and P-384. */
     public static PartnerCertificateProperties defaults() {
-        return new PartnerCertificateProperties(Duration.ofDays(30), 2048, List.of("P-256", "P-384"));
+        PartnerCertificatePolicy defaults = PartnerCertificatePolicy.DEFAULTS;
+        return new PartnerCertificateProperties(defaults.minimumValidity(), defaults.rsaMinimumBits(),
+                defaults.ecCurves());
+    }
+
+    /** The contracts' rule for a partner's certificate with these limits. */
+    public PartnerCertificatePolicy policy() {
+        return new PartnerCertificatePolicy(minimumValidity, rsaMinimumBits, ecCurves);
     }
 }

@@ -120,8 +120,7 @@ public record PublicCertificate(X509Certificate certificate) {
     }
 
     public CertificateInfo info() {
-        return new CertificateInfo(pem(), fingerprint(), subject(), issuer(), serialHex(),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        return CertificateInfo.of(certificate);
     }
 
     public CertificateRef ref() {

@@ -2,6 +2,7 @@ package io.keyrenewal.keystore.partner;
 
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.keystore.CausingMessage;
 import io.keyrenewal.keystore.certificate.InvalidPartnerCertificate;
 import io.keyrenewal.keystore.certificate.PartnerCertificateCheck;
@@ -63,6 +64,8 @@ public class PartnerCertificates {
      * active one at once (the one before is retained as by {@link #activate}). The same certificate again changes
      * nothing and answers with its entry (activating it if it is still staged and {@code activate} asks for it).
      *
+     * @param use                    what the tenant does with it, as the renewal says; null when the tenant
+     *                               administrator imports it (the checks that depend on the use are left out)
      * @param guaranteedDeliveryTime how long a message may be under way; the replaced certificate is retained for
      *                               this long if it exceeds {@link #MINIMUM_RETENTION}; null: no longer than that
      * @param renewalId              the renewal it belongs to, null when the tenant administrator imports it
@@ -70,12 +73,12 @@ public class PartnerCertificates {
      * @throws InvalidPartnerCertificate if the certificate fails a check (nothing is stored)
      * @throws OperationRefused          if the alias holds key pairs, or another certificate with this serial
      */
-    public PartnerCertificateImport importCertificate(String requestedAlias, String pem, boolean activate,
-                                                      Duration guaranteedDeliveryTime, RenewalId renewalId,
-                                                      CausingMessage cause) {
+    public PartnerCertificateImport importCertificate(String requestedAlias, String pem, PartnerCertificateUse use,
+                                                      boolean activate, Duration guaranteedDeliveryTime,
+                                                      RenewalId renewalId, CausingMessage cause) {
         KeystoreAlias alias = KeystoreAlias.of(requestedAlias);
         Instant until = retainUntil(guaranteedDeliveryTime);
-        X509Certificate certificate = check.check(pem, clock.instant());
+        X509Certificate certificate = check.check(pem, clock.instant(), use);
         return transaction.execute(status -> {
             PartnerCertificateAddition addition = keystore.addPartnerCertificate(alias, certificate);
             KeystoreEntry entry = addition.entry();

@@ -16,7 +16,8 @@ import java.time.Clock;
 
 /**
  * The renewal of a partner's certificate received the partner's new certificate, so the keystore imports it under the
- * alias as its active partner certificate, after its own {@link PartnerCertificateCheck}; the one it replaces is
+ * alias as its active partner certificate, after its own {@link PartnerCertificateCheck} for the certificate's use
+ * (an EC certificate the tenant would encrypt to is refused, as the renewal refused it first); the one it replaces is
  * retained beside it (both verify, both can be encrypted to) for {@link PartnerCertificates#MINIMUM_RETENTION} by the
  * keystore's clock, as an activation over the API retains it, until the renewal decides its removal. The certificate
  * imported already (the event under another message id) is answered with the same import, not imported again; one
@@ -39,7 +40,7 @@ public class WhenPartnerCertificateReceivedThenImportIt {
     public KeystoreReport handle(PartnerCertificateReceived event, CausingMessage cause) {
         try {
             PartnerCertificateImport imported = partnerCertificates.importCertificate(event.alias(),
-                    event.certificate().pem(), true, null, event.renewalId(), cause);
+                    event.certificate().pem(), event.use(), true, null, event.renewalId(), cause);
             Exchange switched = imported.switched() != null ? imported.switched()
                     : partnerCertificates.activate(event.alias(), imported.entry().certificate().fingerprint(), null,
                     event.renewalId(), cause);

@@ -63,7 +63,7 @@ class PartnerCertificatesController {
     PartnerCertificateView importCertificate(@PathVariable String alias, @RequestBody(required = false) String pem,
                                              @RequestParam(defaultValue = "false") boolean activate,
                                              @RequestParam(required = false) String guaranteedDeliveryTime) {
-        PartnerCertificateImport done = certificates.importCertificate(alias, pem, activate,
+        PartnerCertificateImport done = certificates.importCertificate(alias, pem, null, activate,
                 duration(guaranteedDeliveryTime), null, null);
         return new PartnerCertificateView(done.imported(), EntryView.of(done.entry()),
                 done.switched() == null ? null : SwitchView.of(done.switched()));

@@ -152,9 +152,12 @@ public final class TestCertificateAuthority {
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
-    /** What a certificate may do. */
+    /**
+     * What a certificate may do: a CA's keyUsage allows keyCertSign, a leaf's digitalSignature (it signs), an
+     * encryption leaf's keyEncipherment (it is encrypted to).
+     */
     public enum Role {
-        CA, LEAF, CA_WITHOUT_CERTIFICATE_SIGNING, NO_CA_EXTENSIONS
+        CA, LEAF, ENCRYPTION_LEAF, CA_WITHOUT_CERTIFICATE_SIGNING, NO_CA_EXTENSIONS
     }
 
     private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, PublicKey key, X500Name subject,
@@ -181,6 +184,9 @@ public final class TestCertificateAuthority {
                         new KeyUsage(KeyUsage.digitalSignature));
                 case LEAF -> builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                case ENCRYPTION_LEAF -> builder.addExtension(Extension.basicConstraints, true,
+                        new BasicConstraints(false)).addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.keyEncipherment));
                 case NO_CA_EXTENSIONS -> {
                 }
             }

@@ -3,6 +3,7 @@ package io.keyrenewal.renewal.support;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -54,6 +55,12 @@ public final class PartnerKeys {
 
     /** The PEM of a self-signed certificate for {@code keys}. */
     public static String certificate(String subject, KeyPair keys, Instant notBefore, Instant notAfter, boolean ca) {
+        return certificate(subject, keys, notBefore, notAfter, ca, null);
+    }
+
+    /** The PEM of a self-signed certificate for {@code keys} with a keyUsage extension, if {@code keyUsage} is one. */
+    public static String certificate(String subject, KeyPair keys, Instant notBefore, Instant notAfter, boolean ca,
+                                     KeyUsage keyUsage) {
         try {
             X500Name name = new X500Name(subject);
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
@@ -61,6 +68,9 @@ public final class PartnerKeys {
                     keys.getPublic());
             if (ca) {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            }
+            if (keyUsage != null) {
+                builder.addExtension(Extension.keyUsage, true, keyUsage);
             }
             String algorithm = keys.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
