@@ -1,6 +1,7 @@
 package io.keyrenewal.contracts;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import io.keyrenewal.contracts.policy.PolicyEvent;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import org.junit.jupiter.api.Test;
 
@@ -10,17 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/events.md documents every event type of renewal.events.v1 with exactly its fields. */
+/**
+ * docs/events.md documents every event type of renewal.events.v1, and every stored policy event, with exactly its
+ * fields.
+ */
 class EventCatalogueTest {
 
     @Test
-    void everyRenewalEventIsDocumentedWithItsFields() throws IOException {
+    void everyRenewalAndPolicyEventIsDocumentedWithItsFields() throws IOException {
         String catalogue = Files.readString(Path.of("..", "docs", "events.md"));
 
-        for (Class<?> type : RenewalEvent.class.getPermittedSubclasses()) {
+        for (Class<?> type : Stream.of(RenewalEvent.class, PolicyEvent.class)
+                .flatMap(events -> Stream.of(events.getPermittedSubclasses())).toList()) {
             String fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                     .map(name -> "`" + name + "`").collect(Collectors.joining(", "));
             assertThat(catalogue).as("docs/events.md row of %s", type.getSimpleName())
