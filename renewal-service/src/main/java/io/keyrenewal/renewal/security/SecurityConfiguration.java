@@ -38,6 +38,10 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/partners").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/partners/**").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/admin/clock/advance").hasRole(ADMIN)
+                // renewal policies: set and removed by the tenant administrator, read like partners
+                .requestMatchers(HttpMethod.PUT, "/policies/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/policies/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/policies", "/policies/**").hasAnyRole(ADMIN, AUDITOR)
                 // reading renewals and partners: the tenant administrator and the auditor
                 .requestMatchers(HttpMethod.GET, "/renewals", "/renewals/**", "/partners", "/partners/**", "/playbooks")
                 .hasAnyRole(ADMIN, AUDITOR)

@@ -63,6 +63,11 @@ class EndpointRolesTest extends SharedServiceContext {
             Map.entry("GET /partners", READERS),
             Map.entry("GET /playbooks", READERS),
             Map.entry("GET /partners/{partnerId}", READERS),
+            Map.entry("PUT /policies/{scope}", ADMIN),
+            Map.entry("DELETE /policies/{scope}", ADMIN),
+            Map.entry("GET /policies", READERS),
+            Map.entry("GET /policies/effective", READERS),
+            Map.entry("GET /policies/{scope}", READERS),
             Map.entry("POST /admin/clock/advance", ADMIN),
             Map.entry("GET /admin/clock", READERS),
             Map.entry("POST /audit/rebuild", AUDITOR),
@@ -201,6 +206,7 @@ class EndpointRolesTest extends SharedServiceContext {
             return switch (method) {
                 case "GET" -> as.get(path).statusCode();
                 case "PUT" -> as.put(path, "{}").statusCode();
+                case "DELETE" -> as.delete(path).statusCode();
                 default -> as.post(path, "{}").statusCode();
             };
         }

@@ -70,6 +70,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
