@@ -1,9 +1,11 @@
 package io.keyrenewal.renewal.query;
 
+import io.keyrenewal.contracts.policy.PolicyEvent;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.partner.PartnerEvents.PartnerChanged;
 import io.keyrenewal.renewal.partner.PartnerEvents.PartnerRegistered;
+import io.keyrenewal.renewal.policy.RenewalPolicyProjection;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.transaction.TransactionManager;
@@ -38,22 +40,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Rebuilds the read models (renewal views, partner directory) from the event store on an operator's request, in the
- * background, with progress, while the write side runs on. The store is replayed through Axon, as every event
- * processor reads it (Axon's serializer and upcasters), by a tracking processor of its own, {@value PROCESSOR}, which
- * holds only the projections' folds: no relay, keystore or notification handler sees anything, and the live
- * projections' effects (metrics, an alias's release) are not repeated. Tracking, not pooled: a tracking processor's
- * batch is as large as asked, so that a renewal's events fold in memory and its view is written once a batch, where a
- * pooled one's work package buffers at most 1,024 events (Axon 4's {@code WorkPackage.BUFFER_SIZE}), about one event
- * of each renewal in flight.
+ * Rebuilds the read models (renewal views, partner directory, renewal policies) from the event store on an operator's
+ * request, in the background, with progress, while the write side runs on. The store is replayed through Axon, as
+ * every event processor reads it (Axon's serializer and upcasters), by a tracking processor of its own,
+ * {@value PROCESSOR}, which holds only the projections' folds: no relay, keystore or notification handler sees
+ * anything, and the live projections' effects (metrics, an alias's release) are not repeated. Tracking, not pooled: a
+ * tracking processor's batch is as large as asked, so that a renewal's events fold in memory and its view is written
+ * once a batch, where a pooled one's work package buffers at most 1,024 events (Axon 4's
+ * {@code WorkPackage.BUFFER_SIZE}), about one event of each renewal in flight.
  * <p>
  * A rebuild sets the processor's tokens to the head of the store and resets them: a {@link
  * org.axonframework.eventhandling.ReplayToken} from the tail up to that head. The reset marks every renewal view for
  * refolding ({@link Replay#markRenewalViewsForRefolding}); the views stay readable meanwhile, and each is folded afresh
  * from its renewal's first event, by the replay or, if a command reaches it first, by the live projection
- * ({@link RenewalViewProjection}). The partner directory is written over, entry by entry. The processor runs only
- * during a rebuild: it stops once every segment has reached the head it was reset to (its replay flag would stay up
- * until an event after that head arrived).
+ * ({@link RenewalViewProjection}). The partner directory and the renewal policies are written over, entry by entry,
+ * each unless it was written from a later event. The processor runs only during a rebuild: it stops once every segment
+ * has reached the head it was reset to (its replay flag would stay up until an event after that head arrived).
  * <p>
  * The tokens are claimed in the shared token store, so one rebuild runs at a time across instances: an instance asked
  * for a rebuild while another one holds the tokens reports it as failed.
@@ -86,7 +88,8 @@ public class ReadModelRebuild {
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER_RAN);
 
     public ReadModelRebuild(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
-                            JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners, Clock clock,
+                            JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners,
+                            RenewalPolicyProjection policies, Clock clock,
                             @Value("${keyrenewal.rebuild.segments:2}") int segments,
                             @Value("${keyrenewal.rebuild.batch-size:10000}") int batchSize) {
         this.eventStore = eventStore;
@@ -95,7 +98,7 @@ public class ReadModelRebuild {
         this.jdbc = jdbc;
         this.clock = clock;
         this.segments = segments;
-        this.replay = new Replay(jdbc, views, partners);
+        this.replay = new Replay(jdbc, views, partners, policies);
         this.processor = TrackingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(replay).build())
@@ -182,12 +185,12 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The events a rebuild up to {@code head} replays: those of renewals and partners stored up to there, counted
-     * again at the end, as an event committed late may take a place before the head.
+     * The events a rebuild up to {@code head} replays: those of renewals, partners and policies stored up to there,
+     * counted again at the end, as an event committed late may take a place before the head.
      */
     private long replayedUpTo(TrackingToken head) {
         return head == null ? 0 : jdbc.queryForObject("select count(*) from domain_event_entry"
-                + " where type in ('Renewal', 'Partner') and global_index <= ?", Long.class,
+                + " where type in ('Renewal', 'Partner', 'RenewalPolicy') and global_index <= ?", Long.class,
                 head.position().orElse(Long.MAX_VALUE));
     }
 
@@ -213,12 +216,15 @@ public class ReadModelRebuild {
         private final JdbcTemplate jdbc;
         private final RenewalViewProjection views;
         private final PartnerDirectory partners;
+        private final RenewalPolicyProjection policies;
         private final LongAdder replayed = new LongAdder();
 
-        Replay(JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners) {
+        Replay(JdbcTemplate jdbc, RenewalViewProjection views, PartnerDirectory partners,
+               RenewalPolicyProjection policies) {
             this.jdbc = jdbc;
             this.views = views;
             this.partners = partners;
+            this.policies = policies;
         }
 
         /**
@@ -246,6 +252,12 @@ public class ReadModelRebuild {
         @EventHandler
         void on(PartnerChanged event, @SequenceNumber long sequence, ReplayStatus status) {
             partners.replayed(event.entry(), sequence);
+            counted(status);
+        }
+
+        @EventHandler
+        void on(PolicyEvent event, @SequenceNumber long sequence, ReplayStatus status) {
+            policies.replayed(event, sequence);
             counted(status);
         }
 

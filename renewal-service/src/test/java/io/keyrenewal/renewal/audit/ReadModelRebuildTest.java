@@ -5,6 +5,9 @@ import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.playbook.KeyPurpose;
+import io.keyrenewal.contracts.policy.PolicyDefinition;
+import io.keyrenewal.contracts.policy.PolicyScope;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.partner.PartnerChannels;
@@ -13,6 +16,7 @@ import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.renewal.partner.PartnerCommands;
 import io.keyrenewal.renewal.playbook.Commands;
+import io.keyrenewal.renewal.policy.PolicyCommands;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.support.Certificates;
@@ -27,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Replaying the event store into empty read models (renewal views, partner directory) gives exactly the live ones, and
- * the views its scripted renewals' events call for, written out here by hand.
+ * Replaying the event store into empty read models (renewal views, partner directory, renewal policies) gives exactly
+ * the live ones, and the views its scripted renewals' events call for, written out here by hand.
  */
 class ReadModelRebuildTest extends SharedServiceContext {
 
@@ -123,6 +128,52 @@ class ReadModelRebuildTest extends SharedServiceContext {
         assertThat(snapshot(renewals)).isEqualTo(live);
     }
 
+    @Test
+    void rebuildsEmptiedPoliciesEqualToTheLiveOnesARemovedOneStayingRemovedAndKeepsARowWrittenFromALaterEvent() {
+        PolicyScope kept = PolicyScope.ofAlias("rebuild-policy");
+        PolicyScope removed = PolicyScope.ofAlias("rebuild-policy-removed");
+        PolicyScope purposeDefault = PolicyScope.ofPurpose(KeyPurpose.VERIFY_INBOUND_REQUEST);
+        Instant now = Instant.now();
+        commands.sendAndWait(new PolicyCommands.SetPolicy(kept, policy(KeyPurpose.SIGN_INBOUND_RESPONSE, "acme", 30),
+                "operator", now));
+        commands.sendAndWait(new PolicyCommands.SetPolicy(kept, policy(KeyPurpose.SIGN_INBOUND_RESPONSE, "acme", 45),
+                "tenant-admin", now));
+        commands.sendAndWait(new PolicyCommands.SetPolicy(removed, policy(KeyPurpose.DECRYPT_OUTBOUND_RESPONSE, "acme",
+                20), "operator", now));
+        commands.sendAndWait(new PolicyCommands.RemovePolicy(removed, "operator", now));
+        commands.sendAndWait(new PolicyCommands.SetPolicy(purposeDefault, policy(KeyPurpose.VERIFY_INBOUND_REQUEST,
+                null, 14), "operator", now));
+        String live = policies(kept, removed, purposeDefault);
+        assertThat(live).contains("alias:rebuild-policy in force 1 ", "\"startDaysBeforeExpiry\":45",
+                "alias:rebuild-policy-removed removed 1 ", "purpose:VERIFY_INBOUND_REQUEST in force 0 ");
+
+        jdbc.update("delete from renewal_policy_view");
+        rebuild(storedEvents());
+        assertThat(policies(kept, removed, purposeDefault)).isEqualTo(live);
+
+        jdbc.update("update renewal_policy_view set last_sequence = 7, entry = '{\"moved\":\"on\"}' where scope = ?",
+                kept.value());
+        rebuild(storedEvents());
+        assertThat(policies(kept)).isEqualTo("alias:rebuild-policy in force 7 {\"moved\":\"on\"}");
+        jdbc.update("delete from renewal_policy_view where scope = ?", kept.value());
+        rebuild(storedEvents());
+        assertThat(policies(kept, removed, purposeDefault)).isEqualTo(live);
+    }
+
+    private static PolicyDefinition policy(KeyPurpose purpose, String partnerId, int daysBeforeExpiry) {
+        return new PolicyDefinition(purpose, null, partnerId == null ? null : new PartnerId(partnerId), null, null,
+                null, null, Duration.ofDays(30), null, daysBeforeExpiry, null, List.of());
+    }
+
+    /** These scopes' rows of the policy read model. */
+    private String policies(PolicyScope... scopes) {
+        String placeholders = String.join(", ", Collections.nCopies(scopes.length, "?"));
+        return String.join("\n", jdbc.queryForList("select scope || case when removed then ' removed ' else"
+                + " ' in force ' end || last_sequence || ' ' || entry from renewal_policy_view where scope in ("
+                + placeholders + ") order by scope", String.class,
+                (Object[]) Stream.of(scopes).map(PolicyScope::value).toArray(String[]::new)));
+    }
+
     /** Rebuilds through the API. */
     private void rebuild(long events) {
         Http http = new Http("http://127.0.0.1:" + port);
@@ -157,10 +208,10 @@ class ReadModelRebuildTest extends SharedServiceContext {
                 + " from partner_view where partner_id in (?, ?) order by partner_id", String.class, GLOBEX, INITECH));
     }
 
-    /** Every event in the store, renewals' and partners', as the rebuild counts them. */
+    /** Every event in the store, renewals', partners' and policies', as the rebuild counts them. */
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where type in ('Renewal', 'Partner')",
-                Long.class);
+        return jdbc.queryForObject("select count(*) from domain_event_entry where type in ('Renewal', 'Partner',"
+                + " 'RenewalPolicy')", Long.class);
     }
 
     /** This test's renewals' views. */
