@@ -40,7 +40,8 @@ import java.util.function.Supplier;
                 RenewalCtl.KeystoreResolve.class, RenewalCtl.Verify.class, RenewalCtl.Export.class,
                 RenewalCtl.Replay.class, RenewalCtl.Republish.class, RenewalCtl.Playbooks.class,
                 PartnerCommands.SignConfirmation.class,
-                PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class})
+                PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class,
+                PolicyCommands.class})
 public class RenewalCtl {
 
     static final int REFUSED = 2;

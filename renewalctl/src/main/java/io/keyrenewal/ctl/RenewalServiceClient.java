@@ -50,6 +50,15 @@ final class RenewalServiceClient {
         return json(send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
+    JsonNode put(String path, String body) {
+        return json(send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    JsonNode delete(String path) {
+        return json(send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
     /** The response body as it arrives, for streams (the history export). */
     InputStream stream(String path) {
         return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
