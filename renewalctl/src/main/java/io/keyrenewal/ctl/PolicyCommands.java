@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.ContractJson;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,7 +88,9 @@ final class PolicyCommands {
     }
 
     @Command(name = "set", description = "Sets the whole policy of SCOPE (creates or changes it; what is not given"
-            + " is left out). Prints it as set.")
+            + " is left out: the default when a renewal starts). Prints it as set. The key and certificate options"
+            + " are those of renewalctl start; a policy for a partner's certificate (VERIFY_..., ENCRYPT_...) takes"
+            + " none.")
     static class SetPolicy extends PolicyCommand {
         @Parameters(index = "0", paramLabel = "SCOPE", description = "alias:<alias> or purpose:<purpose>")
         String scope;
@@ -106,26 +109,17 @@ final class PolicyCommands {
                 + " may start, e.g. '0 0 22 * * SAT;PT6H;Europe/Zurich' (six-field cron, ISO-8601 duration up to 31"
                 + " days, IANA time zone); repeatable")
         List<String> windows = new ArrayList<>();
-        @Option(names = "--key-algorithm") String keyAlgorithm;
-        @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
-        boolean automatic;
-        @Option(names = "--subject-dn", description = "the new certificate's subject, e.g. \"CN=acme-sign, O=Tenant"
-                + " AG, C=CH\"")
-        String subjectDn;
-        @Option(names = "--validity-days", description = "the new self-signed certificate's validity, 1-3650 days")
-        Integer validityDays;
-        @Option(names = "--certificate-source", description = "SELF_SIGNED (default) or CA") String certificateSource;
+        @Mixin
+        NewKeyPairOptions newKeyPair;
 
         @Override
         public Integer call() {
             ObjectNode body = ContractJson.mapper().createObjectNode();
             body.put("purpose", purpose).put("partnerId", partner).put("playbook", playbook)
-                    .put("guaranteedDeliveryTime", guaranteedDelivery).put("keyAlgorithm", keyAlgorithm)
-                    .put("subjectDn", subjectDn).put("validityDays", validityDays)
-                    .put("certificateSource", certificateSource)
-                    .put("exchangeApproval", automatic ? "AUTOMATIC" : null)
+                    .put("guaranteedDeliveryTime", guaranteedDelivery)
                     .put("startDaysBeforeExpiry", start.daysBeforeExpiry)
                     .put("startAtShareOfLifetime", start.shareOfLifetime);
+            newKeyPair.addTo(body);
             ArrayNode windowsNode = body.putArray("windows");
             for (String window : windows) {
                 String[] parts = window.split(";", -1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -171,42 +172,20 @@ public class RenewalCtl {
                 + " VERIFY_OUTBOUND_RESPONSE, ENCRYPT_INBOUND_RESPONSE, ENCRYPT_OUTBOUND_REQUEST: the catalogue's"
                 + " playbook for it and the partner (renewalctl playbooks)")
         String purpose;
-        @Option(names = "--key-algorithm") String keyAlgorithm;
-        @Option(names = "--automatic", description = "take the tenant's steps as soon as the playbook allows")
-        boolean automatic;
-        @Option(names = "--subject-dn", description = "the new certificate's subject, e.g. \"CN=acme-sign, O=Tenant"
-                + " AG, C=CH\" (default: the keystore's, CN=<alias>)")
-        String subjectDn;
-        @Option(names = "--validity-days", description = "the new self-signed certificate's validity, 1-3650 days"
-                + " (default: the keystore's)")
-        Integer validityDays;
-        @Option(names = "--certificate-source", description = "SELF_SIGNED (default) or CA: the keystore asks the"
-                + " tenant's CA, the renewal waits until the CA's chain is imported into the keystore")
-        String certificateSource;
+        @Mixin
+        NewKeyPairOptions newKeyPair;
 
         @Override
         public Integer call() {
             ObjectNode body = ContractJson.mapper().createObjectNode().put("alias", alias).put("partnerId", partner)
-                    .put("guaranteedDeliveryTime", guaranteedDelivery)
-                    .put("exchangeApproval", automatic ? "AUTOMATIC" : "TENANT_APPROVES");
+                    .put("guaranteedDeliveryTime", guaranteedDelivery);
             if (playbook != null) {
                 body.put("playbook", playbook);
             }
             if (purpose != null) {
                 body.put("purpose", purpose);
             }
-            if (keyAlgorithm != null) {
-                body.put("keyAlgorithm", keyAlgorithm);
-            }
-            if (subjectDn != null) {
-                body.put("subjectDn", subjectDn);
-            }
-            if (validityDays != null) {
-                body.put("validityDays", validityDays);
-            }
-            if (certificateSource != null) {
-                body.put("certificateSource", certificateSource);
-            }
+            newKeyPair.addTo(body);
             String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
             out().println(renewalId);
             return 0;
