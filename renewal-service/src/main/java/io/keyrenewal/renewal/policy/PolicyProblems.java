@@ -1,11 +1,10 @@
 package io.keyrenewal.renewal.policy;
 
+import io.keyrenewal.renewal.web.ProblemDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.Map;
 
 /** The policy endpoints' refusals as problem details: an invalid policy names each field, as a 400 does. */
 @RestControllerAdvice
@@ -13,12 +12,8 @@ public class PolicyProblems {
 
     @ExceptionHandler(PolicyRefused.InvalidPolicy.class)
     public ProblemDetail invalid(PolicyRefused.InvalidPolicy invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                invalid.getMessage());
-        problem.setTitle("InvalidPolicy");
-        problem.setProperty("errors", invalid.problems().stream()
-                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
-        return problem;
+        return ProblemDetails.naming(HttpStatus.UNPROCESSABLE_CONTENT, "InvalidPolicy", invalid.getMessage(),
+                invalid.problems(), PolicyRules.Problem::field, PolicyRules.Problem::message);
     }
 
     @ExceptionHandler(PolicyRefused.NoPolicy.class)

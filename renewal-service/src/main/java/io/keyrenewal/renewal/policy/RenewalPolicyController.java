@@ -44,6 +44,8 @@ public class RenewalPolicyController {
     private static final Logger log = LoggerFactory.getLogger(RenewalPolicyController.class);
     private static final String INVALID = "Invalid request";
     private static final String UNKNOWN = "Unknown policy";
+    private static final String NOT_A_SCOPE = "scope acme-response-signer must be alias:<alias> (e.g."
+            + " alias:acme-response-signer) or purpose:<purpose> (e.g. purpose:SIGN_INBOUND_RESPONSE)";
 
     private final CommandGateway commands;
     private final RenewalPolicyProjection policies;
@@ -75,8 +77,7 @@ public class RenewalPolicyController {
             + " purpose:<purpose>; a purpose's default may leave purpose out. An alias's policy names the partner,"
             + " which must be registered. 422 names every rule the policy breaks (docs/policies.md).")
     @ApiExample(request = PolicyApiExamples.POLICY, response = PolicyApiExamples.VIEW)
-    @Refusal(status = 400, title = INVALID, detail = "scope acme-response-signer must be alias:<alias> (e.g."
-            + " alias:acme-response-signer) or purpose:<purpose> (e.g. purpose:SIGN_INBOUND_RESPONSE)")
+    @Refusal(status = 400, title = INVALID, detail = NOT_A_SCOPE)
     @Refusal(status = 422, title = "InvalidPolicy", detail = PolicyApiExamples.INVALID)
     @PutMapping("/{scope}")
     public PolicyView set(@Parameter(description = "alias:<alias> or purpose:<purpose>") @PathVariable String scope,
@@ -142,8 +143,7 @@ public class RenewalPolicyController {
             + " purpose to none; the policy may be set again later, as its next version. Answers the policy as"
             + " removed.")
     @ApiExample(response = PolicyApiExamples.REMOVED)
-    @Refusal(status = 400, title = INVALID, detail = "scope acme must be alias:<alias> (e.g."
-            + " alias:acme-response-signer) or purpose:<purpose> (e.g. purpose:SIGN_INBOUND_RESPONSE)")
+    @Refusal(status = 400, title = INVALID, detail = NOT_A_SCOPE)
     @Refusal(status = 404, title = UNKNOWN, detail = "the policy of alias:acme-response-signer was removed (version"
             + " 3); there is nothing to remove")
     @DeleteMapping("/{scope}")

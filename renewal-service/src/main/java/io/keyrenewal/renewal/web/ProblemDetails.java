@@ -1,6 +1,7 @@
 package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.renewal.playbook.RenewalRefused;
+import io.keyrenewal.renewal.playbook.TenantStepEvents;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.DatabindException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Every refusal of the REST API is an RFC 9457 problem detail that names the field or the rule. */
@@ -61,10 +63,17 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RenewalController.InvalidStepRequest.class)
     public ProblemDetail invalidStep(RenewalController.InvalidStepRequest invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", invalid.problems.stream()
-                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return naming(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage(), invalid.problems,
+                TenantStepEvents.ParameterProblem::field, TenantStepEvents.ParameterProblem::message);
+    }
+
+    /** A refusal that names each field it is about in {@code errors}, each a {@code field} and a {@code message}. */
+    public static <T> ProblemDetail naming(HttpStatus status, String title, String detail, List<T> errors,
+                                           Function<T, String> field, Function<T, String> message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", field.apply(error), "message", message.apply(error))).toList());
         return problem;
     }
 
