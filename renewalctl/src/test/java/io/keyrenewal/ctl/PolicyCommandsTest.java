@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +29,7 @@ class PolicyCommandsTest {
     StandInService service;
 
     @BeforeEach
-    void startService() throws IOException {
+    void startService() {
         service = new StandInService(VIEW);
     }
 
@@ -84,10 +82,10 @@ class PolicyCommandsTest {
 
     @Test
     void getPrintsThePolicyAndEveryChangeWithWhoAndWhen() {
-        service.answer = """
+        service.answers(200, """
                 {"current":%s,"history":[{"version":1,"change":"SET","by":"tenant-admin",\
                 "at":"2026-11-20T09:00:00Z","policy":%s},{"version":2,"change":"SET","by":"operator",\
-                "at":"2026-11-22T10:00:00Z","policy":%s}]}""".formatted(VIEW, POLICY, POLICY);
+                "at":"2026-11-22T10:00:00Z","policy":%s}]}""".formatted(VIEW, POLICY, POLICY));
 
         Run run = service.run("policy", "get", "alias:acme-sign");
 
@@ -100,15 +98,15 @@ class PolicyCommandsTest {
 
     @Test
     void listEffectiveAndRemoveAskTheServiceAndPrintWhatItAnswers() {
-        service.answer = "[" + VIEW + "]";
+        service.answers(200, "[" + VIEW + "]");
         assertThat(service.run("policy", "list", "--purpose", "SIGN_INBOUND_RESPONSE", "--partner", "acme").out())
                 .contains("alias:acme-sign  version 2");
-        service.answer = VIEW;
+        service.answers(200, VIEW);
         assertThat(service.run("policy", "effective", "--alias", "acme-sign", "--purpose", "SIGN_INBOUND_RESPONSE")
                 .exitCode()).isZero();
-        service.answer = """
+        service.answers(200, """
                 {"scope":"alias:acme-sign","version":3,"policy":null,"removed":true,"changedBy":"operator",\
-                "changedAt":"2026-11-23T08:00:00Z"}""";
+                "changedAt":"2026-11-23T08:00:00Z"}""");
         assertThat(service.run("policy", "remove", "alias:acme-sign").out())
                 .isEqualTo("alias:acme-sign  version 3  removed by operator at 2026-11-23T08:00:00Z\n");
 
@@ -121,10 +119,9 @@ class PolicyCommandsTest {
 
     @Test
     void aRefusedPolicyExitsWithTheServicesReasons() {
-        service.status = 422;
-        service.answer = """
+        service.answers(422, """
                 {"title":"InvalidPolicy","status":422,"detail":"windows[0].timeZone is not an IANA time zone id\
-                 (e.g. Europe/Zurich, UTC): CEST"}""";
+                 (e.g. Europe/Zurich, UTC): CEST"}""");
 
         Run run = service.run("policy", "set", "alias:acme-sign", "--purpose", "SIGN_INBOUND_RESPONSE",
                 "--partner", "acme", "--guaranteed-delivery", "P30D", "--start-days-before-expiry", "30",

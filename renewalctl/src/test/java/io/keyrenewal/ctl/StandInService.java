@@ -7,37 +7,41 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for renewal-service over real HTTP, for renewalctl's tests: it records each request and answers with the
- * status and body the test sets, as the service would (the service's own behaviour is its integration tests').
+ * A stand-in for renewal-service over real HTTP: it records each request and answers what the test sets, as the
+ * service answers (a problem detail for an error status); renewalctl runs against it.
  */
 final class StandInService implements AutoCloseable {
 
-    record Request(String method, String path, String query, String body, String authorization) {
+    record Request(String method, String path, String body, String authorization, String query) {
     }
 
-    /** What renewalctl printed and how it ended. */
+    /** One run of renewalctl: its exit code and what it printed. */
     record Run(int exitCode, String out, String err) {
     }
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
-    volatile int status = 200;
-    volatile String answer;
     private final HttpServer server;
+    private volatile int status = 200;
+    private volatile String answer;
 
-    StandInService(String answer) throws IOException {
+    StandInService(String answer) {
         this.answer = answer;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", exchange -> {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().getRawQuery()));
             byte[] body = this.answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
                     : "application/problem+json");
@@ -49,7 +53,13 @@ final class StandInService implements AutoCloseable {
         server.start();
     }
 
-    /** Runs renewalctl with these arguments against this service. */
+    /** From now on the service answers {@code status} with {@code answer}. */
+    void answers(int status, String answer) {
+        this.status = status;
+        this.answer = answer;
+    }
+
+    /** Runs renewalctl with {@code args} against this service. */
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

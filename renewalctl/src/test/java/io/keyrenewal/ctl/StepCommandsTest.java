@@ -2,13 +2,9 @@ package io.keyrenewal.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.ctl.StandInService.Request;
-import io.keyrenewal.ctl.StandInService.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +26,7 @@ class StepCommandsTest {
     StandInService service;
 
     @BeforeEach
-    void startService() throws IOException {
+    void startService() {
         service = new StandInService(DETAIL);
     }
 
@@ -41,12 +37,12 @@ class StepCommandsTest {
 
     @Test
     void takesAStepByItsNameWithWhatItNeedsAndPrintsTheRenewalAfterIt() throws Exception {
-        Run run = service.run("step", RENEWAL, "downtime-proposed", "--window-start",
-                "2026-12-01T22:00:00Z", "--window-end", "2026-12-01T23:00:00Z", "--by", "operator");
+        StandInService.Run run = run("step", RENEWAL, "downtime-proposed", "--window-start", "2026-12-01T22:00:00Z",
+                "--window-end", "2026-12-01T23:00:00Z", "--by", "operator");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(RENEWAL + "  acme-sign", "state OPEN, awaiting DOWNTIME_PROPOSED");
-        Request request = service.requests.get(0);
+        StandInService.Request request = service.requests.get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/renewals/" + RENEWAL + "/steps/downtime-proposed");
         JsonNode body = ContractJson.mapper().readTree(request.body());
@@ -59,11 +55,11 @@ class StepCommandsTest {
 
     @Test
     void approveAndConfirmDrainAreAliasesOfTheirSteps() {
-        assertThat(service.run("approve", RENEWAL).exitCode()).isZero();
-        assertThat(service.run("confirm-drain", RENEWAL).exitCode()).isZero();
-        assertThat(service.run("step", RENEWAL, "EXCHANGE_APPROVED").exitCode()).isZero();
+        assertThat(run("approve", RENEWAL).exitCode()).isZero();
+        assertThat(run("confirm-drain", RENEWAL).exitCode()).isZero();
+        assertThat(run("step", RENEWAL, "EXCHANGE_APPROVED").exitCode()).isZero();
 
-        assertThat(service.requests).extracting(Request::path).containsExactly(
+        assertThat(service.requests).extracting(StandInService.Request::path).containsExactly(
                 "/renewals/" + RENEWAL + "/steps/EXCHANGE_APPROVED", "/renewals/" + RENEWAL + "/steps/DRAIN_CONFIRMED",
                 "/renewals/" + RENEWAL + "/steps/EXCHANGE_APPROVED");
         assertThat(service.requests.get(2).body()).as("nothing given: every field left out")
@@ -72,12 +68,11 @@ class StepCommandsTest {
 
     @Test
     void aRefusedStepExitsWithTheServicesReason() {
-        service.status = 400;
-        service.answer = """
+        service.answers(400, """
                 {"title":"Invalid request","status":400,"detail":"no step is named approve; the tenant steps of\
-                 playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED"}""";
+                 playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED"}""");
 
-        Run run = service.run("step", RENEWAL, "approve");
+        StandInService.Run run = run("step", RENEWAL, "approve");
 
         assertThat(run.exitCode()).isEqualTo(RenewalCtl.REFUSED);
         assertThat(run.err()).contains("refused (400): no step is named approve")
@@ -86,7 +81,7 @@ class StepCommandsTest {
 
     @Test
     void showNamesTheTenantStepsAllowedNowAsCommands() {
-        Run run = service.run("show", RENEWAL);
+        StandInService.Run run = run("show", RENEWAL);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("tenant step now: renewalctl step " + RENEWAL
@@ -99,5 +94,9 @@ class StepCommandsTest {
 
         assertThat(help).contains("downtime-proposed", "drain-confirmed", "exchange-approved", "--window-start",
                 "--window-end", "--by", "--reason");
+    }
+
+    private StandInService.Run run(String... args) {
+        return service.run(args);
     }
 }
