@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * test: it prints the figures and checks that the rebuilt read model is right. Each round reads the table plainly,
  * then rebuilds the read model (its views emptied first, so every view is written afresh), so a busy machine shows as a
  * spread between rounds. Round 1 runs on a cold JVM; the summary is the median of the later rounds. The write side
- * keeps running: a probe sends one command at a time (a rejected confirmation recorded on one of a few hundred stored
+ * keeps running: a probe sends one command at a time (a rejected confirmation recorded on one of a few dozen stored
  * renewals, an event the live projection folds into the renewal's view) before the rebuild and throughout it, and the
  * command's latency is reported for both, with the rebuilt views of the probed renewals checked against their events.
  * <p>
@@ -180,7 +180,7 @@ class RebuildThroughputBenchmark {
         }
     }
 
-    /** A few hundred stored renewals spread over the store, which the probe's commands go to. */
+    /** A few dozen stored renewals spread over the store (35 of a million events), which the probe's commands go to. */
     private List<String> probedRenewals() throws SQLException {
         List<String> renewalIds = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();
