@@ -180,7 +180,7 @@ class RebuildThroughputBenchmark {
         }
     }
 
-    /** A few dozen stored renewals spread over the store (35 of a million events), which the probe's commands go to. */
+    /** A few dozen stored renewals spread over the store (35 of a million events): the probe's targets. */
     private List<String> probedRenewals() throws SQLException {
         List<String> renewalIds = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();
