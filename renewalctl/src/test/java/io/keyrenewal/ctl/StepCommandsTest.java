@@ -1,21 +1,10 @@
 package io.keyrenewal.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.keyrenewal.contracts.ContractJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,45 +23,26 @@ class StepCommandsTest {
             "tenantSteps":[{"step":"DOWNTIME_PROPOSED","needs":["windowStart","windowEnd"]}],"history":[]}"""
             .formatted(RENEWAL);
 
-    record Request(String method, String path, String body, String authorization) {
-    }
-
-    final List<Request> requests = new CopyOnWriteArrayList<>();
-    HttpServer service;
-    volatile int status = 200;
-    volatile String answer = DETAIL;
+    StandInService service;
 
     @BeforeEach
-    void startService() throws IOException {
-        service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        service.createContext("/", exchange -> {
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
-                    : "application/problem+json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        service.start();
+    void startService() {
+        service = new StandInService(DETAIL);
     }
 
     @AfterEach
     void stopService() {
-        service.stop(0);
+        service.close();
     }
 
     @Test
     void takesAStepByItsNameWithWhatItNeedsAndPrintsTheRenewalAfterIt() throws Exception {
-        Run run = run("step", RENEWAL, "downtime-proposed", "--window-start", "2026-12-01T22:00:00Z",
+        StandInService.Run run = run("step", RENEWAL, "downtime-proposed", "--window-start", "2026-12-01T22:00:00Z",
                 "--window-end", "2026-12-01T23:00:00Z", "--by", "operator");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(RENEWAL + "  acme-sign", "state OPEN, awaiting DOWNTIME_PROPOSED");
-        Request request = requests.get(0);
+        StandInService.Request request = service.requests.get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/renewals/" + RENEWAL + "/steps/downtime-proposed");
         JsonNode body = ContractJson.mapper().readTree(request.body());
@@ -89,21 +59,20 @@ class StepCommandsTest {
         assertThat(run("confirm-drain", RENEWAL).exitCode()).isZero();
         assertThat(run("step", RENEWAL, "EXCHANGE_APPROVED").exitCode()).isZero();
 
-        assertThat(requests).extracting(Request::path).containsExactly(
+        assertThat(service.requests).extracting(StandInService.Request::path).containsExactly(
                 "/renewals/" + RENEWAL + "/steps/EXCHANGE_APPROVED", "/renewals/" + RENEWAL + "/steps/DRAIN_CONFIRMED",
                 "/renewals/" + RENEWAL + "/steps/EXCHANGE_APPROVED");
-        assertThat(requests.get(2).body()).as("nothing given: every field left out")
+        assertThat(service.requests.get(2).body()).as("nothing given: every field left out")
                 .isEqualTo("{\"by\":null,\"windowStart\":null,\"windowEnd\":null,\"reason\":null}");
     }
 
     @Test
     void aRefusedStepExitsWithTheServicesReason() {
-        status = 400;
-        answer = """
+        service.answers(400, """
                 {"title":"Invalid request","status":400,"detail":"no step is named approve; the tenant steps of\
-                 playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED"}""";
+                 playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED"}""");
 
-        Run run = run("step", RENEWAL, "approve");
+        StandInService.Run run = run("step", RENEWAL, "approve");
 
         assertThat(run.exitCode()).isEqualTo(RenewalCtl.REFUSED);
         assertThat(run.err()).contains("refused (400): no step is named approve")
@@ -112,7 +81,7 @@ class StepCommandsTest {
 
     @Test
     void showNamesTheTenantStepsAllowedNowAsCommands() {
-        Run run = run("show", RENEWAL);
+        StandInService.Run run = run("show", RENEWAL);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("tenant step now: renewalctl step " + RENEWAL
@@ -127,20 +96,7 @@ class StepCommandsTest {
                 "--window-end", "--by", "--reason");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = RenewalCtl.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        String[] withUrl = new String[args.length + 2];
-        withUrl[0] = "--url";
-        withUrl[1] = "http://127.0.0.1:" + service.getAddress().getPort();
-        System.arraycopy(args, 0, withUrl, 2, args.length);
-        int exitCode = commandLine.execute(withUrl);
-        return new Run(exitCode, out.toString(), err.toString());
+    private StandInService.Run run(String... args) {
+        return service.run(args);
     }
 }

@@ -15,7 +15,7 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
-import io.keyrenewal.renewal.playbook.RenewalRefused;
+import io.keyrenewal.renewal.playbook.PlaybookChoice;
 import io.keyrenewal.renewal.playbook.TenantStepEvents;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
@@ -304,19 +304,8 @@ public class RenewalController {
 
     /** The playbook named, else the one the catalogue has for the purpose (and the partner's capability). */
     private Playbook playbookFor(StartRenewalRequest request) {
-        if (request.playbook() != null) {
-            return request.playbook();
-        }
-        KeyPurpose purpose = request.purpose() == null ? KeyPurpose.DECRYPT_OUTBOUND_RESPONSE : request.purpose();
-        try {
-            return Playbooks.forPurpose(purpose, () -> partners.find(new PartnerId(request.partnerId()))
-                    .orElseThrow(() -> new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId()
-                            + " is not registered, so its capability cannot choose the playbook: register it"
-                            + " (POST /partners) or name the playbook"))
-                    .verifiesOldAndNewAtOnce()).playbook();
-        } catch (Playbooks.NotInCatalogue missing) {
-            throw new RenewalRefused.PlaybookNotSupported(missing.getMessage());
-        }
+        return PlaybookChoice.of(request.playbook(), request.purpose(), new PartnerId(request.partnerId()),
+                partners::find).definition().playbook();
     }
 
     /** The milestone {@code step} names, in the catalogue's spelling or in kebab case. */
