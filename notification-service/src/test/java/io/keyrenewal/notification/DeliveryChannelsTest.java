@@ -1,9 +1,6 @@
 package io.keyrenewal.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
@@ -37,119 +34,46 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.notification.directory.ContactBook;
-import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import static io.keyrenewal.notification.TopicRecorder.header;
+import static io.keyrenewal.notification.TopicRecorder.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "keyrenewal.notification.delivery.poll-interval=100ms",
-        "keyrenewal.notification.delivery.max-attempts=3",
-        "keyrenewal.notification.delivery.backoff.initial=200ms",
-        "keyrenewal.notification.delivery.backoff.multiplier=2",
-        "keyrenewal.notification.delivery.http-timeout=5s",
-        "keyrenewal.notification.email.enabled=true",
-        "keyrenewal.notification.email.from=keyrenewal@tenant.example",
-        "keyrenewal.notification.tenant.email=" + DeliveryChannelsTest.TENANT_EMAIL,
-        "keyrenewal.notification.webhook-secrets.globex=globex-secret",
-        "keyrenewal.notification.webhook-secrets.initech=initech-secret",
-        "keyrenewal.notification.webhook-secrets.failing=failing-secret",
-        "keyrenewal.notification.webhook-secrets.latecomer=latecomer-secret"})
-@KafkaTestBroker(partitions = 3)
-class DeliveryChannelsTest {
+/**
+ * Every channel a partner chose (Kafka, e-mail, a signed webhook) and the tenant administrator's e-mail: each message
+ * delivered once over each, a failing webhook tried again, parked and alerted on.
+ */
+class DeliveryChannelsTest extends NotificationServiceContext {
 
-    static final String TENANT_EMAIL = "tenant-admin@tenant.example";
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
     private static final Instant WINDOW_START = Instant.parse("2026-11-29T22:00:00Z");
     private static final Instant WINDOW_END = Instant.parse("2026-11-29T23:00:00Z");
-    private static final CertificateInfo CERTIFICATE = TestCertificates.decryptor();
     private static final CertificateRef NEW = CERTIFICATE.ref();
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
 
     private static final WebhookReceiver globexHook = new WebhookReceiver("globex-secret", 204);
     private static final WebhookReceiver initechHook = new WebhookReceiver("initech-secret", 200);
     private static final WebhookReceiver failingHook = new WebhookReceiver("failing-secret", 500);
     private static final WebhookReceiver latecomerHook = new WebhookReceiver("latecomer-secret", 204);
 
-    @TempDir
-    static Path dataDir;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ContactBook contactBook;
-
-    private RecordPublisher publish;
-    private TopicRecorder notifications;
-    private TopicRecorder parkedNotifications;
-
-    private final RenewalId renewalId = new RenewalId("renewal-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void mailServerAndDataFolder(DynamicPropertyRegistry registry) {
-        registry.add("KEYRENEWAL_DATA_DIR", () -> dataDir.toString());
-        // a local auditor reads the delivery log
-        registry.add("keyrenewal.security.mode", () -> "local");
-        registry.add("keyrenewal.security.users[0].username", () -> "notification-test");
-        registry.add("keyrenewal.security.users[0].password", () -> NotificationServiceTest.AUDITOR_PASSWORD_HASH);
-        registry.add("keyrenewal.security.users[0].roles", () -> "AUDITOR");
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @BeforeEach
-    void connect() {
-        publish = new RecordPublisher(bootstrapServers);
-        notifications = new TopicRecorder(bootstrapServers, Topics.PARTNER_NOTIFICATIONS);
-        parkedNotifications = new TopicRecorder(bootstrapServers, Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS));
-    }
-
-    @AfterEach
-    void disconnect() {
-        publish.close();
-        notifications.close();
-        parkedNotifications.close();
-    }
 
     @AfterAll
     static void stopWebhooks() {
@@ -312,9 +236,8 @@ class DeliveryChannelsTest {
         publish.event("p-" + renewalId, provided(failing, Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE));
         String notificationId = "p-" + renewalId + ":RECEIVER_ADMINISTRATOR";
 
-        ConsumerRecord<String, String> deadLetter = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
-                .until(() -> parkedNotifications.records(TopicRecorder.withHeader(MessageHeaders.SUBJECT,
-                        renewalId.value())), records -> !records.isEmpty()).get(0);
+        ConsumerRecord<String, String> deadLetter = published.awaitFirst(
+                Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS), withHeader(MessageHeaders.SUBJECT, renewalId.value()));
         assertThat(deadLetter.key()).isEqualTo("failing");
         assertThat(ContractJson.read(deadLetter.value(), PartnerNotification.class).notificationId())
                 .isEqualTo(notificationId);
@@ -330,8 +253,9 @@ class DeliveryChannelsTest {
         assertThat(Duration.between(calls.get(1).arrivedAt(), calls.get(2).arrivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
-        JsonNode log = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(this::deliveryLog,
-                rows -> rows.size() == 4 && countOf(rows, "PARKED") == 1 && countOf(rows, "SENT") == 3);
+        JsonNode log = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> api.deliveryLog(renewalId),
+                        rows -> rows.size() == 4 && countOf(rows, "PARKED") == 1 && countOf(rows, "SENT") == 3);
         JsonNode parked = find(log, notificationId, "webhook");
         assertThat(parked.path("attempts").asInt()).isEqualTo(3);
         assertThat(parked.path("lastError").asText()).contains("answered HTTP 500");
@@ -346,52 +270,6 @@ class DeliveryChannelsTest {
         assertThat(mailsTo(TENANT_EMAIL)).extracting(DeliveryChannelsTest::subject).contains(alert.subject());
     }
 
-    @Test
-    void buildsTheContactBookFromThePartnerDirectoryTopicAndForgetsARemovedPartner() {
-        PartnerDirectoryEntry hooli = new PartnerDirectoryEntry(new PartnerId("hooli"), "Hooli",
-                List.of(new PartnerContact(PartnerRole.SENDER_ADMINISTRATOR, "Sam Sender", "sam@hooli.example")),
-                new PartnerChannels(true, true, null), true, Instant.parse("2026-11-01T00:00:00Z"));
-        publish.directoryEntry(hooli);
-        await().atMost(Duration.ofSeconds(30)).until(() -> contactBook.find(hooli.partnerId()).isPresent());
-        assertThat(contactBook.find(hooli.partnerId())).contains(hooli);
-
-        publish.directoryTombstone("hooli");
-        await().atMost(Duration.ofSeconds(30)).until(() -> contactBook.find(hooli.partnerId()).isEmpty());
-    }
-
-    @Test
-    void sendsADirectoryRecordWhoseKeyIsNotItsPartnerToTheDeadLetterTopicAndKeepsNothing() {
-        PartnerDirectoryEntry stark = new PartnerDirectoryEntry(new PartnerId("stark"), "Stark",
-                List.of(), new PartnerChannels(true, false, null), false, Instant.parse("2026-11-01T00:00:00Z"));
-        String id = "directory-" + UUID.randomUUID();
-
-        publish.directoryRecord("wayne", ContractJson.write(stark), id);
-
-        try (TopicRecorder deadLetters = new TopicRecorder(bootstrapServers,
-                Topics.deadLetter(Topics.PARTNER_DIRECTORY))) {
-            ConsumerRecord<String, String> deadLetter = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
-                    .until(() -> deadLetters.records(TopicRecorder.withHeader(MessageHeaders.ID, id)),
-                            records -> !records.isEmpty()).get(0);
-            assertThat(header(deadLetter, MessageHeaders.DEAD_LETTER_REASON))
-                    .isEqualTo("the record key wayne is not the entry's partnerId stark");
-        }
-        assertThat(contactBook.find(new PartnerId("stark"))).isEmpty();
-        assertThat(contactBook.find(new PartnerId("wayne"))).isEmpty();
-    }
-
-    @Test
-    void keepsOnlyTheLatestDirectoryEntryOfAPartnerHoweverOftenAndInWhateverOrderItArrives() {
-        PartnerId umbrella = new PartnerId("umbrella-" + UUID.randomUUID().toString().substring(0, 8));
-        PartnerDirectoryEntry older = entry(umbrella, "old@umbrella.example", "2026-11-01T00:00:00Z");
-        PartnerDirectoryEntry newer = entry(umbrella, "new@umbrella.example", "2026-11-02T00:00:00Z");
-
-        assertThat(contactBook.keep(newer)).isTrue();
-        assertThat(contactBook.keep(older)).isFalse();
-        assertThat(contactBook.keep(newer)).isFalse();
-
-        assertThat(contactBook.find(umbrella)).contains(newer);
-    }
-
     private PartnerId register(String id, String senderEmail, String webhookUrl) {
         PartnerId partnerId = new PartnerId(id);
         publish.directoryEntry(new PartnerDirectoryEntry(partnerId, id + " Inc.",
@@ -402,12 +280,6 @@ class DeliveryChannelsTest {
         return partnerId;
     }
 
-    private static PartnerDirectoryEntry entry(PartnerId partnerId, String email, String updatedAt) {
-        return new PartnerDirectoryEntry(partnerId, "Umbrella",
-                List.of(new PartnerContact(PartnerRole.SENDER_ADMINISTRATOR, "Sam Sender", email)),
-                new PartnerChannels(true, true, null), false, Instant.parse(updatedAt));
-    }
-
     private CertificateProvided provided(PartnerId partnerId, Playbook playbook) {
         boolean decrypts = playbook == Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE;
         return new CertificateProvided(renewalId, decrypts ? "decryptor" : "signer", partnerId,
@@ -416,20 +288,8 @@ class DeliveryChannelsTest {
     }
 
     private JsonNode awaitLog(RenewalId renewal, int rows, String status) {
-        return await().atMost(Duration.ofSeconds(45)).pollInSameThread().until(() -> deliveryLog(renewal),
+        return await().atMost(Duration.ofSeconds(45)).pollInSameThread().until(() -> api.deliveryLog(renewal),
                 log -> log.size() == rows && countOf(log, status) == rows);
-    }
-
-    private JsonNode deliveryLog() throws IOException, InterruptedException {
-        return deliveryLog(renewalId);
-    }
-
-    private JsonNode deliveryLog(RenewalId renewal) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/notifications?renewalId=" + renewal))
-                .header("Authorization", NotificationServiceTest.AUDITOR).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return ContractJson.mapper().readTree(response.body());
     }
 
     private static long countOf(JsonNode log, String status) {
@@ -452,7 +312,8 @@ class DeliveryChannelsTest {
     }
 
     private List<PartnerNotification> notificationsOf(RenewalId renewal) {
-        return notifications.records(TopicRecorder.withHeader(MessageHeaders.SUBJECT, renewal.value())).stream()
+        return published.on(Topics.PARTNER_NOTIFICATIONS, withHeader(MessageHeaders.SUBJECT, renewal.value()))
+                .stream()
                 .map(record -> ContractJson.read(record.value(), PartnerNotification.class))
                 .toList();
     }

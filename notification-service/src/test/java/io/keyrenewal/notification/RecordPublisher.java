@@ -32,6 +32,11 @@ final class RecordPublisher implements AutoCloseable {
                 eventId, event.getClass().getSimpleName(), event.renewalId().value(), event.at());
     }
 
+    /** A record on {@code renewal.events.v1} as it stands, e.g. one the service cannot read; no ce_id if id is null. */
+    void rawEvent(String key, String value, String id) {
+        send(new ProducerRecord<>(Topics.RENEWAL_EVENTS, key, value), id, "RenewalEvent", key, Instant.now());
+    }
+
     void directoryEntry(PartnerDirectoryEntry entry) {
         send(new ProducerRecord<>(Topics.PARTNER_DIRECTORY, entry.partnerId().value(), ContractJson.write(entry)),
                 "partner-" + entry.partnerId() + "-" + entry.updatedAt(), "PartnerDirectoryEntry",
@@ -49,7 +54,9 @@ final class RecordPublisher implements AutoCloseable {
     }
 
     private void send(ProducerRecord<String, String> record, String id, String type, String subject, Instant at) {
-        record.headers().add(MessageHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        if (id != null) {
+            record.headers().add(MessageHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add(MessageHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         record.headers().add(MessageHeaders.SOURCE, "/keyrenewal/renewal-service".getBytes(StandardCharsets.UTF_8));
         record.headers().add(MessageHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,9 @@ class RestartMidDeliveryTest {
                 DeliveryLog log = beforeTheCrash.getBean(DeliveryLog.class);
                 await().atMost(Duration.ofSeconds(30)).until(() -> log.forRenewal(renewalId),
                         rows -> rows.size() == 1 && rows.get(0).status() == DeliveryStatus.QUEUED);
+                // a consumer still joining the group when the instance stops leaves a member behind that holds the
+                // next instance's join until the session timeout (45 s): the instance stops once its group settled
+                await().atMost(Duration.ofSeconds(60)).until(() -> everyConsumerHasItsPartition(beforeTheCrash));
             }
             try (TopicRecorder notifications = new TopicRecorder(broker.bootstrapServers(),
                     Topics.PARTNER_NOTIFICATIONS);
@@ -86,6 +91,13 @@ class RestartMidDeliveryTest {
                 assertThat(rows).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
             }
         }
+    }
+
+    private static boolean everyConsumerHasItsPartition(ConfigurableApplicationContext instance) {
+        return instance.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
+                .flatMap(listener -> ((ConcurrentMessageListenerContainer<?, ?>) listener).getContainers().stream())
+                .allMatch(consumer -> consumer.getAssignedPartitions() != null
+                        && !consumer.getAssignedPartitions().isEmpty());
     }
 
     private ConfigurableApplicationContext run(TestKafka broker, boolean dispatching) {

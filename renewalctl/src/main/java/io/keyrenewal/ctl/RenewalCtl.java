@@ -3,7 +3,6 @@ package io.keyrenewal.ctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -158,8 +158,13 @@ public class RenewalCtl {
         }
     }
 
-    @Command(name = "start", description = "Starts the renewal of the key pair under an alias.")
+    @Command(name = "start", description = {"Starts the renewal of the key pair under an alias.",
+            "With --dry-run: the plan instead, starting nothing: the playbook, one line per step (who takes it, the"
+                    + " partner's confirmation or what the tenant's step needs, who is told what), the earliest dates"
+                    + " and what would be refused now; exit code 2 if anything would be refused."})
     static class Start extends Subcommand {
+        @Option(names = "--dry-run", description = "print the plan and what would be refused; start nothing")
+        boolean dryRun;
         @Option(names = "--alias", required = true) String alias;
         @Option(names = "--partner", required = true) String partner;
         @Option(names = "--guaranteed-delivery", required = true, description = "ISO-8601, e.g. P30D")
@@ -186,6 +191,9 @@ public class RenewalCtl {
                 body.put("purpose", purpose);
             }
             newKeyPair.addTo(body);
+            if (dryRun) {
+                return new PlanPrinter(out()).print(client().post("/renewals/dry-run", body.toString()));
+            }
             String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
             out().println(renewalId);
             return 0;

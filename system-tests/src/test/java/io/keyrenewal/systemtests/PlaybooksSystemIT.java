@@ -7,6 +7,7 @@ import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.partner.Attachment;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
@@ -31,19 +32,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -53,8 +61,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every playbook but the tenant's decryption keys (3 and 4, {@link Playbook3SystemIT}), over the whole stack. The
- * tenant signs: 1 and 2 (inbound responses), 5 and 12 (outbound requests; 12 at an agreed downtime with the
+ * Every playbook, over the whole stack (three services as separate processes, one real Kafka broker). The tenant
+ * decrypts: 3 (outbound responses) and 4 (inbound requests), the new key pair active at once beside the old one, which
+ * is removed at the retention deadline (the PKCS#12 files read to show it). The tenant signs: 1 and 2 (inbound responses), 5 and 12 (outbound requests; 12 at an agreed downtime with the
  * integration flow undeployed and redeployed): the keystore stages the new key pair, exchanges it under the alias only
  * when the playbook allows, and removes the archived one at the retention deadline; the partner is told of the
  * exchange only after it was applied. The tenant verifies the partner's signatures (6, 7) or encrypts to the partner
@@ -70,6 +79,8 @@ class PlaybooksSystemIT {
     static final String DOWNTIME_ALIAS = "globex-response-signer";
     static final String REQUEST_SIGNER_ALIAS = "acme-request-signer";
     static final String ORDER_SIGNER_ALIAS = "acme-order-signer";
+    static final String DECRYPT_ALIAS = "partner-acme-decrypt";
+    static final String INBOUND_DECRYPT_ALIAS = "acme-request-decrypt";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -87,8 +98,8 @@ class PlaybooksSystemIT {
     static void startTheStack() {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
-                .seedAliases(VERIFY_BOTH_ALIAS + "," + DOWNTIME_ALIAS + "," + REQUEST_SIGNER_ALIAS + ","
-                        + ORDER_SIGNER_ALIAS)
+                .seedAliases(String.join(",", VERIFY_BOTH_ALIAS, DOWNTIME_ALIAS, REQUEST_SIGNER_ALIAS,
+                        ORDER_SIGNER_ALIAS, DECRYPT_ALIAS, INBOUND_DECRYPT_ALIAS))
                 .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
                 .quickStart() // C1 only: a few renewals start sooner than the full JIT pays off
                 .build(), System.out);
@@ -329,7 +340,7 @@ class PlaybooksSystemIT {
                 .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
         // the partner's certificate the tenant verifies with today
         KeyPair oldKeys = encrypt ? rsaKeys(2048) : ecKeys();
-        X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic());
+        X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic(), renewals.now());
         keystore.post("/keystore/aliases/" + alias + "/partner-certificates?activate=true", pem(oldCertificate),
                 "application/x-pem-file", 200);
         String oldSha256 = Fingerprint.sha256Of(oldCertificate.getEncoded()).value();
@@ -351,7 +362,8 @@ class PlaybooksSystemIT {
 
         // a certificate that fails the checks is rejected with the reason; the step stays awaited
         KeyPair weak = encrypt ? ecKeys() : rsaKeys(1024);
-        partnerSystem.sendNewCertificate(renewalId, pem(PARTNER_CA.issue("CN=" + alias + " weak", weak.getPublic())));
+        partnerSystem.sendNewCertificate(renewalId, pem(PARTNER_CA.issue("CN=" + alias + " weak", weak.getPublic(),
+                renewals.now())));
         PartnerConfirmationRejected rejected = (PartnerConfirmationRejected) awaitEvents(renewalId, "RenewalStarted",
                 "PartnerCertificateRequested", "PartnerConfirmationRejected").get(2);
         assertThat(rejected.reason()).contains(encrypt ? "encryption needs an RSA key"
@@ -359,7 +371,8 @@ class PlaybooksSystemIT {
 
         // the partner's new key pair: only its certificate leaves the partner
         KeyPair newKeys = encrypt ? rsaKeys(2048) : ecKeys();
-        X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic());
+        X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic(),
+                renewals.now());
         String newSha256 = Fingerprint.sha256Of(newCertificate.getEncoded()).value();
         partnerSystem.sendNewCertificate(renewalId, pem(newCertificate));
         PartnerCertificateImported imported = (PartnerCertificateImported) awaitEvents(renewalId, "RenewalStarted",
@@ -408,7 +421,7 @@ class PlaybooksSystemIT {
     private void renewPartnerCertificateAtDowntime(String alias, String playbook, boolean tenantStops)
             throws Exception {
         KeyPair oldKeys = rsaKeys(2048);
-        X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic());
+        X509Certificate oldCertificate = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic(), renewals.now());
         keystore.post("/keystore/aliases/" + alias + "/partner-certificates?activate=true", pem(oldCertificate),
                 "application/x-pem-file", 200);
         String oldSha256 = Fingerprint.sha256Of(oldCertificate.getEncoded()).value();
@@ -437,7 +450,8 @@ class PlaybooksSystemIT {
                 .type()).isEqualTo(ConfirmationType.NEW_CERTIFICATE);
 
         KeyPair newKeys = rsaKeys(2048);
-        X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic());
+        X509Certificate newCertificate = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic(),
+                renewals.now());
         partnerSystem.sendNewCertificate(renewalId, pem(newCertificate));
         PartnerCertificateImported imported = (PartnerCertificateImported) awaitEvents(renewalId, "RenewalStarted",
                 "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed", "PartnerCertificateRequested",
@@ -526,6 +540,92 @@ class PlaybooksSystemIT {
                 "SenderExchangedCertificate", "IntegrationFlowRedeployed", "OldKeyPairRemovalDecided",
                 "OldKeyPairRemoved", "RenewalCompleted");
         assertThat(keyInState(ORDER_SIGNER_ALIAS, "ARCHIVED")).as("removed after the retention").isNull();
+    }
+
+    @Test
+    void runsPlaybook3FromTheRequestToTheRemovalOfTheOldKeyPairAtTheRetentionDeadline() throws Exception {
+        // no purpose named: a decryption key of outbound responses, playbook 3
+        runDecryptionPlaybook(DECRYPT_ALIAS, "", "TENANT_DECRYPTS_OUTBOUND_RESPONSE", PartnerRole.RECEIVER_ADMINISTRATOR);
+    }
+
+    @Test
+    void runsPlaybook4WithTheSenderForADecryptionKeyOfInboundRequests() throws Exception {
+        runDecryptionPlaybook(INBOUND_DECRYPT_ALIAS, ",\"purpose\":\"DECRYPT_INBOUND_REQUEST\"",
+                "TENANT_DECRYPTS_INBOUND_REQUEST", PartnerRole.SENDER_ADMINISTRATOR);
+    }
+
+    /** One renewal of a decryption key, from the request to the removal of the old key pair. */
+    private void runDecryptionPlaybook(String alias, String purpose, String playbook, PartnerRole partner)
+            throws Exception {
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewals.get("/partners/acme").get("name")
+                .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
+        Map<String, X509Certificate> before = keystoreCertificates();
+        X509Certificate seeded = before.get(alias);
+        assertThat(seeded).as("the key pair the renewal renews").isNotNull();
+
+        // Step 1: the tenant administrator starts the renewal
+        String renewalId = renewals.post("/renewals", """
+                {"alias":"%s","partnerId":"%s","guaranteedDeliveryTime":"P30D"%s}""".formatted(alias, "acme",
+                purpose), 201).get("renewalId").asText();
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/playbook").asText()).isEqualTo(playbook);
+
+        // Steps 1-3: the keystore generates the key pair, keeps the old one beside it, the receiver gets the certificate
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided").get(2);
+        PartnerNotification message = notification(renewalId, NotificationKind.CERTIFICATE_PROVIDED);
+        Attachment pem = message.attachments().get(0);
+        X509Certificate attached = parse(pem.content());
+        assertThat(Fingerprint.sha256Of(attached.getEncoded())).isEqualTo(provided.certificate().sha256());
+        assertThat(message.partnerId()).isEqualTo(new PartnerId("acme"));
+        assertThat(provided.recipient()).isEqualTo(partner);
+        assertThat(message.recipient()).isEqualTo(partner);
+        assertThat(message.body()).contains("configure your " + (partner == PartnerRole.SENDER_ADMINISTRATOR
+                ? "sender" : "receiver") + " system to encrypt the payloads it sends to the tenant");
+        assertThat(message.body()).contains(provided.certificate().sha256().value()).contains(renewalId);
+
+        Map<String, X509Certificate> during = keystoreCertificates();
+        String retainedEntry = alias + ".retained." + seeded.getSerialNumber().toString(16);
+        assertThat(during.get(alias)).as("the alias names the new key pair").isEqualTo(attached);
+        assertThat(during.get(retainedEntry)).as("the old key pair is kept to decrypt").isEqualTo(seeded);
+        assertThat(keystoreFile(alias).isKeyEntry(alias)).isTrue();
+        assertThat(keystoreFile(alias).isKeyEntry(retainedEntry)).isTrue();
+
+        // Steps 4-6: the receiver switches to the new certificate and confirms on the topic
+        confirm(renewalId, ConfirmationType.SWITCHED_TO_NEW_KEY);
+        PartnerSwitchedToNewKey switched = (PartnerSwitchedToNewKey) awaitEvents(renewalId, "RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey").get(3);
+        assertThat(Duration.between(switched.at(), switched.retainOldKeyUntil())).isEqualTo(Duration.ofDays(90));
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/awaiting").asText())
+                .isEqualTo("OLD_KEY_PAIR_REMOVAL_DECIDED");
+
+        // Step 7: one day before the deadline nothing is removed (both services keep their own time) ...
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P89D\"}", 200);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P89D\"}", 200);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(events.bodies(renewalId)).hasSize(4));
+        assertThat(keystoreCertificates()).containsKey(retainedEntry);
+
+        // ... past it, the old key pair is removed and the renewal completes
+        keystore.post("/admin/clock/advance", "{\"duration\":\"P1DT1M\"}", 200);
+        renewals.post("/admin/clock/advance", "{\"duration\":\"P1DT1M\"}", 200);
+        awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
+                "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+        Map<String, X509Certificate> after = keystoreCertificates();
+        assertThat(after).doesNotContainKey(retainedEntry).containsEntry(alias, attached);
+
+        // the history: stored, published in order, and the partner told of every step that concerns it
+        JsonNode detail = renewals.get("/renewals/" + renewalId);
+        assertThat(detail.at("/renewal/state").asText()).isEqualTo("COMPLETED");
+        assertThat(detail.get("history").findValuesAsText("type")).containsExactly("RenewalStarted",
+                "NewKeyPairCreated", "CertificateProvided", "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided",
+                "OldKeyPairRemoved", "RenewalCompleted");
+        assertThat(events.records(renewalId)).extracting(record -> TopicReader.header(record, MessageHeaders.SEQUENCE))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6");
+        awaitNotification(renewalId, NotificationKind.RENEWAL_COMPLETED);
+        assertThat(notifications.bodies(renewalId).stream()
+                .map(body -> ContractJson.read(body, PartnerNotification.class).kind()))
+                .containsExactly(NotificationKind.CERTIFICATE_PROVIDED, NotificationKind.CONFIRMATION_RECEIVED,
+                        NotificationKind.RENEWAL_COMPLETED);
     }
 
     /** The tenant proposes a window from a minute from now for an hour; the partner accepts it. */
@@ -659,5 +759,39 @@ class PlaybooksSystemIT {
     private static void awaitNotification(String renewalId, NotificationKind kind) {
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(notifications.bodies(renewalId))
                 .extracting(body -> ContractJson.read(body, PartnerNotification.class).kind()).contains(kind));
+    }
+
+    /** The keystore file of {@code alias}: keystore-service keeps one PKCS#12 file per alias. */
+    private static KeyStore keystoreFile(String alias) throws Exception {
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        Path aliasFile = data.resolve("keystore-service").resolve("keystore").resolve(alias + ".p12");
+        try (InputStream file = Files.newInputStream(aliasFile)) {
+            keystore.load(file, "changeit".toCharArray());
+        }
+        return keystore;
+    }
+
+    /** Every entry of every alias's keystore file, by entry name. */
+    private static Map<String, X509Certificate> keystoreCertificates() throws Exception {
+        Map<String, X509Certificate> certificates = new java.util.HashMap<>();
+        List<Path> aliasFiles;
+        try (java.util.stream.Stream<Path> listing = Files.list(data.resolve("keystore-service").resolve("keystore"))) {
+            aliasFiles = listing.filter(path -> path.getFileName().toString().endsWith(".p12")).toList();
+        }
+        for (Path aliasFile : aliasFiles) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream file = Files.newInputStream(aliasFile)) {
+                keystore.load(file, "changeit".toCharArray());
+            }
+            for (String alias : Collections.list(keystore.aliases())) {
+                certificates.put(alias, (X509Certificate) keystore.getCertificate(alias));
+            }
+        }
+        return certificates;
+    }
+
+    private static X509Certificate parse(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -38,7 +38,7 @@ final class TestCa {
     static TestCa root(String name) {
         KeyPair keys = newKeys("EC");
         X500Name subject = X500Name.getInstance(new X500Principal(name).getEncoded());
-        return new TestCa(keys, sign(keys, subject, subject, keys.getPublic(), true));
+        return new TestCa(keys, sign(keys, subject, subject, keys.getPublic(), true, Instant.now()));
     }
 
     X509Certificate certificate() {
@@ -50,11 +50,16 @@ final class TestCa {
         PKCS10CertificationRequest request = new PKCS10CertificationRequest(Base64.getDecoder().decode(
                 certificationRequestPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")));
         return sign(keys, issuer(), request.getSubject(), new JcaPKCS10CertificationRequest(request).getPublicKey(),
-                false);
+                false, Instant.now());
     }
 
     X509Certificate issue(String subject, PublicKey key) {
-        return sign(keys, issuer(), X500Name.getInstance(new X500Principal(subject).getEncoded()), key, false);
+        return issue(subject, key, Instant.now());
+    }
+
+    /** A certificate issued at {@code now}: the system's time where the tests move its clocks. */
+    X509Certificate issue(String subject, PublicKey key, Instant now) {
+        return sign(keys, issuer(), X500Name.getInstance(new X500Principal(subject).getEncoded()), key, false, now);
     }
 
     static KeyPair newKeys(String algorithm) {
@@ -72,8 +77,7 @@ final class TestCa {
     }
 
     private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, X500Name subject, PublicKey key,
-                                        boolean ca) {
-        Instant now = Instant.now();
+                                        boolean ca, Instant now) {
         try {
             return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),

@@ -34,7 +34,7 @@ public enum NotificationKind {
     PARTNER_CERTIFICATE_REQUESTED,
     /** To the partner: your new certificate is imported (its fingerprint echoed); switch to your new key. */
     PARTNER_CERTIFICATE_IMPORTED,
-    /** To the partner (playbooks 11, 12): the tenant's integration flow is undeployed; it sends nothing until redeployed. */
+    /** To the partner (playbooks 11, 12): the tenant's integration flow is undeployed until it is redeployed. */
     INTEGRATION_FLOW_UNDEPLOYED,
     /** To the partner (playbooks 11, 12): the tenant's integration flow is redeployed; it sends again. */
     INTEGRATION_FLOW_REDEPLOYED

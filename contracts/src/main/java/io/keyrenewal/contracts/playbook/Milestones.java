@@ -64,6 +64,12 @@ public final class Milestones {
     private Milestones() {
     }
 
+    /** The event type that records {@code milestone} (the table read the other way round). */
+    public static Class<? extends RenewalEvent> eventRecording(Milestone milestone) {
+        return RECORDED_BY.entrySet().stream().filter(entry -> entry.getValue() == milestone).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no event records " + milestone));
+    }
+
     public static Optional<Milestone> recordedBy(RenewalEvent event) {
         if (event instanceof KeystoreStepResolved resolved && resolved.operation().equals(REMOVE)) {
             return Optional.of(Milestone.OLD_KEY_PAIR_REMOVED); // settled by the tenant: the old key pair stays

@@ -109,10 +109,10 @@ public final class Playbooks {
             EXCHANGE_DECIDED);
 
     /**
-     * Playbook 6: tenant verifies inbound request. The sender creates a new key pair and sends its certificate (signed
-     * with its registered confirmation key), the keystore imports it as the alias's partner certificate with the old one
-     * kept beside it (both verify), the sender is told the fingerprint imported and switches to signing with its new
-     * key; the old certificate is removed after the retention from that switch.
+     * Playbook 6: tenant verifies inbound request. The sender creates a new key pair and sends its certificate
+     * (signed with its registered confirmation key), the keystore imports it as the alias's partner certificate with
+     * the old one kept beside it (both verify), the sender is told the fingerprint imported and switches to signing
+     * with its new key; the old certificate is removed after the retention from that switch.
      */
     static final PlaybookDefinition VERIFY_INBOUND_REQUEST = new PlaybookDefinition(
             Playbook.TENANT_VERIFIES_INBOUND_REQUEST, 6,
@@ -155,8 +155,8 @@ public final class Playbooks {
      */
     static final PlaybookDefinition ENCRYPT_INBOUND_RESPONSE_WITH_DOWNTIME = new PlaybookDefinition(
             Playbook.TENANT_ENCRYPTS_INBOUND_RESPONSE_WITH_DOWNTIME, 9,
-            "encrypts inbound response (the sender's new certificate), with downtime", KeyPurpose.ENCRYPT_INBOUND_RESPONSE,
-            false, PartnerRole.SENDER_ADMINISTRATOR, List.of(
+            "encrypts inbound response (the sender's new certificate), with downtime",
+            KeyPurpose.ENCRYPT_INBOUND_RESPONSE, false, PartnerRole.SENDER_ADMINISTRATOR, List.of(
             tenant(DOWNTIME_PROPOSED),
             partner(DOWNTIME_AGREED, ConfirmationType.DOWNTIME_ACCEPTED, DOWNTIME_PROPOSED),
             partner(SENDER_STOPPED_SENDING, ConfirmationType.SENDING_STOPPED, DOWNTIME_AGREED),

@@ -12,7 +12,8 @@ import java.time.Instant;
  *
  * @param by who took the step (the tenant's user, as authenticated)
  */
-public record IntegrationFlowUndeployed(RenewalId renewalId, PartnerId partnerId, String by, Instant at) implements RenewalEvent {
+public record IntegrationFlowUndeployed(RenewalId renewalId, PartnerId partnerId, String by, Instant at)
+        implements RenewalEvent {
 
     public IntegrationFlowUndeployed {
         Require.present(renewalId, "renewalId");

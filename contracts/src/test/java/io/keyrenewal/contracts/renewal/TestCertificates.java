@@ -1,6 +1,5 @@
 package io.keyrenewal.contracts.renewal;
 
-import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -16,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Real X.509 certificates for the tests of the contracts, made with the JDK alone (contracts has no BouncyCastle): the

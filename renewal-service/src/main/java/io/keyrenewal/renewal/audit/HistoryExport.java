@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.playbook.Milestones;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

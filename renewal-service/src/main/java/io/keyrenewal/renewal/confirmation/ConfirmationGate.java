@@ -133,13 +133,18 @@ public class ConfirmationGate {
 
     private void verifySignature(byte[] body, String signature, PartnerId partnerId) {
         PartnerDirectoryEntry partner = directory.find(partnerId).orElseThrow(() -> new ConfirmationRejected(
-                Kind.UNAUTHENTICATED, "partner " + partnerId + " is not registered"));
+                Kind.UNAUTHENTICATED, notRegistered(partnerId)));
         try {
             ConfirmationSignatures.verify(signature, body, partner::confirmationKey);
         } catch (ConfirmationSignatures.InvalidSignature invalid) {
             throw new ConfirmationRejected(Kind.UNAUTHENTICATED, "signature of partner " + partnerId + ": "
                     + invalid.getMessage());
         }
+    }
+
+    /** Why every confirmation of a partner that is not in the directory is rejected: no key to check it with. */
+    public static String notRegistered(PartnerId partnerId) {
+        return "partner " + partnerId + " is not registered";
     }
 
     /** The reason as kept in the history: parse errors may quote the sender's input, so it is kept short. */

@@ -1,10 +1,10 @@
 package io.keyrenewal.renewal.dashboard;
 
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.renewal.RenewalEvent;
-import io.keyrenewal.renewal.audit.HistoryExport;
 import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.playbook.Milestones;
+import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.renewal.audit.HistoryExport;
 import io.keyrenewal.renewal.query.RenewalView;
 
 import java.time.Instant;

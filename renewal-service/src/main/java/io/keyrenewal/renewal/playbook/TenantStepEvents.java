@@ -1,9 +1,9 @@
 package io.keyrenewal.renewal.playbook;
 
-import io.keyrenewal.contracts.playbook.Milestone;
-import io.keyrenewal.contracts.playbook.Actor;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.playbook.Actor;
+import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
 import io.keyrenewal.contracts.renewal.DrainConfirmed;
 import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;

@@ -5,6 +5,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * One open renewal per alias, guarded by the database: starting a renewal claims its alias (primary key) in the
  * start command's transaction, and its end (completed, aborted, rolled back) frees it.
@@ -32,9 +34,15 @@ public class OpenRenewalAliases {
             throw refused(alias, "another renewal started at the same moment");
         }
         if (claimed == 0) {
-            throw refused(alias, "renewal " + jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
-                    rows -> rows.next() ? rows.getString(1) : "that ended just now", alias));
+            throw refusal(alias).orElseGet(() -> refused(alias, "renewal that ended just now"));
         }
+    }
+
+    /** The refusal a claim of {@code alias} would meet now, naming the renewal that holds it; empty if it is free. */
+    public Optional<RenewalRefused.AliasInRenewal> refusal(String alias) {
+        return jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
+                rows -> rows.next() ? Optional.of(refused(alias, "renewal " + rows.getString(1))) : Optional.empty(),
+                alias);
     }
 
     private static RenewalRefused.AliasInRenewal refused(String alias, String holder) {

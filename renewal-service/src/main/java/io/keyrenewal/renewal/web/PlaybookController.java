@@ -1,12 +1,12 @@
 package io.keyrenewal.renewal.web;
 
-import io.keyrenewal.contracts.renewal.CertificateUse;
-import io.keyrenewal.contracts.renewal.KeyPairActivation;
-import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.contracts.playbook.KeyPurpose;
 import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.playbook.PlaybookDefinition;
 import io.keyrenewal.contracts.playbook.Playbooks;
+import io.keyrenewal.contracts.renewal.CertificateUse;
+import io.keyrenewal.contracts.renewal.KeyPairActivation;
+import io.keyrenewal.contracts.renewal.PartnerCertificateUse;
 import io.keyrenewal.security.apidoc.ApiExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

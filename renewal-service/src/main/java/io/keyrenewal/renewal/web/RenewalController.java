@@ -2,6 +2,11 @@ package io.keyrenewal.renewal.web;
 
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.playbook.Actor;
+import io.keyrenewal.contracts.playbook.KeyPurpose;
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.PlaybookDefinition;
+import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
@@ -10,17 +15,12 @@ import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
-import io.keyrenewal.contracts.playbook.KeyPurpose;
-import io.keyrenewal.contracts.playbook.Actor;
-import io.keyrenewal.contracts.playbook.Milestone;
-import io.keyrenewal.contracts.playbook.PlaybookDefinition;
+import io.keyrenewal.renewal.playbook.PlaybookChoice;
 import io.keyrenewal.renewal.playbook.TenantStepEvents;
-import io.keyrenewal.contracts.playbook.Playbooks;
-import io.keyrenewal.renewal.playbook.RenewalRefused;
-import io.keyrenewal.renewal.security.Callers;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
+import io.keyrenewal.renewal.security.Callers;
 import io.keyrenewal.renewal.web.TenantStepRequests.ProposeDowntimeRequest;
 import io.keyrenewal.renewal.web.TenantStepRequests.ReasonRequest;
 import io.keyrenewal.renewal.web.TenantStepRequests.TakeStepRequest;
@@ -304,19 +304,8 @@ public class RenewalController {
 
     /** The playbook named, else the one the catalogue has for the purpose (and the partner's capability). */
     private Playbook playbookFor(StartRenewalRequest request) {
-        if (request.playbook() != null) {
-            return request.playbook();
-        }
-        KeyPurpose purpose = request.purpose() == null ? KeyPurpose.DECRYPT_OUTBOUND_RESPONSE : request.purpose();
-        try {
-            return Playbooks.forPurpose(purpose, () -> partners.find(new PartnerId(request.partnerId()))
-                    .orElseThrow(() -> new RenewalRefused.InvalidRenewalRequest("partner " + request.partnerId()
-                            + " is not registered, so its capability cannot choose the playbook: register it"
-                            + " (POST /partners) or name the playbook"))
-                    .verifiesOldAndNewAtOnce()).playbook();
-        } catch (Playbooks.NotInCatalogue missing) {
-            throw new RenewalRefused.PlaybookNotSupported(missing.getMessage());
-        }
+        return PlaybookChoice.of(request.playbook(), request.purpose(), new PartnerId(request.partnerId()),
+                partners::find).definition().playbook();
     }
 
     /** The milestone {@code step} names, in the catalogue's spelling or in kebab case. */

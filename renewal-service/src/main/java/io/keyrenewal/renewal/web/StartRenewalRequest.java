@@ -1,11 +1,11 @@
 package io.keyrenewal.renewal.web;
 
+import io.keyrenewal.contracts.playbook.KeyPurpose;
 import io.keyrenewal.contracts.renewal.CertificateRequestRules;
 import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
-import io.keyrenewal.contracts.playbook.KeyPurpose;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,7 @@
 package io.keyrenewal.renewal.playbook;
 
-import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.ExchangeApproval;
 import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;

@@ -1,12 +1,12 @@
 package io.keyrenewal.renewal.playbook;
 
-import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.CertificateInfo;
 import io.keyrenewal.contracts.CertificateRef;
 import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
+import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.DowntimeProposed;
@@ -25,8 +25,8 @@ import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.renewal.playbook.Commands.ConfirmPartnerStep;
-import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairExchanged;
+import io.keyrenewal.renewal.playbook.Commands.RecordKeyPairGenerated;
 import io.keyrenewal.renewal.playbook.Commands.RollBack;
 import io.keyrenewal.renewal.playbook.Commands.StepParameters;
 import io.keyrenewal.renewal.playbook.Commands.TakeTenantStep;

@@ -1,13 +1,13 @@
 package io.keyrenewal.renewal.playbook;
 
-import io.keyrenewal.contracts.playbook.Milestone;
-import io.keyrenewal.contracts.playbook.Actor;
-import io.keyrenewal.contracts.playbook.Step;
-import io.keyrenewal.contracts.playbook.PlaybookDefinition;
-import io.keyrenewal.contracts.playbook.Playbooks;
-import io.keyrenewal.contracts.playbook.Milestones;
 import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
+import io.keyrenewal.contracts.playbook.Actor;
+import io.keyrenewal.contracts.playbook.Milestone;
+import io.keyrenewal.contracts.playbook.Milestones;
+import io.keyrenewal.contracts.playbook.PlaybookDefinition;
+import io.keyrenewal.contracts.playbook.Playbooks;
+import io.keyrenewal.contracts.playbook.Step;
 import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.renewal.playbook.Commands.StepParameters;

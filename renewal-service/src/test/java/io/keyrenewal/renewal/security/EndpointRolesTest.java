@@ -47,6 +47,7 @@ class EndpointRolesTest extends SharedServiceContext {
     /** The roles each endpoint allows, as documented in docs/api.md ("Access"). */
     static final Map<String, Set<Role>> ROLES = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /renewals", ADMIN),
+            Map.entry("POST /renewals/dry-run", ADMIN),
             Map.entry("GET /renewals", READERS),
             Map.entry("GET /renewals/{renewalId}", READERS),
             Map.entry("POST /renewals/{renewalId}/steps/{step}", ADMIN),

@@ -1,0 +1,41 @@
+package io.keyrenewal.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyrenewal.contracts.ContractJson;
+import io.keyrenewal.contracts.RenewalId;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The service's HTTP API as the tests call it: as the test's auditor, or without credentials. */
+final class NotificationApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    NotificationApi(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", NotificationServiceContext.AUDITOR));
+    }
+
+    HttpResponse<String> getWithoutCredentials(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)));
+    }
+
+    /** GET /notifications of one renewal: its rows in the delivery log. */
+    JsonNode deliveryLog(RenewalId renewal) throws IOException, InterruptedException {
+        return ContractJson.mapper().readTree(get("/notifications?renewalId=" + renewal).body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
