@@ -1,0 +1,1 @@
+create table service_table (id varchar(40) primary key);
