@@ -155,8 +155,7 @@ class PlaybooksSystemIT {
         renewals.post("/renewals/" + renewalId + "/old-key-pair-removal", "", 409);
 
         // both services keep their own time: the keystore checks the retention date by its own clock too
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        advanceBothClocks("P91D");
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
                 "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
                 "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
@@ -201,8 +200,7 @@ class PlaybooksSystemIT {
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
                 "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
                 "PartnerRemovedOldCertificate");
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        advanceBothClocks("P91D");
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "PartnerVerifiesBoth",
                 "KeyPairExchangeApproved", "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
                 "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
@@ -218,8 +216,7 @@ class PlaybooksSystemIT {
         CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
                 "NewKeyPairCreated", "CertificateProvided").get(2);
 
-        Instant now = Instant.parse(renewals.post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", 200)
-                .get("now").asText());
+        Instant now = renewals.now();
         renewals.post("/renewals/" + renewalId + "/downtime", """
                 {"windowStart":"%s","windowEnd":"%s"}""".formatted(now.plusSeconds(60), now.plusSeconds(3660)), 200);
         confirm(renewalId, ConfirmationType.DOWNTIME_ACCEPTED);
@@ -395,8 +392,7 @@ class PlaybooksSystemIT {
         assertThat(switched.retainOldKeyUntil()).isEqualTo(switched.at().plus(Duration.ofDays(90)));
 
         // past the retention (both services keep their own time), the old certificate is removed
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        advanceBothClocks("P91D");
         awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested", "PartnerConfirmationRejected",
                 "PartnerCertificateReceived", "PartnerCertificateImported", "PartnerSwitchedToNewKey",
                 "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
@@ -476,8 +472,7 @@ class PlaybooksSystemIT {
         }
         awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
                 "PartnerCertificateRequested", "PartnerCertificateReceived", "PartnerCertificateImported", resumed);
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        advanceBothClocks("P91D");
         awaitEvents(renewalId, "RenewalStarted", "DowntimeProposed", "DowntimeAgreed", stopped, "DrainConfirmed",
                 "PartnerCertificateRequested", "PartnerCertificateReceived", "PartnerCertificateImported", resumed,
                 "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
@@ -532,8 +527,7 @@ class PlaybooksSystemIT {
         takeStep(renewalId, "flow-redeployed");
         assertThat(notification(renewalId, NotificationKind.INTEGRATION_FLOW_REDEPLOYED).body())
                 .contains("signed with its new key");
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P91D\"}", 200);
+        advanceBothClocks("P91D");
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided", "DowntimeProposed",
                 "DowntimeAgreed", "IntegrationFlowUndeployed", "DrainConfirmed", "KeyPairExchangeApproved",
                 "KeyPairExchangeDecided", "KeyPairExchanged", "PartnerInformedOfExchange",
@@ -599,15 +593,13 @@ class PlaybooksSystemIT {
                 .isEqualTo("OLD_KEY_PAIR_REMOVAL_DECIDED");
 
         // Step 7: one day before the deadline nothing is removed (both services keep their own time) ...
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P89D\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P89D\"}", 200);
+        advanceBothClocks("P89D");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(events.bodies(renewalId)).hasSize(4));
         assertThat(keystoreCertificates()).containsKey(retainedEntry);
 
         // ... past it, the old key pair is removed and the renewal completes
-        keystore.post("/admin/clock/advance", "{\"duration\":\"P1DT1M\"}", 200);
-        renewals.post("/admin/clock/advance", "{\"duration\":\"P1DT1M\"}", 200);
+        advanceBothClocks("P1DT1M");
         awaitEvents(renewalId, "RenewalStarted", "NewKeyPairCreated", "CertificateProvided",
                 "PartnerSwitchedToNewKey", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
         Map<String, X509Certificate> after = keystoreCertificates();
@@ -630,11 +622,17 @@ class PlaybooksSystemIT {
 
     /** The tenant proposes a window from a minute from now for an hour; the partner accepts it. */
     private static void agreeDowntime(String renewalId) throws Exception {
-        Instant now = Instant.parse(renewals.post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", 200)
-                .get("now").asText());
+        Instant now = renewals.now();
         renewals.post("/renewals/" + renewalId + "/steps/downtime-proposed", """
                 {"windowStart":"%s","windowEnd":"%s"}""".formatted(now.plusSeconds(60), now.plusSeconds(3660)), 200);
         confirm(renewalId, ConfirmationType.DOWNTIME_ACCEPTED);
+    }
+
+    /** Moves the keystore's and the renewal's clocks by {@code duration} (ISO-8601): each keeps its own time. */
+    private static void advanceBothClocks(String duration) throws Exception {
+        String body = "{\"duration\":\"" + duration + "\"}";
+        keystore.post("/admin/clock/advance", body, 200);
+        renewals.post("/admin/clock/advance", body, 200);
     }
 
     private static void takeStep(String renewalId, String step) throws Exception {
