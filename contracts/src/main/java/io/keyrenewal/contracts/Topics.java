@@ -11,6 +11,13 @@ public final class Topics {
     public static final String KEYSTORE_REPORTS = "keystore.reports.v1";
     /** Partner directory; key = partner id; compacted. */
     public static final String PARTNER_DIRECTORY = "partner.directory.v1";
+    /**
+     * The certificate each alias of the tenant keystore uses now ({@code AliasCertificate}), from keystore-service;
+     * key = alias; compacted.
+     */
+    public static final String ALIAS_CERTIFICATES = "keystore.aliases.v1";
+    /** What the expiry watch saw and did ({@code AliasWatchEvent}), from renewal-service; key = alias. */
+    public static final String ALIAS_WATCH = "alias.watch.v1";
     /** Messages to partner administrators; key = partner id. */
     public static final String PARTNER_NOTIFICATIONS = "partner.notifications.v1";
 
