@@ -33,7 +33,10 @@ public class KafkaConfiguration {
                 // against (not the moment a busy consumer gets to it), and which a partner cannot set
                 TopicBuilder.name(Topics.PARTNER_CONFIRMATIONS).partitions(PARTITIONS).replicas(1)
                         .config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime").build(),
-                topic(Topics.KEYSTORE_REPORTS));
+                topic(Topics.KEYSTORE_REPORTS),
+                // the keystore's aliases (its own declaration is the same): the watch reads them from the start
+                TopicBuilder.name(Topics.ALIAS_CERTIFICATES).partitions(PARTITIONS).replicas(1).compact().build(),
+                topic(Topics.ALIAS_WATCH));
     }
 
     private static NewTopic topic(String name) {

@@ -6,9 +6,12 @@ import io.keyrenewal.contracts.playbook.KeyPurpose;
 import io.keyrenewal.contracts.policy.PolicyEvent;
 import io.keyrenewal.contracts.policy.PolicyScope;
 import io.keyrenewal.contracts.policy.RenewalPolicySet;
+import io.keyrenewal.renewal.inventory.AliasInventory;
+import io.keyrenewal.renewal.watch.WatchReviews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +32,23 @@ public class RenewalPolicyProjection {
     public static final String PROCESSING_GROUP = "policy-views";
 
     private final JdbcTemplate jdbc;
+    private final AliasInventory inventory;
+    private final WatchReviews reviews;
 
-    public RenewalPolicyProjection(JdbcTemplate jdbc) {
+    public RenewalPolicyProjection(JdbcTemplate jdbc, AliasInventory inventory, @Lazy WatchReviews reviews) {
         this.jdbc = jdbc;
+        this.inventory = inventory;
+        this.reviews = reviews;
     }
 
+    /** Live: the row, the alias's partner and purpose in the inventory, and a review of the watches it applies to. */
     @EventHandler
     void on(PolicyEvent event, @SequenceNumber long sequence) {
         replayed(event, sequence);
+        if (event instanceof RenewalPolicySet set && event.scope().alias().isPresent()) {
+            inventory.aliasPolicySet(event.scope().alias().get(), set.policy().partnerId(), set.policy().purpose());
+        }
+        reviews.policyChanged(event.scope());
     }
 
     /**

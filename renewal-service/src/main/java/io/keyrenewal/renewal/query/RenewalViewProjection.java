@@ -26,6 +26,7 @@ import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.renewal.inventory.AliasInventory;
 import io.keyrenewal.renewal.metrics.RenewalMetrics;
 import io.keyrenewal.renewal.playbook.KeystoreSteps;
 import jakarta.persistence.EntityManager;
@@ -77,13 +78,15 @@ public class RenewalViewProjection {
     private final EventStore eventStore;
     private final OpenRenewalAliases openAliases;
     private final RenewalMetrics metrics;
+    private final AliasInventory inventory;
 
     public RenewalViewProjection(EntityManager entityManager, EventStore eventStore, OpenRenewalAliases openAliases,
-                                 RenewalMetrics metrics) {
+                                 RenewalMetrics metrics, AliasInventory inventory) {
         this.entityManager = entityManager;
         this.eventStore = eventStore;
         this.openAliases = openAliases;
         this.metrics = metrics;
+        this.inventory = inventory;
     }
 
     @EventHandler
@@ -98,8 +101,12 @@ public class RenewalViewProjection {
         String doneBefore = view.getDoneSteps();
         fold(view, event, sequence);
         measure(view, event, waitingSince, doneBefore);
+        if (event instanceof RenewalStarted) {
+            inventory.renewalStarted(view);
+        }
         if (!"OPEN".equals(view.getState())) {
             openAliases.release(view.getAlias(), view.getRenewalId());
+            inventory.renewalEnded(view);
         }
     }
 

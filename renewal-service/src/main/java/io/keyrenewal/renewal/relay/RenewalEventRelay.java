@@ -61,7 +61,8 @@ public class RenewalEventRelay {
         return record;
     }
 
-    private static List<CompletableFuture<SendResult<String, String>>> pendingSendsOfThisBatch() {
+    /** The sends of the batch being handled, awaited before it commits its token. */
+    static List<CompletableFuture<SendResult<String, String>>> pendingSendsOfThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();

@@ -1,23 +1,16 @@
 package io.keyrenewal.renewal.web;
 
-import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.playbook.Actor;
 import io.keyrenewal.contracts.playbook.KeyPurpose;
 import io.keyrenewal.contracts.playbook.Milestone;
 import io.keyrenewal.contracts.playbook.PlaybookDefinition;
 import io.keyrenewal.contracts.playbook.Playbooks;
-import io.keyrenewal.contracts.renewal.CertificateSource;
-import io.keyrenewal.contracts.renewal.ExchangeApproval;
-import io.keyrenewal.contracts.renewal.KeyAlgorithm;
 import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
-import io.keyrenewal.renewal.partner.PartnerDirectory;
 import io.keyrenewal.renewal.playbook.Commands;
-import io.keyrenewal.renewal.playbook.PlaybookChoice;
 import io.keyrenewal.renewal.playbook.TenantStepEvents;
-import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.query.RenewalView;
 import io.keyrenewal.renewal.query.RenewalViewRepository;
 import io.keyrenewal.renewal.security.Callers;
@@ -36,7 +29,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +44,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,21 +64,16 @@ public class RenewalController {
 
     private final CommandGateway commands;
     private final RenewalViewRepository views;
-    private final OpenRenewalAliases openAliases;
-    private final PartnerDirectory partners;
+    private final RenewalStarts starts;
     private final EventStore eventStore;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RenewalController(CommandGateway commands, RenewalViewRepository views, OpenRenewalAliases openAliases,
-                             PartnerDirectory partners, EventStore eventStore, TransactionTemplate transaction,
-                             Clock clock) {
+    public RenewalController(CommandGateway commands, RenewalViewRepository views, RenewalStarts starts,
+                             EventStore eventStore, Clock clock) {
         this.commands = commands;
         this.views = views;
-        this.openAliases = openAliases;
-        this.partners = partners;
+        this.starts = starts;
         this.eventStore = eventStore;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -131,18 +117,7 @@ public class RenewalController {
     @PostMapping
     public ResponseEntity<Started> start(@Valid @RequestBody StartRenewalRequest request) {
         RenewalId renewalId = RenewalId.random();
-        transaction.executeWithoutResult(status -> {
-            openAliases.claim(request.alias(), renewalId.value());
-            commands.sendAndWait(new Commands.StartRenewal(renewalId, request.alias(),
-                    new PartnerId(request.partnerId()),
-                    playbookFor(request),
-                    request.guaranteedDeliveryTime(),
-                    Objects.requireNonNullElse(request.keyAlgorithm(), KeyAlgorithm.DEFAULT),
-                    Objects.requireNonNullElse(request.exchangeApproval(), ExchangeApproval.TENANT_APPROVES),
-                    request.subjectDn() == null ? null : request.subjectDn().strip(), request.validityDays(),
-                    Objects.requireNonNullElse(request.certificateSource(), CertificateSource.DEFAULT),
-                    clock.instant()));
-        });
+        starts.start(renewalId, request, clock.instant());
         log.info("Renewal {} started for alias {} with partner {}", renewalId, request.alias(), request.partnerId());
         return ResponseEntity.created(URI.create("/renewals/" + renewalId)).body(new Started(renewalId.value()));
     }
@@ -300,12 +275,6 @@ public class RenewalController {
                                              @Valid @RequestBody ReasonRequest request) {
         return step(renewalId, id -> new Commands.ResolveKeystoreStep(id, request.reason(), Callers.name(),
                 clock.instant()));
-    }
-
-    /** The playbook named, else the one the catalogue has for the purpose (and the partner's capability). */
-    private Playbook playbookFor(StartRenewalRequest request) {
-        return PlaybookChoice.of(request.playbook(), request.purpose(), new PartnerId(request.partnerId()),
-                partners::find).definition().playbook();
     }
 
     /** The milestone {@code step} names, in the catalogue's spelling or in kebab case. */
