@@ -261,10 +261,31 @@ class ContractJsonRoundTripTest {
                 PartnerRole.RECEIVER_ADMINISTRATOR, NotificationKind.CERTIFICATE_PROVIDED, "New certificate",
                 "Encrypt with the attached certificate", List.of(new Attachment("new.pem", "application/x-pem-file",
                 CERTIFICATE.pem())), new ExpectedConfirmation(Topics.PARTNER_CONFIRMATIONS,
-                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}", AT.plus(Duration.ofDays(3))), "e-1", AT);
+                ConfirmationType.SWITCHED_TO_NEW_KEY, "{}", AT.plus(Duration.ofDays(3))), "e-1", AT, "decryptor");
 
         assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
                 .isEqualTo(notification);
+    }
+
+    @Test
+    void aMessageToTheTenantAboutAnAliasNamesNoRenewalAndNoPartnerWhereThereIsNone() {
+        PartnerNotification notification = new PartnerNotification("w-1:TENANT_ADMINISTRATOR", null, null,
+                PartnerRole.TENANT_ADMINISTRATOR, NotificationKind.RENEWAL_BY_POLICY_NOT_STARTED, "Not started",
+                "The partner is not registered", List.of(), null, "w-1", AT, "acme-signer");
+
+        assertThat(ContractJson.read(ContractJson.write(notification), PartnerNotification.class))
+                .isEqualTo(notification);
+        assertThat(ContractJson.read("""
+                {"notificationId":"e-1:RECEIVER_ADMINISTRATOR","partnerId":"acme","renewalId":"r-1",\
+                "recipient":"RECEIVER_ADMINISTRATOR","kind":"RENEWAL_COMPLETED","subject":"Done","body":"Done.",\
+                "causationId":"e-1","at":"2026-11-22T10:00:00Z"}""", PartnerNotification.class).alias())
+                .as("composed before the alias was named").isNull();
+        assertThatThrownBy(() -> new PartnerNotification("w-2:TENANT_ADMINISTRATOR", null, null,
+                PartnerRole.TENANT_ADMINISTRATOR, NotificationKind.CERTIFICATE_EXPIRING, "Expiring", "Soon",
+                List.of(), null, "w-2", AT, null)).hasMessageContaining("renewalId or alias is required");
+        assertThatThrownBy(() -> new PartnerNotification("w-3:SENDER_ADMINISTRATOR", null, null,
+                PartnerRole.SENDER_ADMINISTRATOR, NotificationKind.CERTIFICATE_EXPIRING, "Expiring", "Soon",
+                List.of(), null, "w-3", AT, "acme-signer")).hasMessageContaining("partnerId is required");
     }
 
     @Test

@@ -128,7 +128,7 @@ public final class ScriptedReceiver implements AutoCloseable {
             out.println("  [" + partnerId + " receiver] cannot read a notification: " + e.getMessage());
             return;
         }
-        if (!notification.partnerId().equals(partnerId) || !notification.renewalId().equals(renewalId)
+        if (!partnerId.equals(notification.partnerId()) || !renewalId.equals(notification.renewalId())
                 || notification.kind() != NotificationKind.CERTIFICATE_PROVIDED
                 || answeredNotifications.contains(notification.notificationId())) {
             return;

@@ -176,7 +176,7 @@ class ScriptedReceiverTest {
                 PartnerRole.RECEIVER_ADMINISTRATOR, kind, subject, "Configure the attached certificate, then confirm.",
                 List.of(new Attachment("partner-acme-decrypt.pem", "application/x-pem-file",
                         TestRecords.acmeCertificatePem())),
-                null, UUID.randomUUID().toString(), Instant.now());
+                null, UUID.randomUUID().toString(), Instant.now(), "partner-acme-decrypt");
     }
 
     private static void publish(PartnerNotification notification) {

@@ -48,7 +48,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static io.keyrenewal.notification.TopicRecorder.header;
@@ -120,7 +119,7 @@ class DeliveryChannelsTest extends NotificationServiceContext {
         List<MimeMessage> mails = mailsTo("sender@globex.example");
         assertThat(mails).hasSize(8);
         assertThat(mails).extracting(MimeMessage::getSubject).doesNotHaveDuplicates();
-        MimeMessage certificateMail = mails.stream().filter(mail -> subject(mail).startsWith("Action required: new "
+        MimeMessage certificateMail = mails.stream().filter(mail -> subjectOf(mail).startsWith("Action required: new "
                 + "certificate")).findFirst().orElseThrow();
         List<Part> parts = leaves(certificateMail);
         assertThat(parts).anySatisfy(part -> assertThat(part.isMimeType("text/plain")).isTrue());
@@ -185,7 +184,7 @@ class DeliveryChannelsTest extends NotificationServiceContext {
                         .isEqualTo(ConfirmationType.VERIFIES_BOTH));
 
         assertThat(mailsTo("sender@initech.example")).hasSize(6);
-        assertThat(mailsTo(TENANT_EMAIL)).extracting(DeliveryChannelsTest::subject)
+        assertThat(mailsTo(TENANT_EMAIL)).extracting(NotificationServiceContext::subjectOf)
                 .filteredOn(subject -> subject.contains(renewalId.value()))
                 .containsExactlyInAnyOrder(
                         "Escalation: partner initech has not confirmed its step for alias signer (renewal "
@@ -267,7 +266,8 @@ class DeliveryChannelsTest extends NotificationServiceContext {
         assertThat(alert.subject()).isEqualTo("Alert: a message to partner failing could not be delivered over "
                 + "webhook (renewal " + renewalId + ")");
         assertThat(alert.body()).contains("3 attempts failed").contains("partner.notifications.v1.dlt");
-        assertThat(mailsTo(TENANT_EMAIL)).extracting(DeliveryChannelsTest::subject).contains(alert.subject());
+        assertThat(mailsTo(TENANT_EMAIL)).extracting(NotificationServiceContext::subjectOf)
+                .contains(alert.subject());
     }
 
     private PartnerId register(String id, String senderEmail, String webhookUrl) {
@@ -319,22 +319,7 @@ class DeliveryChannelsTest extends NotificationServiceContext {
     }
 
     private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address))
-                        && subject(mail).contains(renewalId.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return mailsTo(address, renewalId.value());
     }
 
     private static List<Part> leaves(Part part) throws Exception {

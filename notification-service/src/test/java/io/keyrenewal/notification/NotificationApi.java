@@ -35,6 +35,11 @@ final class NotificationApi {
         return ContractJson.mapper().readTree(get("/notifications?renewalId=" + renewal).body());
     }
 
+    /** GET /notifications about one alias: the rows of the expiry watch's messages about it. */
+    JsonNode deliveryLogOfAlias(String alias) throws IOException, InterruptedException {
+        return ContractJson.mapper().readTree(get("/notifications?alias=" + alias).body());
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -16,6 +16,8 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.contracts.renewal.RenewalStarted;
 import io.keyrenewal.notification.renewal.KnownRenewals;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -124,6 +128,26 @@ abstract class NotificationServiceContext {
     PartnerNotification receivedBy(String eventIdPrefix, PartnerRole recipient) {
         return ContractJson.read(awaitNotification(withHeader(MessageHeaders.ID, eventIdPrefix + renewalId + ":"
                 + recipient)).value(), PartnerNotification.class);
+    }
+
+    /** The mails the SMTP server received for {@code address} whose subject contains {@code about}. */
+    List<MimeMessage> mailsTo(String address, String about) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+            try {
+                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address))
+                        && subjectOf(mail).contains(about);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** This test's renewal of the tenant's decryption key pair (playbook 3) starts. */

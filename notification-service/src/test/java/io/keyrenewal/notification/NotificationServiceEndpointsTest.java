@@ -71,7 +71,7 @@ class NotificationServiceEndpointsTest extends NotificationServiceContext {
     }
 
     @Test
-    void refusesToListNotificationsWithoutARenewalId() throws Exception {
+    void refusesToListNotificationsWithoutARenewalOrAnAlias() throws Exception {
         HttpResponse<String> response = api.get("/notifications");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -79,7 +79,7 @@ class NotificationServiceEndpointsTest extends NotificationServiceContext {
                 assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = ContractJson.mapper().readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
-        assertThat(problem.path("detail").asText()).contains("renewalId");
+        assertThat(problem.path("detail").asText()).contains("renewalId", "alias");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.keyrenewal.notification;
 
+import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.partner.PartnerDirectoryEntry;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
+import io.keyrenewal.contracts.watch.AliasWatchEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,7 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Publishes what renewal-service would: renewal events and partner directory entries, with the ce_* headers. */
+/**
+ * Publishes what renewal-service would: renewal events, the expiry watch's events and partner directory entries, with
+ * the ce_* headers.
+ */
 final class RecordPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -35,6 +40,20 @@ final class RecordPublisher implements AutoCloseable {
     /** A record on {@code renewal.events.v1} as it stands, e.g. one the service cannot read; no ce_id if id is null. */
     void rawEvent(String key, String value, String id) {
         send(new ProducerRecord<>(Topics.RENEWAL_EVENTS, key, value), id, "RenewalEvent", key, Instant.now());
+    }
+
+    /** An event of the expiry watch, keyed and headed as renewal-service publishes it. */
+    void watchEvent(String eventId, AliasWatchEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALIAS_WATCH, event.alias(),
+                ContractJson.write(event));
+        CloudEventHeaders.write(record.headers(), eventId, event.getClass(), "/keyrenewal/renewal-service",
+                event.at(), event.alias());
+        send(record);
+    }
+
+    /** A record on {@code alias.watch.v1} as it stands, e.g. one the service cannot read. */
+    void rawWatchRecord(String alias, String value, String id) {
+        send(new ProducerRecord<>(Topics.ALIAS_WATCH, alias, value), id, "AliasWatchEvent", alias, Instant.now());
     }
 
     void directoryEntry(PartnerDirectoryEntry entry) {
@@ -62,6 +81,10 @@ final class RecordPublisher implements AutoCloseable {
         record.headers().add(MessageHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add(MessageHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
         record.headers().add(MessageHeaders.TIME, at.toString().getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

@@ -37,5 +37,17 @@ public enum NotificationKind {
     /** To the partner (playbooks 11, 12): the tenant's integration flow is undeployed until it is redeployed. */
     INTEGRATION_FLOW_UNDEPLOYED,
     /** To the partner (playbooks 11, 12): the tenant's integration flow is redeployed; it sends again. */
-    INTEGRATION_FLOW_REDEPLOYED
+    INTEGRATION_FLOW_REDEPLOYED,
+    /** To the tenant administrator, about an alias (the expiry watch): its certificate expires within a tier's days;
+     *  says whether a renewal is under way. */
+    CERTIFICATE_EXPIRING,
+    /** To the tenant administrator, about an alias: the expiry watch started a renewal of it by its policy; the
+     *  renewal's own messages follow. */
+    RENEWAL_STARTED_BY_POLICY,
+    /** To the tenant administrator, about an alias: the policy's renewal could not start, with the reason and when
+     *  the watch tries again. */
+    RENEWAL_BY_POLICY_NOT_STARTED,
+    /** To the tenant administrator, about an alias: an escalation, its certificate expired and no renewal replaced
+     *  it. */
+    CERTIFICATE_EXPIRED_UNRENEWED
 }

@@ -202,6 +202,9 @@ final class ScriptedPartners implements AutoCloseable {
             unreadable.incrementAndGet();
             return;
         }
+        if (notification.renewalId() == null) {
+            return; // about an alias (the expiry watch), for the tenant administrator: no partner step in it
+        }
         notifications.incrementAndGet();
         String renewalId = notification.renewalId().value();
         if (!notificationIds.add(notification.notificationId())) {

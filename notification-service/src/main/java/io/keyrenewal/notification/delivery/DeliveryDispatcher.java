@@ -129,9 +129,9 @@ class DeliveryDispatcher implements SmartLifecycle {
         for (PendingDelivery delivery : sent) {
             count(delivery, "sent");
             try (EventLogContext context = logContext(delivery)) {
-                log.info("{} {} of renewal {} sent to the {} of partner {} over {}", delivery.notification().kind(),
-                        delivery.notificationId(), delivery.notification().renewalId(),
-                        delivery.notification().recipient(), delivery.notification().partnerId(), delivery.channel());
+                log.info("{} {} of {} sent to the {} over {}", delivery.notification().kind(),
+                        delivery.notificationId(), NotificationSubjects.of(delivery.notification()),
+                        delivery.notification().recipient(), delivery.channel());
             }
         }
         return due.size() == properties.batchSize();
@@ -170,8 +170,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private static EventLogContext logContext(PendingDelivery delivery) {
-        return EventLogContext.of(delivery.notification().renewalId().value(),
-                String.valueOf(delivery.notification().partnerId()));
+        return NotificationSubjects.logContext(delivery.notification());
     }
 
     private void failed(PendingDelivery delivery, String reason) {

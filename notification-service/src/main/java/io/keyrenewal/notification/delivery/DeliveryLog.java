@@ -40,4 +40,10 @@ public interface DeliveryLog {
 
     /** The log rows of one renewal, oldest first. */
     List<DeliveryRecord> forRenewal(RenewalId renewalId);
+
+    /**
+     * The log rows of the messages about one alias of the tenant keystore, oldest first: the expiry watch's messages
+     * to the tenant administrator, and those of renewals composed since the alias was kept with them.
+     */
+    List<DeliveryRecord> forAlias(String alias);
 }

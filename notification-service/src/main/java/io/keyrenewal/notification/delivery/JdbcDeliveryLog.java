@@ -30,6 +30,7 @@ class JdbcDeliveryLog implements DeliveryLog {
             row.getString("notification_id"),
             row.getString("renewal_id"),
             row.getString("partner_id"),
+            row.getString("alias"),
             PartnerRole.valueOf(row.getString("recipient")),
             NotificationKind.valueOf(row.getString("kind")),
             row.getString("channel"),
@@ -63,7 +64,7 @@ class JdbcDeliveryLog implements DeliveryLog {
                         SELECT :notificationId, :renewalId, :json, :html, :createdAt
                         WHERE NOT EXISTS (SELECT 1 FROM partner_message WHERE notification_id = :notificationId)""")
                 .param("notificationId", notification.notificationId())
-                .param("renewalId", notification.renewalId().value())
+                .param("renewalId", renewalIdOf(notification))
                 .param("json", ContractJson.write(notification))
                 .param("html", html)
                 .param("createdAt", utc(now))
@@ -75,17 +76,18 @@ class JdbcDeliveryLog implements DeliveryLog {
         for (Address address : addresses) {
             jdbc.sql("""
                             INSERT INTO notification_delivery
-                              (notification_id, channel, address, renewal_id, partner_id, recipient, kind, status,
-                               attempts, next_attempt_at, created_at)
-                            SELECT :notificationId, :channel, :address, :renewalId, :partnerId, :recipient, :kind,
-                                   :status, 0, :createdAt, :createdAt
+                              (notification_id, channel, address, renewal_id, partner_id, alias, recipient, kind,
+                               status, attempts, next_attempt_at, created_at)
+                            SELECT :notificationId, :channel, :address, :renewalId, :partnerId, :alias, :recipient,
+                                   :kind, :status, 0, :createdAt, :createdAt
                             WHERE NOT EXISTS (SELECT 1 FROM notification_delivery
                                               WHERE notification_id = :notificationId AND channel = :channel)""")
                     .param("notificationId", notification.notificationId())
                     .param("channel", address.channel())
                     .param("address", address.destination())
-                    .param("renewalId", notification.renewalId().value())
-                    .param("partnerId", notification.partnerId().value())
+                    .param("renewalId", renewalIdOf(notification))
+                    .param("partnerId", notification.partnerId() == null ? null : notification.partnerId().value())
+                    .param("alias", notification.alias())
                     .param("recipient", notification.recipient().name())
                     .param("kind", notification.kind().name())
                     .param("status", DeliveryStatus.QUEUED.name())
@@ -169,13 +171,25 @@ class JdbcDeliveryLog implements DeliveryLog {
 
     @Override
     public List<DeliveryRecord> forRenewal(RenewalId renewalId) {
-        return jdbc.sql("""
-                        SELECT * FROM notification_delivery
-                        WHERE renewal_id = :renewalId
-                        ORDER BY created_at, notification_id, channel""")
-                .param("renewalId", renewalId.value())
+        return rowsWhere("renewal_id", renewalId.value());
+    }
+
+    @Override
+    public List<DeliveryRecord> forAlias(String alias) {
+        return rowsWhere("alias", alias);
+    }
+
+    /** @param column one of the table's indexed columns, named here, never taken from a request */
+    private List<DeliveryRecord> rowsWhere(String column, String value) {
+        return jdbc.sql("SELECT * FROM notification_delivery WHERE " + column + " = :value"
+                        + " ORDER BY created_at, notification_id, channel")
+                .param("value", value)
                 .query(RECORD)
                 .list();
+    }
+
+    private static String renewalIdOf(PartnerNotification notification) {
+        return notification.renewalId() == null ? null : notification.renewalId().value();
     }
 
     private static String shortened(String reason) {

@@ -54,9 +54,9 @@ class KafkaNotificationChannel implements NotificationChannel {
     public CompletableFuture<Void> send(PendingDelivery delivery) {
         PartnerNotification notification = delivery.notification();
         ProducerRecord<String, String> record = new ProducerRecord<>(delivery.address().destination(),
-                notification.partnerId().value(), ContractJson.write(notification));
+                NotificationSubjects.recordKey(notification), ContractJson.write(notification));
         CloudEventHeaders.write(record.headers(), notification.notificationId(), PartnerNotification.class, SOURCE,
-                notification.at(), notification.renewalId().value());
+                notification.at(), NotificationSubjects.ceSubject(notification));
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             kafka.send(record).orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -34,8 +34,8 @@ public class NotificationOutbox {
         List<Address> addresses = recipients.addressesOf(notification.partnerId(), notification.recipient());
         deliveryLog.enqueue(notification, html, addresses, clock.instant());
         dispatch.queued();
-        log.info("{} {} of renewal {} for the {} of partner {} queued on {}", notification.kind(),
-                notification.notificationId(), notification.renewalId(), notification.recipient(),
-                notification.partnerId(), addresses.stream().map(Address::channel).toList());
+        log.info("{} {} of {} for the {} queued on {}", notification.kind(), notification.notificationId(),
+                NotificationSubjects.of(notification), notification.recipient(),
+                addresses.stream().map(Address::channel).toList());
     }
 }

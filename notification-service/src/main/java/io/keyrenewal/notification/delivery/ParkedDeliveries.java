@@ -69,10 +69,10 @@ class ParkedDeliveries {
     private void deadLetter(PendingDelivery delivery, String why) {
         PartnerNotification notification = delivery.notification();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.PARTNER_NOTIFICATIONS),
-                notification.partnerId().value(), ContractJson.write(notification));
+                NotificationSubjects.recordKey(notification), ContractJson.write(notification));
         CloudEventHeaders.write(record.headers(), notification.notificationId() + "/" + delivery.channel(),
                 PartnerNotification.class, KafkaNotificationChannel.SOURCE, clock.instant(),
-                notification.renewalId().value());
+                NotificationSubjects.ceSubject(notification));
         CloudEventHeaders.add(record.headers(), MessageHeaders.DEAD_LETTER_REASON, why);
         try {
             kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -105,6 +105,6 @@ class ParkedDeliveries {
         outbox.queue(new PartnerNotification(parked.notificationId() + "/" + delivery.channel() + ":parked:"
                         + PartnerRole.TENANT_ADMINISTRATOR, parked.partnerId(), parked.renewalId(),
                 PartnerRole.TENANT_ADMINISTRATOR, NotificationKind.STEP_ESCALATED, rendered.subject(),
-                rendered.text(), List.of(), null, parked.notificationId(), clock.instant()), rendered.html());
+                rendered.text(), List.of(), null, parked.notificationId(), clock.instant(), parked.alias()), rendered.html());
     }
 }

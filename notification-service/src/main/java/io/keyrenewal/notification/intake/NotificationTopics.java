@@ -22,6 +22,12 @@ class NotificationTopics {
         return topic(Topics.RENEWAL_EVENTS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
+    /** renewal-service's expiry watch publishes here; created by whichever service starts first. */
+    @Bean
+    NewTopic aliasWatchTopic() {
+        return topic(Topics.ALIAS_WATCH).build();
+    }
+
     @Bean
     NewTopic partnerNotificationsTopic() {
         return topic(Topics.PARTNER_NOTIFICATIONS).build();

@@ -1,9 +1,6 @@
 package io.keyrenewal.notification.intake;
 
-import io.keyrenewal.contracts.CloudEventHeaders;
 import io.keyrenewal.contracts.ContractJson;
-import io.keyrenewal.contracts.MalformedMessage;
-import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.messaging.EventLogContext;
@@ -30,7 +27,7 @@ class RenewalEventsListener {
     @KafkaListener(id = "renewal-events", idIsGroup = false, topics = Topics.RENEWAL_EVENTS)
     void on(ConsumerRecord<String, String> record) {
         try (EventLogContext unread = EventLogContext.of(String.valueOf(record.key()), null)) {
-            String eventId = eventId(record);
+            String eventId = EventIds.of(record);
             RenewalEvent event = ContractJson.read(record.value(), RenewalEvent.class);
             try (EventLogContext context = EventLogContext.of(event)) {
                 log.info("received {} {} of renewal {} ({}-{}@{})", event.getClass().getSimpleName(), eventId,
@@ -38,10 +35,5 @@ class RenewalEventsListener {
                 policy.on(new ReceivedEvent(eventId, event));
             }
         }
-    }
-
-    private static String eventId(ConsumerRecord<String, String> record) {
-        return CloudEventHeaders.read(record.headers(), MessageHeaders.ID).filter(id -> !id.isBlank())
-                .orElseThrow(() -> new MalformedMessage("the record has no " + MessageHeaders.ID + " header", null));
     }
 }

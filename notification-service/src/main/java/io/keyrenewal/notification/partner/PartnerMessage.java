@@ -40,7 +40,7 @@ public record PartnerMessage(NotificationKind kind, PartnerRole recipient, Strin
     }
 
     /** Values in insertion order; null values are left out so that their template sections disappear. */
-    static Map<String, String> values(String... keysAndValues) {
+    public static Map<String, String> values(String... keysAndValues) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

@@ -95,7 +95,7 @@ public class PartnerNotificationPolicy {
         outbox.queue(new PartnerNotification(received.eventId() + ":" + message.recipient(),
                 renewal.partnerId(), renewal.renewalId(), message.recipient(), message.kind(), rendered.subject(),
                 rendered.text(), message.attachments(), message.expectedConfirmation(), received.eventId(),
-                received.event().at()), rendered.html());
+                received.event().at(), renewal.alias()), rendered.html());
     }
 
     /** The message's own values and those every template may use: who, which renewal, how to confirm. */

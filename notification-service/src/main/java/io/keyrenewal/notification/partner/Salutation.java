@@ -6,12 +6,12 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 import java.util.Locale;
 
 /** The first line of every message: whom it addresses, in words. */
-final class Salutation {
+public final class Salutation {
 
     private Salutation() {
     }
 
-    static String of(PartnerRole role, PartnerId partnerId) {
+    public static String of(PartnerRole role, PartnerId partnerId) {
         if (role == PartnerRole.TENANT_ADMINISTRATOR) {
             return "Hello tenant administrator,";
         }

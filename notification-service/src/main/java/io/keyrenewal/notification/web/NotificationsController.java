@@ -18,11 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Read API of the delivery log: what was sent to whom for a renewal. */
+/** Read API of the delivery log: what was sent to whom for a renewal, or about an alias. */
 @RestController
 @RequestMapping("/notifications")
 @Tag(name = "Notifications", description = "The delivery log: what was sent to whom, over which channel")
 class NotificationsController {
+
+    private static final String NAME_ONE = "Name the renewal or the alias whose notifications you want:"
+            + " GET /notifications?renewalId=<renewal id> or GET /notifications?alias=<alias>";
 
     private final DeliveryLog deliveryLog;
 
@@ -30,35 +33,42 @@ class NotificationsController {
         this.deliveryLog = deliveryLog;
     }
 
-    @Operation(summary = "What was sent for a renewal", description = "One row per message and channel: status"
-            + " QUEUED, SENDING, SENT, FAILED or PARKED, attempts, the last error and the next attempt.")
+    @Operation(summary = "What was sent for a renewal, or about an alias", description = "One row per message and"
+            + " channel: status QUEUED, SENDING, SENT, FAILED or PARKED, attempts, the last error and the next attempt."
+            + " By alias: the expiry watch's messages to the tenant administrator about it, and the messages of its"
+            + " renewals.")
     @ApiExample(response = """
             [{"notificationId":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d:RECEIVER_ADMINISTRATOR",\
-            "renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","partnerId":"acme","recipient":"RECEIVER_ADMINISTRATOR",\
-            "kind":"CERTIFICATE_PROVIDED","channel":"email","status":"SENT","attempts":1,"lastError":null,\
-            "createdAt":"2026-11-22T10:00:02Z","nextAttemptAt":null,"sentAt":"2026-11-22T10:00:03Z"}]""")
-    @Refusal(status = 400, title = "renewalId is required", detail = "Name the renewal whose notifications you want:"
-            + " GET /notifications?renewalId=<renewal id>")
+            "renewalId":"7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33","partnerId":"acme","alias":"partner-acme-decrypt",\
+            "recipient":"RECEIVER_ADMINISTRATOR","kind":"CERTIFICATE_PROVIDED","channel":"email","status":"SENT",\
+            "attempts":1,"lastError":null,"createdAt":"2026-11-22T10:00:02Z","nextAttemptAt":null,\
+            "sentAt":"2026-11-22T10:00:03Z"}]""")
+    @Refusal(status = 400, title = "renewalId or alias is required", detail = NAME_ONE)
     @GetMapping
-    List<DeliveryRecord> ofRenewal(@Parameter(description = "the renewal, required", required = true)
-                                   @RequestParam(required = false) String renewalId) {
-        if (renewalId == null || renewalId.isBlank()) {
-            throw new RenewalIdMissing();
+    List<DeliveryRecord> deliveryLog(@Parameter(description = "the renewal; this or alias is required")
+                                     @RequestParam(required = false) String renewalId,
+                                     @Parameter(description = "the alias of the tenant keystore, where renewalId is"
+                                             + " not given")
+                                     @RequestParam(required = false) String alias) {
+        if (renewalId != null && !renewalId.isBlank()) {
+            return deliveryLog.forRenewal(new RenewalId(renewalId));
         }
-        return deliveryLog.forRenewal(new RenewalId(renewalId));
+        if (alias != null && !alias.isBlank()) {
+            return deliveryLog.forAlias(alias);
+        }
+        throw new NeitherRenewalNorAlias();
     }
 
-    @ExceptionHandler(RenewalIdMissing.class)
-    ProblemDetail renewalIdMissing() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Name the renewal whose notifications you want: GET /notifications?renewalId=<renewal id>");
-        problem.setTitle("renewalId is required");
+    @ExceptionHandler(NeitherRenewalNorAlias.class)
+    ProblemDetail neitherRenewalNorAlias() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, NAME_ONE);
+        problem.setTitle("renewalId or alias is required");
         return problem;
     }
 
-    static class RenewalIdMissing extends RuntimeException {
-        RenewalIdMissing() {
-            super("renewalId is required");
+    static class NeitherRenewalNorAlias extends RuntimeException {
+        NeitherRenewalNorAlias() {
+            super("renewalId or alias is required");
         }
     }
 }

@@ -54,7 +54,8 @@ class DeliveryDispatcherTest {
 
         outbox.queue(new PartnerNotification("provided-1:RECEIVER_ADMINISTRATOR", new PartnerId("acme"),
                 new RenewalId("renewal-1"), PartnerRole.RECEIVER_ADMINISTRATOR, NotificationKind.CERTIFICATE_PROVIDED,
-                "New certificate", "Hello", List.of(), null, "provided-1", Instant.now()), "<p>Hello</p>");
+                "New certificate", "Hello", List.of(), null, "provided-1", Instant.now(), "decryptor"),
+                "<p>Hello</p>");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !sentOnKafka.isEmpty());
         assertThat(sentOnKafka).extracting(PendingDelivery::notificationId)
@@ -116,6 +117,11 @@ class DeliveryDispatcherTest {
 
         @Override
         public List<DeliveryRecord> forRenewal(RenewalId renewalId) {
+            return List.of();
+        }
+
+        @Override
+        public List<DeliveryRecord> forAlias(String alias) {
             return List.of();
         }
     }
