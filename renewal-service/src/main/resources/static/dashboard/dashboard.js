@@ -1,16 +1,23 @@
-// The live dashboard: loads the summary, then follows the event stream. Every URL is relative to the page
-// (/dashboard/), so the page works wherever it is mounted and with the session that loaded it.
+// The live dashboard: loads the summary and the aliases, then follows the event stream (and asks for the aliases
+// again as events arrive). Every URL is relative to the page (/dashboard/), so the page works wherever it is
+// mounted and with the session that loaded it.
 'use strict';
 
 (function () {
   const MAX_EVENTS_SHOWN = 200;
   const RETRY_AFTER_CLOSE_MS = 10000;
+  const ALIASES = '../aliases?size=100'; // the first page of the inventory, soonest expiry first
+  const ALIASES_AT_MOST_EVERY_MS = 2000;
+  const EXPIRING_DAYS = 30;
   const playbooks = new Map(); // playbook -> its name on the page, from the catalogue (GET /playbooks)
 
   const open = new Map();     // renewal id -> status (RenewalStatus JSON)
   const shown = new Set();    // ids of the events in the list
   let clockOffsetMs = 0;      // the service's clock minus the browser's
   let source = null;
+  let aliasesAsked = 0;        // the number of the latest request for the aliases: only its answer is shown
+  let aliasesAskedAt = 0;
+  let aliasesTimer = null;
 
   const $ = (selector) => document.querySelector(selector);
 
@@ -54,6 +61,10 @@
 
   function time(instant) {
     return instant ? new Date(instant).toLocaleString() : '';
+  }
+
+  function day(instant) {
+    return instant ? new Date(instant).toLocaleDateString() : '';
   }
 
   function actorBadge(role, name) {
@@ -197,15 +208,112 @@
     render();
   }
 
+  function daysLeftText(daysLeft) {
+    if (daysLeft === null || daysLeft === undefined) {
+      return '';
+    }
+    return daysLeft < 0 ? 'expired ' + -daysLeft + ' d ago' : String(daysLeft);
+  }
+
+  function openRenewalCell(alias) {
+    const renewal = alias.openRenewal;
+    if (renewal) {
+      return element('td', { class: 'open-renewal', 'data-renewal-id': renewal.renewalId },
+        element('a', { href: '../renewals/' + encodeURIComponent(renewal.renewalId), title: renewal.renewalId },
+          element('code', null, renewal.renewalId.slice(0, 8))),
+        renewal.startedByPolicy ? ' ' : '', renewal.startedByPolicy ? element('span', { class: 'actor system' }, 'by policy') : '');
+    }
+    return element('td', { class: 'open-renewal planned', title: alias.policy || null },
+      alias.renewalStartsAt ? 'planned ' + day(alias.renewalStartsAt) : '');
+  }
+
+  function renderAliases(aliases, total) {
+    const rows = aliases.map((alias) => {
+      const certificate = alias.certificate || {};
+      const daysLeft = alias.daysLeft ?? null;
+      const last = alias.lastRenewal;
+      return element('tr', {
+          'data-alias': alias.alias,
+          class: daysLeft === null ? null : daysLeft < 0 ? 'expired' : daysLeft <= EXPIRING_DAYS ? 'expiring' : null
+        },
+        element('td', { class: 'alias' }, element('code', null, alias.alias)),
+        element('td', { class: 'kind', title: alias.kind }, words(alias.kind)),
+        element('td', { class: 'purpose', title: alias.purpose }, words(alias.purpose)),
+        element('td', { class: 'partner' }, alias.partnerId),
+        element('td', { class: 'not-after', title: certificate.notAfter || null }, day(certificate.notAfter)),
+        element('td', { class: 'days-left count' }, daysLeftText(daysLeft)),
+        element('td', { class: 'tier count' }, alias.tierReached ?? ''),
+        openRenewalCell(alias),
+        element('td', { class: 'last-renewal', title: last ? last.renewalId : null },
+          last ? words(last.state) + ' ' + day(last.endedAt) : ''));
+    });
+    $('#aliases tbody').replaceChildren(...rows);
+    $('#aliases-empty').hidden = rows.length > 0;
+    $('#aliases-shown').textContent = total > rows.length ? rows.length + ' of ' + total : '';
+  }
+
+  function showAliasesFailure(text) {
+    $('#aliases-failure').textContent = text;
+    $('#aliases-failure').hidden = !text;
+  }
+
+  /** The inventory (GET /aliases): a service without it (404) shows none, any other failure says so. */
+  async function loadAliases() {
+    const asked = ++aliasesAsked;
+    aliasesAskedAt = Date.now();
+    try {
+      const response = await fetch(ALIASES, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (asked !== aliasesAsked) {
+        return;
+      }
+      if (response.status === 404) {
+        renderAliases([], 0);
+        showAliasesFailure('');
+        return;
+      }
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        throw new Error('HTTP ' + response.status + (problem.detail ? ': ' + problem.detail : ''));
+      }
+      const aliases = await response.json();
+      if (asked === aliasesAsked) {
+        renderAliases(aliases, Number(response.headers.get('X-Total-Count') ?? aliases.length));
+        showAliasesFailure('');
+      }
+    } catch (failure) {
+      if (asked === aliasesAsked) {
+        $('#aliases-empty').hidden = true;
+        showAliasesFailure('The aliases could not be loaded (' + failure.message + ').');
+      }
+    }
+  }
+
+  // Events come in bursts (a renewal's steps, a mass start): the aliases are asked for at most every 2 s.
+  function aliasesSoon() {
+    if (aliasesTimer) {
+      return;
+    }
+    aliasesTimer = setTimeout(() => {
+      aliasesTimer = null;
+      loadAliases();
+    }, Math.max(0, aliasesAskedAt + ALIASES_AT_MOST_EVERY_MS - Date.now()));
+  }
+
   function follow(lastEventId) {
     if (source) {
       source.close();
     }
     source = new EventSource(lastEventId ? 'stream?lastEventId=' + encodeURIComponent(lastEventId) : 'stream');
     source.onopen = () => setStatus('live');
-    source.onmessage = (message) => receive(JSON.parse(message.data));
+    source.onmessage = (message) => {
+      receive(JSON.parse(message.data));
+      aliasesSoon();
+    };
     // the events missed since lastEventId are no longer kept: start again from the summary
-    source.addEventListener('reset', () => refresh());
+    source.addEventListener('reset', () => {
+      refresh();
+      aliasesSoon();
+    });
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         setStatus('disconnected');
@@ -245,5 +353,6 @@
   }
 
   setInterval(() => render(), 30000);
+  loadAliases();
   refresh();
 }());

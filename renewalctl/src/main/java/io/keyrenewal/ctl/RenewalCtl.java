@@ -33,7 +33,8 @@ import java.util.function.Supplier;
 
 /** {@code renewalctl}: the operator's command line over renewal-service's REST API. */
 @Command(name = "renewalctl", mixinStandardHelpOptions = true, version = "renewalctl 0.1.0",
-        description = "Runs and audits key renewals through renewal-service; lists and replays dead letters.",
+        description = "Runs and audits key renewals through renewal-service; lists the keystore's aliases and their"
+                + " renewals; lists and replays dead letters.",
         subcommands = {RenewalCtl.Start.class, RenewalCtl.ListRenewals.class, RenewalCtl.Show.class,
                 RenewalCtl.History.class, RenewalCtl.TakeStep.class, RenewalCtl.Approve.class,
                 RenewalCtl.ConfirmDrain.class,
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
                 RenewalCtl.Replay.class, RenewalCtl.Republish.class, RenewalCtl.Playbooks.class,
                 PartnerCommands.SignConfirmation.class,
                 PartnerCommands.Confirm.class, PartnerCommands.HashPassword.class, DeadLetterCommands.class,
-                PolicyCommands.class})
+                PolicyCommands.class, AliasesCommand.class})
 public class RenewalCtl {
 
     static final int REFUSED = 2;

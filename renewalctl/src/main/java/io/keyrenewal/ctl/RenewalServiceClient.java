@@ -10,10 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** JSON over HTTP to renewal-service; a refusal becomes a {@link Refused} carrying the problem detail's reason. */
 final class RenewalServiceClient {
+
+    static final String TOTAL_COUNT = "X-Total-Count";
+    /** One link of a Link header: the target between angle brackets, then its parameters up to the next link. */
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>([^<]*)");
+    private static final Pattern NEXT = Pattern.compile("rel\\s*=\\s*\"?next\"?");
+    private static final Pattern PAGE = Pattern.compile("[?&]page=(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI baseUrl;
@@ -37,6 +47,39 @@ final class RenewalServiceClient {
 
     JsonNode get(String path) {
         return json(send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    /**
+     * One page of a paged listing: the body is the page's items (a JSON array), {@code X-Total-Count} says how many
+     * match on all pages and {@code Link} (RFC 8288) names the next page, as keystore-service's
+     * {@code GET /keystore/entries} and renewal-service's {@code GET /aliases} answer.
+     */
+    Page getPage(String path) {
+        HttpResponse<InputStream> response = send(request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        JsonNode items = json(response);
+        long total = response.headers().firstValue(TOTAL_COUNT).map(Long::parseLong).orElse((long) items.size());
+        return new Page(items, total, nextPage(response.headers().allValues("Link")));
+    }
+
+    /** @param nextPage the {@code page} of the {@code rel="next"} link, or empty on the last page */
+    record Page(JsonNode items, long total, OptionalInt nextPage) {
+    }
+
+    /** The {@code page} parameter of the link whose relation is {@code next}. */
+    static OptionalInt nextPage(List<String> linkHeaders) {
+        for (String header : linkHeaders) {
+            Matcher link = LINK.matcher(header);
+            while (link.find()) {
+                if (NEXT.matcher(link.group(2)).find()) {
+                    Matcher page = PAGE.matcher(link.group(1));
+                    if (page.find()) {
+                        return OptionalInt.of(Integer.parseInt(page.group(1)));
+                    }
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     JsonNode post(String path, String body) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,6 +31,7 @@ final class StandInService implements AutoCloseable {
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String answer;
+    private volatile Map<String, String> headers = Map.of();
 
     StandInService(String answer) {
         this.answer = answer;
@@ -45,6 +47,7 @@ final class StandInService implements AutoCloseable {
             byte[] body = this.answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
                     : "application/problem+json");
+            this.headers.forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -55,8 +58,14 @@ final class StandInService implements AutoCloseable {
 
     /** From now on the service answers {@code status} with {@code answer}. */
     void answers(int status, String answer) {
+        answers(status, answer, Map.of());
+    }
+
+    /** From now on the service answers {@code status} with {@code answer} and these headers (a page's paging). */
+    void answers(int status, String answer, Map<String, String> headers) {
         this.status = status;
         this.answer = answer;
+        this.headers = headers;
     }
 
     /** Runs renewalctl with {@code args} against this service. */
