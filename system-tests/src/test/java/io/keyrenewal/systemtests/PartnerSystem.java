@@ -10,7 +10,6 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.localstack.DemoPartnerKey;
 import io.keyrenewal.localstack.LocalStack;
-import io.keyrenewal.localstack.StackService;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,9 +30,10 @@ final class PartnerSystem implements AutoCloseable {
     private final DemoPartnerKey key;
     private final ServiceApi renewals;
 
-    PartnerSystem(LocalStack stack) {
+    /** @param renewals renewal-service, whose time the confirmations carry */
+    PartnerSystem(LocalStack stack, ServiceApi renewals) {
         this.key = stack.demoPartnerKey();
-        this.renewals = new ServiceApi(stack.baseUrl(StackService.RENEWAL_SERVICE));
+        this.renewals = renewals;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));

@@ -13,6 +13,7 @@ import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
 import io.keyrenewal.contracts.renewal.CertificateUse;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
 import io.keyrenewal.contracts.renewal.KeyPairExchanged;
@@ -27,9 +28,17 @@ import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
 import io.keyrenewal.localstack.StackService;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -47,11 +56,16 @@ import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -70,9 +84,19 @@ import static org.awaitility.Awaitility.await;
  * (8 to 11; 9 and 11 at an agreed downtime): the partner sends the certificate of its new key pair in a signed
  * confirmation, the keystore imports it with the old one kept beside it (both verify, both can be encrypted to, the
  * new one by default), the partner is told the fingerprint imported, and the old certificate is removed at the
- * retention deadline; no key of the partner's ever reaches the system. One stack for all: each test moves the clocks
- * only once nothing of its renewal awaits a partner.
+ * retention deadline; no key of the partner's ever reaches the system. Playbook 1 runs a second time with a
+ * certificate the tenant's CA issues, playbook 4 is started from the command line with its own key algorithm, subject
+ * and validity. One stack for all, started in {@link #startTheStack()}: each test moves the clocks only once nothing
+ * of its renewal awaits a partner.
+ *
+ * <p>Last, no private key left the keystore in anything the tests above made the stack do: every response they
+ * received (REST and renewalctl), every record on every topic and the log files are scanned for the real private keys
+ * ({@link #noPrivateKeyIsInAnyResponseRecordOrLogOfTheTestsAbove()}). A test added here is covered as long as it
+ * calls the stack through {@link #renewals}, {@link #keystore}, {@link #integrationFlow}, {@link #notificationService}
+ * or {@link #renewalctl}, and moves the clocks through {@link #advanceBothClocks}, which learns the keys before a
+ * retention deadline removes them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaybooksSystemIT {
 
     static final String VERIFY_BOTH_ALIAS = "acme-response-signer";
@@ -81,6 +105,11 @@ class PlaybooksSystemIT {
     static final String ORDER_SIGNER_ALIAS = "acme-order-signer";
     static final String DECRYPT_ALIAS = "partner-acme-decrypt";
     static final String INBOUND_DECRYPT_ALIAS = "acme-request-decrypt";
+    static final String CA_SIGNED_ALIAS = "globex-ca-signer";
+    /** The aliases the keystore seeds with a key pair at its first start; the tests renew each once. */
+    static final List<String> SEEDED_ALIASES = List.of(VERIFY_BOTH_ALIAS, DOWNTIME_ALIAS, REQUEST_SIGNER_ALIAS,
+            ORDER_SIGNER_ALIAS, DECRYPT_ALIAS, INBOUND_DECRYPT_ALIAS, CA_SIGNED_ALIAS);
+    static final char[] LOCAL_KEYSTORE_PASSWORD = "changeit".toCharArray();
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -91,24 +120,36 @@ class PlaybooksSystemIT {
     static TopicReader events;
     static TopicReader notifications;
     static PartnerSystem partnerSystem;
+    /** An integration flow of the tenant: the one role that signs and decrypts with the keys. */
     static ServiceApi integrationFlow;
+    static ServiceApi notificationService;
+    static Renewalctl renewalctl;
     static final TestCa PARTNER_CA = TestCa.root("CN=ACME partner CA, O=ACME");
+    static final TestCa TENANT_CA = TestCa.root("CN=Tenant Test CA, O=Tenant AG");
+
+    /** Every response the tests received, REST (status, headers, body) and renewalctl's output, for the scan. */
+    static final List<String> responses = Collections.synchronizedList(new ArrayList<>());
+    static final PrivateKeyScanner scanner = new PrivateKeyScanner();
+    /** Texts the scan must come across in what it reads: it read the stack's records and responses. */
+    static final List<String> expectedInTheScan = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    static void startTheStack() {
+    static void startTheStack() throws Exception {
         Path repository = Path.of(System.getProperty("keyrenewal.repository", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(LocalStackConfig.builder(repository).dataDir(data).randomFreePorts()
-                .seedAliases(String.join(",", VERIFY_BOTH_ALIAS, DOWNTIME_ALIAS, REQUEST_SIGNER_ALIAS,
-                        ORDER_SIGNER_ALIAS, DECRYPT_ALIAS, INBOUND_DECRYPT_ALIAS))
+                .seedAliases(String.join(",", SEEDED_ALIASES))
                 .environment(StackService.RENEWAL_SERVICE, "KEYRENEWAL_DEADLINE_POLLING_INTERVAL", "PT0.5S")
                 .quickStart() // C1 only: a few renewals start sooner than the full JIT pays off
                 .build(), System.out);
-        renewals = new ServiceApi(stack.baseUrl(StackService.RENEWAL_SERVICE));
-        keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE));
+        renewals = new ServiceApi(stack.baseUrl(StackService.RENEWAL_SERVICE), responses);
+        keystore = new ServiceApi(stack.baseUrl(StackService.KEYSTORE_SERVICE), responses);
         integrationFlow = keystore.as("integration-flow", "integration-flow-local");
+        notificationService = new ServiceApi(stack.baseUrl(StackService.NOTIFICATION_SERVICE), responses);
+        renewalctl = new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE), responses::add);
         events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
         notifications = new TopicReader(stack.bootstrapServers(), Topics.PARTNER_NOTIFICATIONS);
-        partnerSystem = new PartnerSystem(stack);
+        partnerSystem = new PartnerSystem(stack, renewals);
+        assertThat(learnKeys()).as("the seeded key pairs").isEqualTo(SEEDED_ALIASES.size());
     }
 
     @AfterAll
@@ -161,6 +202,68 @@ class PlaybooksSystemIT {
                 "PartnerRemovedOldCertificate", "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
         assertThat(keyInState(VERIFY_BOTH_ALIAS, "ARCHIVED")).as("the old key pair is removed").isNull();
         assertThat(activeKey(VERIFY_BOTH_ALIAS)).isEqualTo(provided.certificate().sha256().value());
+    }
+
+    @Test
+    void playbook1RunsWithACertificateTheTenantsCaIssuesForTheKeystoresCertificationRequest() throws Exception {
+        int keysKnown = learnKeys();
+        String renewalId = renewals.post("/renewals", """
+                {"alias":"%s","partnerId":"acme","guaranteedDeliveryTime":"P7D",
+                 "playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH","exchangeApproval":"TENANT_APPROVES",
+                 "subjectDn":"CN=%s, O=Tenant AG, C=CH","certificateSource":"CA"}"""
+                .formatted(CA_SIGNED_ALIAS, CA_SIGNED_ALIAS), 201).get("renewalId").asText();
+        CertificateRequestedFromCa requested = (CertificateRequestedFromCa) awaitEvents(renewalId, "RenewalStarted",
+                "CertificateRequestedFromCa").get(1);
+        assertThat(requested.subject()).isEqualTo("CN=" + CA_SIGNED_ALIAS + ",O=Tenant AG,C=CH");
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/nextActor").asText()).isEqualTo("keystore");
+        assertThat(keystore.getText("/keystore/entries/" + CA_SIGNED_ALIAS + "/staged/csr"))
+                .isEqualTo(requested.certificateSigningRequest());
+        assertThat(learnKeys()).as("the staged key pair, read from the alias's PKCS#12 file").isEqualTo(keysKnown + 1);
+
+        // the operator takes the request to the CA and imports its answer; a chain without the issuer is refused
+        X509Certificate issued = TENANT_CA.issueFor(requested.certificateSigningRequest(), keystore.now());
+        String chainPath = "/keystore/entries/" + CA_SIGNED_ALIAS + "/staged/certificate-chain";
+        assertThat(keystore.post(chainPath, pem(issued), "application/x-pem-file", 400).get("detail").asText())
+                .contains("is missing from the chain");
+        JsonNode imported = keystore.post(chainPath, pem(TENANT_CA.certificate(), issued), "application/x-pem-file",
+                200);
+        assertThat(imported.get("imported").asBoolean()).isTrue();
+        CertificateProvided provided = (CertificateProvided) awaitEvents(renewalId, "RenewalStarted",
+                "CertificateRequestedFromCa", "NewKeyPairCreated", "CertificateProvided").get(3);
+        assertThat(provided.certificate().sha256()).isEqualTo(Fingerprint.sha256Of(issued.getEncoded()));
+        assertThat(provided.certificate().issuer()).isEqualTo("CN=Tenant Test CA,O=Tenant AG");
+        assertThat(provided.certificate().subject()).isEqualTo(requested.subject());
+        // the old key signs until the exchange
+        integrationFlow.post("/keystore/aliases/" + CA_SIGNED_ALIAS + "/sign", "{\"payload\":\""
+                + Base64.getEncoder().encodeToString("response".getBytes(StandardCharsets.UTF_8)) + "\"}", 200);
+
+        // the partner's steps and the tenant's approval; the exchange puts the CA's certificate to work
+        confirm(renewalId, ConfirmationType.VERIFIES_BOTH);
+        awaitEvents(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth");
+        renewals.post("/renewals/" + renewalId + "/exchange-approval", "", 200);
+        awaitEvents(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided",
+                "KeyPairExchanged", "PartnerInformedOfExchange");
+        assertThat(keystore.getText("/keystore/entries/" + CA_SIGNED_ALIAS + "/chain"))
+                .isEqualTo(pem(issued, TENANT_CA.certificate()));
+        confirm(renewalId, ConfirmationType.OLD_CERTIFICATE_REMOVED);
+        awaitEvents(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided",
+                "KeyPairExchanged", "PartnerInformedOfExchange", "PartnerRemovedOldCertificate");
+
+        // past the retention the old key pair is removed and the renewal completes
+        advanceBothClocks("P91D");
+        awaitEvents(renewalId, "RenewalStarted", "CertificateRequestedFromCa", "NewKeyPairCreated",
+                "CertificateProvided", "PartnerVerifiesBoth", "KeyPairExchangeApproved", "KeyPairExchangeDecided",
+                "KeyPairExchanged", "PartnerInformedOfExchange", "PartnerRemovedOldCertificate",
+                "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted");
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/state").asText()).isEqualTo("COMPLETED");
+        keystore.get("/keystore/entries/" + provided.certificate().sha256().value() + "/history");
+        assertThat(learnKeys()).as("the removed key is still known to the scanner").isEqualTo(keysKnown + 1);
+        // the scan at the end reads the certificate and the certification request in records and responses
+        expectedInTheScan.add(provided.certificate().sha256().value());
+        expectedInTheScan.add(requested.certificateSigningRequest().substring(36, 100));
     }
 
     @Test
@@ -280,12 +383,14 @@ class PlaybooksSystemIT {
         assertThat(renewalctl(2, "step", renewalId, "exchange")).contains("refused (400)").contains(
                 "the tenant steps of playbook TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH are EXCHANGE_APPROVED");
 
+        learnKeys(); // the staged key pair, before the abort discards it
         assertThat(renewalctl(0, "abort", renewalId, "--reason", "rehearsal only")).contains("state ABORTED");
         assertThat(renewalctl(0, "history", renewalId)).contains("RenewalStarted").contains("keystore")
                 .contains("PartnerVerifiesBoth").contains("RenewalAborted").contains("tenant:operator");
         assertThat(renewalctl(0, "verify", renewalId)).contains("intact");
         Path export = data.resolve("export.jsonl");
         renewalctl(0, "export", renewalId, "--output", export.toString());
+        responses.add("renewalctl export " + renewalId + ": " + java.nio.file.Files.readString(export));
         assertThat(java.nio.file.Files.readAllLines(export)).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(line -> assertThat(ContractJson.mapper().readTree(line).get("hash").asText()).hasSize(64));
         assertThat(renewalctl(0, "replay", "--poll", "PT0.1S")).contains("DONE");
@@ -539,18 +644,46 @@ class PlaybooksSystemIT {
     @Test
     void runsPlaybook3FromTheRequestToTheRemovalOfTheOldKeyPairAtTheRetentionDeadline() throws Exception {
         // no purpose named: a decryption key of outbound responses, playbook 3
-        runDecryptionPlaybook(DECRYPT_ALIAS, "", "TENANT_DECRYPTS_OUTBOUND_RESPONSE", PartnerRole.RECEIVER_ADMINISTRATOR);
+        runDecryptionPlaybook(DECRYPT_ALIAS, "TENANT_DECRYPTS_OUTBOUND_RESPONSE", PartnerRole.RECEIVER_ADMINISTRATOR,
+                () -> renewals.post("/renewals", """
+                        {"alias":"%s","partnerId":"acme","guaranteedDeliveryTime":"P30D"}""".formatted(DECRYPT_ALIAS),
+                        201).get("renewalId").asText());
     }
 
     @Test
-    void runsPlaybook4WithTheSenderForADecryptionKeyOfInboundRequests() throws Exception {
-        runDecryptionPlaybook(INBOUND_DECRYPT_ALIAS, ",\"purpose\":\"DECRYPT_INBOUND_REQUEST\"",
-                "TENANT_DECRYPTS_INBOUND_REQUEST", PartnerRole.SENDER_ADMINISTRATOR);
+    void runsPlaybook4StartedFromTheCommandLineWithItsOwnKeyAlgorithmSubjectAndValidity() throws Exception {
+        assertThat(renewalctl(2, "start", "--alias", INBOUND_DECRYPT_ALIAS, "--partner", "acme",
+                "--guaranteed-delivery", "P30D", "--subject-dn", "initech")).contains("refused (400)")
+                .contains("subjectDn");
+        CertificateProvided provided = runDecryptionPlaybook(INBOUND_DECRYPT_ALIAS, "TENANT_DECRYPTS_INBOUND_REQUEST",
+                PartnerRole.SENDER_ADMINISTRATOR, () -> renewalctl(0, "start", "--alias", INBOUND_DECRYPT_ALIAS,
+                        "--partner", "acme", "--guaranteed-delivery", "P30D", "--purpose", "DECRYPT_INBOUND_REQUEST",
+                        "--key-algorithm", "RSA_2048", "--subject-dn", "CN=" + INBOUND_DECRYPT_ALIAS
+                                + ", OU=Integration, O=Tenant AG", "--validity-days", "120").trim());
+        assertThat(provided.certificate().subject())
+                .isEqualTo("CN=" + INBOUND_DECRYPT_ALIAS + ",OU=Integration,O=Tenant AG");
+        assertThat(Duration.between(provided.certificate().notBefore(), provided.certificate().notAfter()))
+                .isEqualTo(Duration.ofDays(120));
+
+        // the new key decrypts what the sender encrypts to its certificate
+        Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+        oaep.init(Cipher.ENCRYPT_MODE, parse(provided.certificate().pem()).getPublicKey());
+        JsonNode decrypted = integrationFlow.post("/keystore/aliases/" + INBOUND_DECRYPT_ALIAS + "/decrypt",
+                "{\"keyIdentifier\":{\"sha256\":\"" + provided.certificate().sha256().value() + "\"},\"ciphertext\":\""
+                        + Base64.getEncoder().encodeToString(oaep.doFinal("session key".getBytes(
+                        StandardCharsets.UTF_8))) + "\"}", 200);
+        assertThat(Base64.getDecoder().decode(decrypted.get("plaintext").asText()))
+                .isEqualTo("session key".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One renewal of a decryption key, from the request to the removal of the old key pair. */
-    private void runDecryptionPlaybook(String alias, String purpose, String playbook, PartnerRole partner)
-            throws Exception {
+    /**
+     * One renewal of a decryption key, from the request ({@code start} answers the renewal's id) to the removal of
+     * the old key pair.
+     *
+     * @return the new key pair's certificate, as the keystore provided it
+     */
+    private CertificateProvided runDecryptionPlaybook(String alias, String playbook, PartnerRole partner,
+                                                      Callable<String> start) throws Exception {
         await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(renewals.get("/partners/acme").get("name")
                 .asText()).as("the local stack's demo partner, registered at start").contains("ACME"));
         Map<String, X509Certificate> before = keystoreCertificates();
@@ -558,9 +691,7 @@ class PlaybooksSystemIT {
         assertThat(seeded).as("the key pair the renewal renews").isNotNull();
 
         // Step 1: the tenant administrator starts the renewal
-        String renewalId = renewals.post("/renewals", """
-                {"alias":"%s","partnerId":"%s","guaranteedDeliveryTime":"P30D"%s}""".formatted(alias, "acme",
-                purpose), 201).get("renewalId").asText();
+        String renewalId = start.call();
         assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/playbook").asText()).isEqualTo(playbook);
 
         // Steps 1-3: the keystore generates the key pair, keeps the old one beside it, the receiver gets the certificate
@@ -618,6 +749,97 @@ class PlaybooksSystemIT {
                 .map(body -> ContractJson.read(body, PartnerNotification.class).kind()))
                 .containsExactly(NotificationKind.CERTIFICATE_PROVIDED, NotificationKind.CONFIRMATION_RECEIVED,
                         NotificationKind.RENEWAL_COMPLETED);
+        return provided;
+    }
+
+    /**
+     * Last, over everything the tests above made the stack do: no private key is in any response they received (REST
+     * and renewalctl), in any record on any topic (dead-letter topics included) or in the stack's log files. Looked
+     * for: PEM {@code PRIVATE KEY} markers and the real private keys, read from the keystore's PKCS#12 files with the
+     * local password as the tests went (keys removed at a retention deadline are known from before). The scan must
+     * have read what the tests did: a scan that finds nothing because it read nothing fails.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noPrivateKeyIsInAnyResponseRecordOrLogOfTheTestsAbove() throws Exception {
+        assertThat(learnKeys()).as("the old and the new key pair of each seeded alias, at least")
+                .isGreaterThanOrEqualTo(2 * SEEDED_ALIASES.size());
+        // what the stack shows of every renewal, read once more for the scan
+        JsonNode every = renewals.get("/renewals");
+        assertThat(every).as("renewals, one or more per test above").hasSizeGreaterThanOrEqualTo(13);
+        for (JsonNode renewal : every) {
+            String renewalId = renewal.get("renewalId").asText();
+            renewals.get("/renewals/" + renewalId);
+            notificationService.get("/notifications?renewalId=" + renewalId);
+        }
+        renewals.getText("/audit/export");
+        keystore.get("/keystore/entries");
+
+        List<String> received = List.copyOf(responses);
+        List<ConsumerRecord<String, String>> records = everyRecordOnEveryTopic();
+        Set<String> topics = records.stream().map(ConsumerRecord::topic).collect(Collectors.toSet());
+        List<String> findings = new ArrayList<>();
+        List<String> shown = new ArrayList<>(received);
+        for (String response : received) {
+            findings.addAll(scanner.scan("response " + response.substring(0, Math.min(80, response.length())),
+                    response));
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            String text = asSent(record);
+            shown.add(text);
+            findings.addAll(scanner.scan("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), text));
+        }
+        findings.addAll(scanner.scanFiles(stack.logDir()));
+        System.out.printf("Scanned %d responses, %d records on %d topics and the log files in %s for %d private"
+                + " keys%n", received.size(), records.size(), topics.size(), stack.logDir(), scanner.keyCount());
+
+        // all the tests make some 250 responses and 300 records
+        assertThat(received).as("responses received").hasSizeGreaterThanOrEqualTo(200)
+                .anyMatch(response -> response.startsWith("renewalctl "));
+        assertThat(records).as("records").hasSizeGreaterThanOrEqualTo(200);
+        assertThat(topics).contains(Topics.RENEWAL_EVENTS, Topics.KEYSTORE_REPORTS, Topics.PARTNER_NOTIFICATIONS,
+                Topics.PARTNER_CONFIRMATIONS, Topics.PARTNER_DIRECTORY);
+        assertThat(expectedInTheScan).as("the certificate and the request of the CA-signed renewal").hasSize(2);
+        for (String expected : expectedInTheScan) {
+            assertThat(shown).as("the scan reads %s", expected).anyMatch(text -> text.contains(expected));
+        }
+        assertThat(shown).anyMatch(text -> text.contains("KeyPairRemoved"));
+        for (StackService service : StackService.values()) {
+            assertThat(stack.logFile(service)).isNotEmptyFile();
+        }
+        assertThat(findings).as("private key material outside the keystore").isEmpty();
+    }
+
+    private static int learnKeys() throws Exception {
+        return scanner.learnKeystoreFolder(data.resolve("keystore-service").resolve("keystore"),
+                LOCAL_KEYSTORE_PASSWORD);
+    }
+
+    /** Every record on every (non-internal) topic, dead-letter topics included, from its beginning to its end now. */
+    private static List<ConsumerRecord<String, String>> everyRecordOnEveryTopic() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "no-private-key-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.listTopics().values().stream().flatMap(List::stream)
+                    .filter(partition -> !partition.topic().startsWith("__"))
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                    .toList();
+            assertThat(partitions).extracting(TopicPartition::topic).as("dead-letter topics are read too")
+                    .contains(Topics.deadLetter(Topics.RENEWAL_EVENTS), Topics.deadLetter(Topics.KEYSTORE_REPORTS),
+                            Topics.deadLetter(Topics.PARTNER_CONFIRMATIONS));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(STEP_TIMEOUT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+            return records;
+        }
     }
 
     /** The tenant proposes a window from a minute from now for an hour; the partner accepts it. */
@@ -628,8 +850,12 @@ class PlaybooksSystemIT {
         confirm(renewalId, ConfirmationType.DOWNTIME_ACCEPTED);
     }
 
-    /** Moves the keystore's and the renewal's clocks by {@code duration} (ISO-8601): each keeps its own time. */
+    /**
+     * Moves the keystore's and the renewal's clocks by {@code duration} (ISO-8601): each keeps its own time. The keys
+     * are learned first: a retention deadline passed removes old key pairs.
+     */
     private static void advanceBothClocks(String duration) throws Exception {
+        learnKeys();
         String body = "{\"duration\":\"" + duration + "\"}";
         keystore.post("/admin/clock/advance", body, 200);
         renewals.post("/admin/clock/advance", body, 200);
@@ -696,14 +922,20 @@ class PlaybooksSystemIT {
         return generator.generateKeyPair();
     }
 
-    private static String pem(X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    private static String pem(X509Certificate... certificates) throws Exception {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate certificate : certificates) {
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        return pem.toString();
     }
 
     /** Key, body and headers of a record, as a consumer receives them. */
-    private static String asSent(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
-        StringBuilder sent = new StringBuilder(record.key()).append('\n').append(record.value());
+    private static String asSent(ConsumerRecord<String, String> record) {
+        StringBuilder sent = new StringBuilder().append(record.key()).append('\n').append(record.value());
         record.headers().forEach(header -> sent.append('\n').append(header.key()).append('=')
                 .append(new String(header.value(), StandardCharsets.UTF_8)));
         return sent.toString();
@@ -711,8 +943,7 @@ class PlaybooksSystemIT {
 
     /** Runs renewalctl as another user of the local profile. */
     private static String renewalctlAs(String user, String password, int expectedExitCode, String... arguments) {
-        return new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE), user, password).run(expectedExitCode,
-                arguments);
+        return renewalctl.as(user, password).run(expectedExitCode, arguments);
     }
 
     private static String start(String alias, String playbook, String approval) throws Exception {
@@ -739,7 +970,7 @@ class PlaybooksSystemIT {
     }
 
     private static String renewalctl(int expectedExitCode, String... arguments) {
-        return new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE)).run(expectedExitCode, arguments);
+        return renewalctl.run(expectedExitCode, arguments);
     }
 
     private static List<RenewalEvent> awaitEvents(String renewalId, String... types) {
@@ -764,7 +995,7 @@ class PlaybooksSystemIT {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         Path aliasFile = data.resolve("keystore-service").resolve("keystore").resolve(alias + ".p12");
         try (InputStream file = Files.newInputStream(aliasFile)) {
-            keystore.load(file, "changeit".toCharArray());
+            keystore.load(file, LOCAL_KEYSTORE_PASSWORD);
         }
         return keystore;
     }
@@ -779,7 +1010,7 @@ class PlaybooksSystemIT {
         for (Path aliasFile : aliasFiles) {
             KeyStore keystore = KeyStore.getInstance("PKCS12");
             try (InputStream file = Files.newInputStream(aliasFile)) {
-                keystore.load(file, "changeit".toCharArray());
+                keystore.load(file, LOCAL_KEYSTORE_PASSWORD);
             }
             for (String alias : Collections.list(keystore.aliases())) {
                 certificates.put(alias, (X509Certificate) keystore.getCertificate(alias));

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -14,8 +15,10 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +39,12 @@ final class PrivateKeyScanner {
     /** Each rendition of each key, with what it is. */
     private final Map<String, String> renditions = new LinkedHashMap<>();
     private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
+    /** Each file read, with its identity (inode), time and size as read: a file replaced since is read again. */
+    private final Map<Path, List<Object>> filesRead = new HashMap<>();
 
     /**
-     * Learns every private key in the {@code *.p12} files of {@code folder}.
+     * Learns every private key in the {@code *.p12} files of {@code folder}; a file not changed since the last call is
+     * not read again. Keys stay known after they leave the files: learn before a key is removed.
      *
      * @return how many keys the scanner knows now
      */
@@ -48,6 +54,12 @@ final class PrivateKeyScanner {
             files = listing.filter(file -> file.getFileName().toString().endsWith(".p12")).sorted().toList();
         }
         for (Path file : files) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            List<Object> version = Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime(),
+                    attributes.size());
+            if (version.equals(filesRead.get(file))) {
+                continue;
+            }
             KeyStore keystore = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(file)) {
                 keystore.load(in, password);
@@ -58,6 +70,7 @@ final class PrivateKeyScanner {
                     learn(file.getFileName() + "#" + entry, privateKey);
                 }
             }
+            filesRead.put(file, version);
         }
         return keys.size();
     }

@@ -20,7 +20,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scanner of the no-private-key system test finds a key planted where it must not be, and nothing else. */
+/**
+ * The scanner of the no-private-key check (PlaybooksSystemIT's last test) finds a key planted where it must not be,
+ * and nothing else.
+ */
 class PrivateKeyScannerTest {
 
     static final char[] PASSWORD = "changeit".toCharArray();
@@ -49,6 +52,34 @@ class PrivateKeyScannerTest {
         }
 
         assertThat(scanner.learnKeystoreFolder(folder.resolve("keystore"), PASSWORD)).isEqualTo(2);
+    }
+
+    @Test
+    void readsAKeystoreFileAgainOnlyOnceItWasReplaced() throws Exception {
+        Path keystores = Files.createDirectories(folder.resolve("replaced"));
+        PrivateKeyScanner learning = new PrivateKeyScanner();
+        KeyStore globex = KeyStore.getInstance("PKCS12");
+        globex.load(null, PASSWORD);
+        globex.setKeyEntry("globex-sign", ec.getPrivate(), PASSWORD, new X509Certificate[]{ecCertificate});
+        replace(keystores.resolve("globex-sign.p12"), globex);
+        assertThat(learning.learnKeystoreFolder(keystores, PASSWORD)).isEqualTo(1);
+
+        assertThat(learning.learnKeystoreFolder(keystores, "not read".toCharArray())).as("unchanged: not opened")
+                .isEqualTo(1);
+        globex.setKeyEntry("globex-sign.staged.1", rsa.getPrivate(), PASSWORD,
+                new X509Certificate[]{TestCa.root("CN=Another CA").issue("CN=globex-sign", rsa.getPublic())});
+        replace(keystores.resolve("globex-sign.p12"), globex);
+        assertThat(learning.learnKeystoreFolder(keystores, PASSWORD)).isEqualTo(2);
+    }
+
+    /** Writes a new file and moves it over the old one, as the keystore does. */
+    private static void replace(Path file, KeyStore content) throws Exception {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            content.store(out, PASSWORD);
+        }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test

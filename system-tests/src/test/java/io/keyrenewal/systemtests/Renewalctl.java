@@ -20,17 +20,6 @@ final class Renewalctl {
     private final String password;
     private final Consumer<String> transcript;
 
-    Renewalctl(URI renewalService) {
-        this(renewalService, printed -> {
-        });
-    }
-
-    /** As another user of the local profile. */
-    Renewalctl(URI renewalService, String user, String password) {
-        this(renewalService, user, password, printed -> {
-        });
-    }
-
     /** @param transcript receives each command line with what it printed */
     Renewalctl(URI renewalService, Consumer<String> transcript) {
         this(renewalService, RenewalServiceApi.LOCAL_USER, RenewalServiceApi.LOCAL_PASSWORD, transcript);
@@ -41,6 +30,11 @@ final class Renewalctl {
         this.user = user;
         this.password = password;
         this.transcript = transcript;
+    }
+
+    /** The same tool as another user of the local profile, its transcript going to the same place. */
+    Renewalctl as(String user, String password) {
+        return new Renewalctl(renewalService, user, password, transcript);
     }
 
     /** Runs renewalctl with {@code arguments}; checks its exit code; answers what it printed. */

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +27,6 @@ final class ServiceApi {
     private final URI baseUrl;
     private final List<String> responses;
     private final String authorization;
-
-    ServiceApi(URI baseUrl) {
-        this(baseUrl, new ArrayList<>());
-    }
 
     /** @param responses where every response (status, headers and body) is added as it arrives */
     ServiceApi(URI baseUrl, List<String> responses) {

@@ -45,12 +45,15 @@ final class TestCa {
         return certificate;
     }
 
-    /** The certificate for a PKCS#10 request (PEM), with the subject the request names. */
-    X509Certificate issueFor(String certificationRequestPem) throws Exception {
+    /**
+     * The certificate for a PKCS#10 request (PEM), with the subject the request names, issued at {@code now}: the
+     * system's time where the tests move its clocks.
+     */
+    X509Certificate issueFor(String certificationRequestPem, Instant now) throws Exception {
         PKCS10CertificationRequest request = new PKCS10CertificationRequest(Base64.getDecoder().decode(
                 certificationRequestPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")));
         return sign(keys, issuer(), request.getSubject(), new JcaPKCS10CertificationRequest(request).getPublicKey(),
-                false, Instant.now());
+                false, now);
     }
 
     X509Certificate issue(String subject, PublicKey key) {
