@@ -12,6 +12,7 @@ import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.partner.NotificationKind;
 import io.keyrenewal.contracts.partner.PartnerConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
+import io.keyrenewal.contracts.playbook.Milestones;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
 import io.keyrenewal.contracts.renewal.CertificateUse;
@@ -25,6 +26,9 @@ import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerSwitchedToNewKey;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.SenderResumedSending;
+import io.keyrenewal.contracts.watch.AliasWatchEvent;
+import io.keyrenewal.contracts.watch.ExpiryTierReached;
+import io.keyrenewal.contracts.watch.RenewalStartedByPolicy;
 import io.keyrenewal.localstack.LocalStack;
 import io.keyrenewal.localstack.LocalStackConfig;
 import io.keyrenewal.localstack.StackService;
@@ -119,6 +123,7 @@ class PlaybooksSystemIT {
     static ServiceApi keystore;
     static TopicReader events;
     static TopicReader notifications;
+    static TopicReader watchEvents;
     static PartnerSystem partnerSystem;
     /** An integration flow of the tenant: the one role that signs and decrypts with the keys. */
     static ServiceApi integrationFlow;
@@ -148,6 +153,7 @@ class PlaybooksSystemIT {
         renewalctl = new Renewalctl(stack.baseUrl(StackService.RENEWAL_SERVICE), responses::add);
         events = new TopicReader(stack.bootstrapServers(), Topics.RENEWAL_EVENTS);
         notifications = new TopicReader(stack.bootstrapServers(), Topics.PARTNER_NOTIFICATIONS);
+        watchEvents = new TopicReader(stack.bootstrapServers(), Topics.ALIAS_WATCH);
         partnerSystem = new PartnerSystem(stack, renewals);
         assertThat(learnKeys()).as("the seeded key pairs").isEqualTo(SEEDED_ALIASES.size());
     }
@@ -158,6 +164,7 @@ class PlaybooksSystemIT {
             partnerSystem.close();
             events.close();
             notifications.close();
+            watchEvents.close();
         }
         if (stack != null) {
             stack.close();
@@ -750,6 +757,119 @@ class PlaybooksSystemIT {
                 .containsExactly(NotificationKind.CERTIFICATE_PROVIDED, NotificationKind.CONFIRMATION_RECEIVED,
                         NotificationKind.RENEWAL_COMPLETED);
         return provided;
+    }
+
+    /**
+     * Issue 16's done-when: the clock moves toward the expiry of a partner's certificate the tenant verifies with; the
+     * watch reports the tiers it reaches (60, 30, 14 days), and starts the renewal its policy asks for (20 days before
+     * the expiry, in a daily window of an hour) once, only when the window is open; the scripted partner completes it,
+     * and the watch follows the new certificate. The dry run of the same request, made before, planned the steps the
+     * renewal then took, in order.
+     */
+    @Test
+    void theWatchReportsTheTiersAndStartsTheRenewalOfItsPolicyOnceInsideItsWindowAndItCompletes() throws Exception {
+        String alias = "acme-watched-verify";
+        Instant start = renewals.now();
+        KeyPair oldKeys = ecKeys();
+        X509Certificate old = PARTNER_CA.issue("CN=" + alias + " old, O=ACME", oldKeys.getPublic(), start,
+                start.plus(Duration.ofDays(70)));
+        keystore.post("/keystore/aliases/" + alias + "/partner-certificates?activate=true", pem(old),
+                "application/x-pem-file", 200);
+        String oldSha256 = Fingerprint.sha256Of(old.getEncoded()).value();
+        awaitWatch(alias, "CertificateWatched");
+        // the window opens daily at the full hour three hours from now (UTC), for an hour
+        int hour = start.atZone(java.time.ZoneOffset.UTC).plusHours(3).getHour();
+        renewals.put("/policies/alias:" + alias, """
+                {"purpose":"VERIFY_INBOUND_REQUEST","partnerId":"acme","guaranteedDeliveryTime":"P7D",\
+                "startDaysBeforeExpiry":20,"windows":[{"cron":"0 0 %d * * *","duration":"PT1H","timeZone":"UTC"}]}"""
+                .formatted(hour), 200);
+        JsonNode plan = renewals.post("/renewals/dry-run", """
+                {"alias":"%s","partnerId":"acme","guaranteedDeliveryTime":"P7D","purpose":"VERIFY_INBOUND_REQUEST"}"""
+                .formatted(alias), 200);
+        assertThat(plan.path("wouldStart").asBoolean()).as(plan.toString()).isTrue();
+        JsonNode listed = aliasItem(alias);
+        assertThat(listed.path("kind").asText()).isEqualTo("PARTNER_CERTIFICATE");
+        assertThat(listed.at("/certificate/sha256").asText()).isEqualTo(oldSha256);
+        assertThat(listed.path("policy").asText()).isEqualTo("alias:" + alias);
+        assertThat(Instant.parse(listed.path("renewalStartsAt").asText()))
+                .isEqualTo(old.getNotAfter().toInstant().minus(Duration.ofDays(20)));
+
+        advanceBothClocks("P15D"); // 55 days left
+        assertThat(tier(awaitWatch(alias, "CertificateWatched", "ExpiryTierReached").get(1))).isEqualTo(60);
+        advanceBothClocks("P30D"); // 25 days left
+        assertThat(tier(awaitWatch(alias, "CertificateWatched", "ExpiryTierReached", "ExpiryTierReached").get(2)))
+                .isEqualTo(30);
+        // 13 days left: past the policy's time, but the window is closed; the watch looked (it reports the tier)
+        advanceBothClocks("P12D");
+        assertThat(tier(awaitWatch(alias, "CertificateWatched", "ExpiryTierReached", "ExpiryTierReached",
+                "ExpiryTierReached").get(3))).isEqualTo(14);
+        assertThat(aliasItem(alias).path("openRenewal").isNull()).as("no renewal outside the window").isTrue();
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(notifications.bodies(alias))
+                .extracting(body -> ContractJson.read(body, PartnerNotification.class).kind())
+                .containsExactly(NotificationKind.CERTIFICATE_EXPIRING, NotificationKind.CERTIFICATE_EXPIRING,
+                        NotificationKind.CERTIFICATE_EXPIRING));
+
+        // into the window: its next opening, and a minute
+        Instant now = renewals.now();
+        Instant opening = now.atZone(java.time.ZoneOffset.UTC).withHour(hour).truncatedTo(
+                java.time.temporal.ChronoUnit.HOURS).toInstant();
+        opening = opening.isBefore(now) ? opening.plus(Duration.ofDays(1)) : opening;
+        advanceBothClocks(Duration.between(now, opening).plusMinutes(1).toString());
+        List<ConsumerRecord<String, String>> watched = awaitWatch(alias, "CertificateWatched", "ExpiryTierReached",
+                "ExpiryTierReached", "ExpiryTierReached", "RenewalStartedByPolicy");
+        String renewalId = ContractJson.read(watched.get(4).value(), AliasWatchEvent.class) instanceof
+                RenewalStartedByPolicy started ? started.renewalId().value() : null;
+        assertThat(renewalId).isNotNull();
+        assertThat(aliasItem(alias).at("/openRenewal/startedByPolicy").asBoolean()).isTrue();
+
+        // the scripted partner sends its new certificate and switches; past the retention the renewal completes
+        awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested");
+        KeyPair newKeys = ecKeys();
+        X509Certificate renewed = PARTNER_CA.issue("CN=" + alias + " 2027, O=ACME", newKeys.getPublic(),
+                renewals.now());
+        partnerSystem.sendNewCertificate(renewalId, pem(renewed));
+        awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested", "PartnerCertificateReceived",
+                "PartnerCertificateImported");
+        List<ConsumerRecord<String, String>> followed = awaitWatch(alias, "CertificateWatched", "ExpiryTierReached",
+                "ExpiryTierReached", "ExpiryTierReached", "RenewalStartedByPolicy", "CertificateWatched");
+        assertThat(followed.get(5).value()).contains(Fingerprint.sha256Of(renewed.getEncoded()).value());
+        partnerSystem.confirm(renewalId, ConfirmationType.SWITCHED_TO_NEW_KEY);
+        awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested", "PartnerCertificateReceived",
+                "PartnerCertificateImported", "PartnerSwitchedToNewKey");
+        advanceBothClocks("P91D");
+        List<String> taken = awaitEvents(renewalId, "RenewalStarted", "PartnerCertificateRequested",
+                "PartnerCertificateReceived", "PartnerCertificateImported", "PartnerSwitchedToNewKey",
+                "OldKeyPairRemovalDecided", "OldKeyPairRemoved", "RenewalCompleted").stream()
+                .flatMap(event -> Milestones.recordedBy(event).stream()).map(Enum::name).toList();
+        assertThat(StreamSupport.stream(plan.path("steps").spliterator(), false)
+                .map(step -> step.path("step").asText()).toList())
+                .as("the dry run planned the steps the renewal took, in order").isEqualTo(taken).isNotEmpty();
+        assertThat(renewals.get("/renewals/" + renewalId).at("/renewal/state").asText()).isEqualTo("COMPLETED");
+        JsonNode after = aliasItem(alias);
+        assertThat(after.at("/lastRenewal/renewalId").asText()).isEqualTo(renewalId);
+        assertThat(after.at("/lastRenewal/state").asText()).isEqualTo("COMPLETED");
+        assertThat(after.path("tierReached").isNull()).as("the new certificate is far from its expiry").isTrue();
+        assertThat(awaitWatch(alias, "CertificateWatched", "ExpiryTierReached", "ExpiryTierReached",
+                "ExpiryTierReached", "RenewalStartedByPolicy", "CertificateWatched"))
+                .as("one renewal for the old certificate, none for the new one yet").hasSize(6);
+    }
+
+    /** The watch's events of {@code alias} on {@code alias.watch.v1}, once they are of exactly these types. */
+    private static List<ConsumerRecord<String, String>> awaitWatch(String alias, String... types) {
+        await().atMost(STEP_TIMEOUT).untilAsserted(() -> assertThat(watchEvents.records(alias))
+                .extracting(record -> TopicReader.header(record, MessageHeaders.TYPE)).containsExactly(types));
+        return watchEvents.records(alias);
+    }
+
+    private static int tier(ConsumerRecord<String, String> record) {
+        return ((ExpiryTierReached) ContractJson.read(record.value(), AliasWatchEvent.class)).tierDays();
+    }
+
+    /** The alias as {@code GET /aliases} lists it. */
+    private static JsonNode aliasItem(String alias) throws Exception {
+        return StreamSupport.stream(renewals.get("/aliases?size=1000").spliterator(), false)
+                .filter(item -> alias.equals(item.path("alias").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(alias + " is not in the inventory"));
     }
 
     /**

@@ -71,6 +71,11 @@ final class ServiceApi {
                 expectedStatus).body());
     }
 
+    JsonNode put(String path, String json, int expectedStatus) throws Exception {
+        return ContractJson.mapper().readTree(send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus).body());
+    }
+
     /** The service's own time (its clock is movable in the local stack). */
     Instant now() throws Exception {
         return Instant.parse(post("/admin/clock/advance", "{\"duration\":\"PT0S\"}", 200).get("now").asText());

@@ -38,7 +38,8 @@ final class TestCa {
     static TestCa root(String name) {
         KeyPair keys = newKeys("EC");
         X500Name subject = X500Name.getInstance(new X500Principal(name).getEncoded());
-        return new TestCa(keys, sign(keys, subject, subject, keys.getPublic(), true, Instant.now()));
+        return new TestCa(keys, sign(keys, subject, subject, keys.getPublic(), true, Instant.now(),
+                Instant.now().plus(Duration.ofDays(3650))));
     }
 
     X509Certificate certificate() {
@@ -53,7 +54,7 @@ final class TestCa {
         PKCS10CertificationRequest request = new PKCS10CertificationRequest(Base64.getDecoder().decode(
                 certificationRequestPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")));
         return sign(keys, issuer(), request.getSubject(), new JcaPKCS10CertificationRequest(request).getPublicKey(),
-                false, now);
+                false, now, now.plus(Duration.ofDays(825)));
     }
 
     X509Certificate issue(String subject, PublicKey key) {
@@ -62,7 +63,13 @@ final class TestCa {
 
     /** A certificate issued at {@code now}: the system's time where the tests move its clocks. */
     X509Certificate issue(String subject, PublicKey key, Instant now) {
-        return sign(keys, issuer(), X500Name.getInstance(new X500Principal(subject).getEncoded()), key, false, now);
+        return issue(subject, key, now, now.plus(Duration.ofDays(825)));
+    }
+
+    /** A certificate valid from an hour before {@code now} until {@code notAfter}. */
+    X509Certificate issue(String subject, PublicKey key, Instant now, Instant notAfter) {
+        return sign(keys, issuer(), X500Name.getInstance(new X500Principal(subject).getEncoded()), key, false, now,
+                notAfter);
     }
 
     static KeyPair newKeys(String algorithm) {
@@ -80,11 +87,11 @@ final class TestCa {
     }
 
     private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, X500Name subject, PublicKey key,
-                                        boolean ca, Instant now) {
+                                        boolean ca, Instant now, Instant notAfter) {
         try {
             return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(ca ? 3650 : 825))), subject, key)
+                    Date.from(notAfter), subject, key)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
                             : KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
