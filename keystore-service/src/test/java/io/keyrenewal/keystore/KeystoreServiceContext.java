@@ -104,7 +104,8 @@ abstract class KeystoreServiceContext {
         registry.add("KEYSTORE_SEED_ALIASES",
                 () -> "acme-decrypt, globex-decrypt,initech-decrypt,umbrella-decrypt,hooli-decrypt,wayne-decrypt,"
                         + "wonka-decrypt,acme-sign,globex-sign,initech-sign,hooli-sign,umbrella-sign,stark-sign,"
-                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt,gringotts-decrypt");
+                        + "wayne-sign,oscorp-sign,tyrell-sign,acme-ca-sign,acme-ca-decrypt,gringotts-decrypt,cyberdyne-sign,"
+                        + "cyberdyne-decrypt");
     }
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package io.keyrenewal.keystore;
 import io.keyrenewal.contracts.ContractJson;
 import io.keyrenewal.contracts.MessageHeaders;
 import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.alias.AliasCertificate;
 import io.keyrenewal.contracts.keystore.KeystoreReport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -12,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Every record the service published during the test run: reports and dead letters. */
+/** Every record the service published during the test run: reports, alias certificates and dead letters. */
 class PublishedRecords {
 
     private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
 
     @KafkaListener(id = "test-observer", groupId = "keystore-service-test-observer",
-            topics = {Topics.KEYSTORE_REPORTS, Topics.RENEWAL_EVENTS + ".dlt"})
+            topics = {Topics.KEYSTORE_REPORTS, Topics.ALIAS_CERTIFICATES, Topics.RENEWAL_EVENTS + ".dlt"})
     void observe(ConsumerRecord<String, String> record) {
         records.add(record);
     }
@@ -42,6 +43,20 @@ class PublishedRecords {
         return records.stream()
                 .filter(record -> record.topic().equals(Topics.deadLetter(Topics.RENEWAL_EVENTS)))
                 .filter(record -> messageId.equals(header(record, MessageHeaders.ID)))
+                .toList();
+    }
+
+    /** The records of {@code alias} on {@code keystore.aliases.v1}, in the order they arrived. */
+    List<ConsumerRecord<String, String>> aliasCertificateRecords(String alias) {
+        return records.stream()
+                .filter(record -> record.topic().equals(Topics.ALIAS_CERTIFICATES))
+                .filter(record -> alias.equals(record.key()))
+                .toList();
+    }
+
+    List<AliasCertificate> aliasCertificates(String alias) {
+        return aliasCertificateRecords(alias).stream()
+                .map(record -> ContractJson.read(record.value(), AliasCertificate.class))
                 .toList();
     }
 

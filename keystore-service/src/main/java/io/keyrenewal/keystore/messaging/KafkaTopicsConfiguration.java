@@ -25,7 +25,9 @@ class KafkaTopicsConfiguration {
     KafkaAdmin.NewTopics keystoreTopics() {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.RENEWAL_EVENTS).config("retention.ms", "-1").build(),
-                topic(Topics.KEYSTORE_REPORTS).build());
+                topic(Topics.KEYSTORE_REPORTS).build(),
+                // the latest record of each alias is what counts: compaction keeps it and drops the older ones
+                topic(Topics.ALIAS_CERTIFICATES).compact().build());
     }
 
     @Bean

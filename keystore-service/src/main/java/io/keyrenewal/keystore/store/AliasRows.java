@@ -7,7 +7,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,7 +23,9 @@ import java.util.Optional;
  * <p>
  * Every write of a row also replaces the alias's entries in the {@link EntryIndex}, in the same transaction, and
  * records the row's version the index shows ({@code indexed_version}); a row written before the index existed, or by
- * an earlier version of the service, has an older one and is indexed again at start ({@link #unindexed}).
+ * an earlier version of the service, has an older one and is indexed again at start ({@link #unindexed}). And it
+ * queues the alias in the {@link AliasOutbox}, in that transaction too, so that every committed change is published.
+ * The time of a change ({@code changed_at}) is the keystore's clock's.
  */
 final class AliasRows {
 
@@ -33,8 +35,11 @@ final class AliasRows {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final EntryIndex index;
+    private final AliasOutbox outbox;
+    private final Clock clock;
 
-    AliasRows(DataSource dataSource) {
+    AliasRows(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.jdbc = JdbcClient.create(dataSource);
         this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -42,6 +47,7 @@ final class AliasRows {
                 + " version BIGINT NOT NULL, changed_at TIMESTAMP WITH TIME ZONE NOT NULL, indexed_version BIGINT)")
                 .update();
         this.index = new EntryIndex(dataSource);
+        this.outbox = new AliasOutbox(dataSource);
     }
 
     EntryIndex index() {
@@ -71,7 +77,7 @@ final class AliasRows {
                                 + " version, changed_at, indexed_version) SELECT :alias, NULL, 0, :at, 0 WHERE NOT"
                                 + " EXISTS (SELECT 1 FROM keystore_alias WHERE alias = :alias)")
                         .param("alias", alias.value())
-                        .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .param("at", now())
                         .update());
             } catch (DuplicateKeyException createdByAnother) {
                 // the row exists now: lock it below
@@ -84,16 +90,17 @@ final class AliasRows {
 
     /**
      * Replaces the content of a row locked by {@link #lock} in this transaction (null when no entry is left), and its
-     * {@code entries} in the index.
+     * {@code entries} in the index, and queues the change to be published ({@code kind}: what the alias holds).
      */
-    void write(KeystoreAlias alias, byte[] content, List<KeystoreEntry> entries) {
+    void write(KeystoreAlias alias, byte[] content, List<KeystoreEntry> entries, EntryType kind) {
         jdbc.sql("UPDATE keystore_alias SET pkcs12 = :content, version = version + 1, indexed_version = version + 1,"
                         + " changed_at = :at WHERE alias = :alias")
                 .param("alias", alias.value())
                 .param("content", content)
-                .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .param("at", now())
                 .update();
         index.replace(alias, entries);
+        outbox.enqueue(alias, kind);
     }
 
     /** The aliases the index does not show as their rows are now (written before it, or by an earlier version). */
@@ -118,12 +125,16 @@ final class AliasRows {
                 .optional();
     }
 
-    /** Records {@code entries} as the index of a row locked by {@link #lockUnindexed}, content unchanged. */
+    /**
+     * Records {@code entries} as the index of a row locked by {@link #lockUnindexed}, content unchanged, and queues the
+     * alias to be published: an instance of an earlier version changed it without.
+     */
     void indexed(KeystoreAlias alias, List<KeystoreEntry> entries) {
         jdbc.sql("UPDATE keystore_alias SET indexed_version = version WHERE alias = :alias")
                 .param("alias", alias.value())
                 .update();
         index.replace(alias, entries);
+        outbox.enqueue(alias, kindOf(entries));
     }
 
     /** The aliases that have a row, holding entries or not, among {@code aliases} (asked 500 at a time). */
@@ -150,16 +161,26 @@ final class AliasRows {
                                 + " FROM keystore_alias WHERE alias = :alias)")
                         .param("alias", alias.value())
                         .param("content", content)
-                        .param("at", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .param("at", now())
                         .update() == 1;
                 if (inserted) {
                     index.replace(alias, entries);
+                    outbox.enqueue(alias, kindOf(entries));
                 }
                 return inserted;
             });
         } catch (DuplicateKeyException createdByAnother) {
             return false;
         }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** What an alias of these entries holds (an alias that holds none: key pairs, the default). */
+    private static EntryType kindOf(List<KeystoreEntry> entries) {
+        return entries.stream().map(KeystoreEntry::type).findFirst().orElse(EntryType.KEY_PAIR);
     }
 
     private Optional<Locked> selectForUpdate(KeystoreAlias alias) {

@@ -6,7 +6,9 @@ import io.keyrenewal.keystore.certificate.IssuedKeyPair;
 import io.keyrenewal.keystore.certificate.PublicCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,6 +22,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +45,9 @@ import java.util.function.Function;
  * The public part of every entry is also kept in an index ({@link EntryIndex}), written with the alias's row: a
  * listing reads it and opens no PKCS#12. At start, the aliases whose rows were written before the index existed are
  * indexed, once, each under its row's lock.
+ * <p>
+ * Every change is also queued in the {@link AliasOutbox}, in its transaction, for {@code keystore.aliases.v1}; once it
+ * has committed, an {@link AliasChanged} event tells the publisher.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -54,11 +60,25 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
     private final char[] password;
     private final AliasRows rows;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
+    /** A keystore on the system clock that tells no one of its changes (tests, tools). */
     public Pkcs12TenantKeystore(KeystoreFileProperties properties, DataSource dataSource) {
+        this(properties, dataSource, Clock.systemUTC(), event -> {
+        });
+    }
+
+    /**
+     * @param clock  the keystore's clock: the time of each change
+     * @param events receives an {@link AliasChanged} after each committed change
+     */
+    @Autowired
+    public Pkcs12TenantKeystore(KeystoreFileProperties properties, DataSource dataSource, Clock clock,
+                                ApplicationEventPublisher events) {
         this.folder = properties.folder().toAbsolutePath();
         this.password = properties.resolvePassword();
-        this.rows = new AliasRows(dataSource);
+        this.events = events;
+        this.rows = new AliasRows(dataSource, clock);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LegacyKeystoreMigration.migrate(folder, password);
         importFiles();
@@ -408,14 +428,18 @@ public class Pkcs12TenantKeystore implements TenantKeystore {
 
     private <T> T changeLocked(KeystoreAlias alias, Function<AliasStore, Change<T>> function) {
         AliasStore store = open(alias, rows.lock(alias));
+        Optional<EntryType> heldBefore = store.type();
         Change<T> change = function.apply(store);
         if (change.modified()) {
             byte[] content = store.isEmpty() ? null : Pkcs12File.serialize(store.keyStore(), password);
-            rows.write(alias, content, store.entries());
+            // an alias emptied by this change still says what it held
+            EntryType kind = store.type().or(() -> heldBefore).orElse(EntryType.KEY_PAIR);
+            rows.write(alias, content, store.entries(), kind);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     export(alias, content);
+                    events.publishEvent(new AliasChanged(alias));
                 }
             });
         }
