@@ -83,8 +83,12 @@ public class AliasWatch {
         look(support.now(), deadlines, support);
     }
 
+    /** The payload of the watch's deadline: the moment it was set to (a deadline handler takes its payload first). */
+    public record CheckDue(Instant at) {
+    }
+
     @DeadlineHandler(deadlineName = CHECK)
-    public void onCheck(DeadlineManager deadlines, WatchSupport support) {
+    public void onCheck(CheckDue due, DeadlineManager deadlines, WatchSupport support) {
         look(support.now(), deadlines, support);
     }
 
@@ -109,7 +113,8 @@ public class AliasWatch {
                         startDue, expiryReported ? null : certificate.notAfter())
                 .filter(Objects::nonNull).filter(at -> at.isAfter(now) && !at.equals(Instant.MAX))
                 .min(Instant::compareTo);
-        next.ifPresentOrElse(at -> deadlines.schedule(at, CHECK), () -> deadlines.cancelAllWithinScope(CHECK));
+        next.ifPresentOrElse(at -> deadlines.schedule(at, CHECK, new CheckDue(at)),
+                () -> deadlines.cancelAllWithinScope(CHECK));
     }
 
     /**

@@ -155,6 +155,22 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
     }
 
     @Test
+    void aTierTheClockReachesLaterIsReportedWhenItDoesAtTheWatchsDeadline() {
+        String alias = "watch-deadline";
+        Instant now = clock.instant();
+        // the 60-day tier is reached a few seconds from now: the watch's deadline, not the record, reports it
+        publish(alias, certificate(alias, "c1", now.minus(Duration.ofDays(300)),
+                now.plus(Duration.ofDays(60)).plusSeconds(3)), 1);
+        watch.awaitTypes(alias, "CertificateWatched");
+
+        ExpiryTierReached tier = event(watch.awaitTypes(alias, "CertificateWatched", "ExpiryTierReached").get(1),
+                ExpiryTierReached.class);
+
+        assertThat(tier.tierDays()).isEqualTo(60);
+        assertThat(tier.at()).isAfterOrEqualTo(now.plus(Duration.ofSeconds(3)));
+    }
+
+    @Test
     void theInventoryIsPagedSortedBySoonestExpiryAndRefusesBadQueries() {
         Instant now = clock.instant();
         for (int days = 301; days <= 303; days++) {
