@@ -26,6 +26,13 @@ final class NotificationApi {
                 .header("Authorization", NotificationServiceContext.AUDITOR));
     }
 
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", NotificationServiceContext.AUDITOR)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> getWithoutCredentials(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)));
     }

@@ -32,6 +32,7 @@ class NotificationServiceEndpointsTest extends NotificationServiceContext {
 
         assertThat(description.undocumented(ApiDescriptionCheck.endpoints(mappings))).isEmpty();
         assertThat(description.roles("GET /notifications")).containsExactly("AUDITOR", "TENANT_ADMIN");
+        assertThat(description.roles("POST /notifications/preview")).containsExactly("AUDITOR", "TENANT_ADMIN");
         assertThat(description.statusWithoutCredentials("/swagger-ui/index.html")).isEqualTo(200);
         assertThat(description.statusWithoutCredentials("/notifications?renewalId=x")).as("nothing else opens")
                 .isEqualTo(401);

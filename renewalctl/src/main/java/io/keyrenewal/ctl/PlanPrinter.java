@@ -11,6 +11,8 @@ import java.util.Locale;
 /** {@code renewalctl start --dry-run}: the plan of {@code POST /renewals/dry-run} as a person reads it. */
 final class PlanPrinter {
 
+    private static final String INDENT = "    ";
+
     private final PrintWriter out;
 
     PlanPrinter(PrintWriter out) {
@@ -57,6 +59,35 @@ final class PlanPrinter {
         out.println(!wouldStart ? "would not start" : refused ? "would start, but stop where refused"
                 : "would start");
         return refused ? RenewalCtl.REFUSED : 0;
+    }
+
+    /**
+     * Each planned message as notification-service renders it ({@code POST /notifications/preview}): a heading with
+     * its step, event, recipient and kind, then its subject and text indented, or why it cannot be rendered.
+     */
+    void printMessages(JsonNode messages) {
+        if (!messages.isArray()) {
+            messagesNotRendered("notification-service answered no list of messages");
+            return;
+        }
+        out.printf("messages each party would receive, as notification-service renders them (%d):%n",
+                messages.size());
+        for (JsonNode message : messages) {
+            out.printf("-- %s: %s to %s (%s)%n", message.path("step").asText(), message.path("event").asText(),
+                    message.path("recipient").asText(), message.path("kind").asText());
+            if (message.path("text").isTextual()) {
+                out.println(INDENT + "Subject: " + message.path("subject").asText());
+                message.path("text").asText().stripTrailing().lines()
+                        .forEach(line -> out.println((INDENT + line).stripTrailing()));
+            } else {
+                out.println(INDENT + "not rendered: " + message.path("reason").asText("no reason given"));
+            }
+        }
+    }
+
+    /** The one line that says why the planned messages are not shown. */
+    void messagesNotRendered(String why) {
+        out.println("the messages could not be rendered: " + why);
     }
 
     private static String chosen(JsonNode playbook) {

@@ -88,10 +88,18 @@ public class RenewalCtl {
     }
 
     RenewalServiceClient client() {
-        String authorization = token != null && !token.isBlank() ? "Bearer " + token
+        return new RenewalServiceClient(url, authorization());
+    }
+
+    /** Another service of the tenant's, called with the same credentials as renewal-service. */
+    RenewalServiceClient client(URI serviceUrl, String service) {
+        return new RenewalServiceClient(serviceUrl, authorization(), service);
+    }
+
+    private String authorization() {
+        return token != null && !token.isBlank() ? "Bearer " + token
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        return new RenewalServiceClient(url, authorization);
     }
 
     /** Base of the subcommands: the parent's connection and this command's output. */
@@ -162,10 +170,16 @@ public class RenewalCtl {
     @Command(name = "start", description = {"Starts the renewal of the key pair under an alias.",
             "With --dry-run: the plan instead, starting nothing: the playbook, one line per step (who takes it, the"
                     + " partner's confirmation or what the tenant's step needs, who is told what), the earliest dates"
-                    + " and what would be refused now; exit code 2 if anything would be refused."})
+                    + " and what would be refused now; exit code 2 if anything would be refused. Then each planned"
+                    + " message as notification-service renders it (POST /notifications/preview, same credentials),"
+                    + " or one line saying why the messages could not be rendered (the exit code is the plan's)."})
     static class Start extends Subcommand {
         @Option(names = "--dry-run", description = "print the plan and what would be refused; start nothing")
         boolean dryRun;
+        @Option(names = "--notification-url", description = "with --dry-run: notification-service, which renders"
+                + " the planned messages (env KEYRENEWAL_NOTIFICATION_URL, default http://127.0.0.1:8083)",
+                defaultValue = "${env:KEYRENEWAL_NOTIFICATION_URL:-http://127.0.0.1:8083}")
+        URI notificationUrl;
         @Option(names = "--alias", required = true) String alias;
         @Option(names = "--partner", required = true) String partner;
         @Option(names = "--guaranteed-delivery", required = true, description = "ISO-8601, e.g. P30D")
@@ -193,7 +207,16 @@ public class RenewalCtl {
             }
             newKeyPair.addTo(body);
             if (dryRun) {
-                return new PlanPrinter(out()).print(client().post("/renewals/dry-run", body.toString()));
+                JsonNode plan = client().post("/renewals/dry-run", body.toString());
+                PlanPrinter printer = new PlanPrinter(out());
+                int exitCode = printer.print(plan);
+                try {
+                    printer.printMessages(ctl.client(notificationUrl, "notification-service")
+                            .post("/notifications/preview", plan.toString()));
+                } catch (RenewalServiceClient.Refused notRendered) {
+                    printer.messagesNotRendered(notRendered.getMessage());
+                }
+                return exitCode;
             }
             String renewalId = client().post("/renewals", body.toString()).get("renewalId").asText();
             out().println(renewalId);

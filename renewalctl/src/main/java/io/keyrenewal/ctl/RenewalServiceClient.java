@@ -16,7 +16,10 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** JSON over HTTP to renewal-service; a refusal becomes a {@link Refused} carrying the problem detail's reason. */
+/**
+ * JSON over HTTP to renewal-service (or, for the preview of a dry run's messages, notification-service); a refusal
+ * becomes a {@link Refused} carrying the problem detail's reason.
+ */
 final class RenewalServiceClient {
 
     static final String TOTAL_COUNT = "X-Total-Count";
@@ -28,11 +31,18 @@ final class RenewalServiceClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI baseUrl;
     private final String authorization;
+    private final String service;
 
     /** @param authorization the value of the Authorization header (Basic or Bearer) */
     RenewalServiceClient(URI baseUrl, String authorization) {
+        this(baseUrl, authorization, "renewal-service");
+    }
+
+    /** @param service the service's name, as the reasons name it */
+    RenewalServiceClient(URI baseUrl, String authorization, String service) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.service = service;
     }
 
     /** The service answered with an error status; {@code getMessage()} is its reason. */
@@ -116,7 +126,7 @@ final class RenewalServiceClient {
         try {
             response = http.send(request, handler);
         } catch (IOException e) {
-            throw new Refused(0, "cannot reach renewal-service at " + baseUrl + " ("
+            throw new Refused(0, "cannot reach " + service + " at " + baseUrl + " ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,12 +144,12 @@ final class RenewalServiceClient {
         return response;
     }
 
-    private static JsonNode json(HttpResponse<InputStream> response) {
+    private JsonNode json(HttpResponse<InputStream> response) {
         try (InputStream body = response.body()) {
             byte[] bytes = body.readAllBytes();
             return bytes.length == 0 ? ContractJson.mapper().createObjectNode() : ContractJson.mapper().readTree(bytes);
         } catch (IOException e) {
-            throw new Refused(response.statusCode(), "renewal-service answered something that is not JSON");
+            throw new Refused(response.statusCode(), service + " answered something that is not JSON");
         }
     }
 }

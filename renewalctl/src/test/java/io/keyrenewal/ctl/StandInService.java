@@ -12,11 +12,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for renewal-service over real HTTP: it records each request and answers what the test sets, as the
- * service answers (a problem detail for an error status); renewalctl runs against it.
+ * service answers (a problem detail for an error status); renewalctl runs against it. A path may have an answer of its
+ * own, so that it stands in for another service too (notification-service's preview).
  */
 final class StandInService implements AutoCloseable {
 
@@ -32,6 +34,7 @@ final class StandInService implements AutoCloseable {
     private volatile int status = 200;
     private volatile String answer;
     private volatile Map<String, String> headers = Map.of();
+    private final Map<String, Map.Entry<Integer, String>> byPath = new ConcurrentHashMap<>();
 
     StandInService(String answer) {
         this.answer = answer;
@@ -44,10 +47,14 @@ final class StandInService implements AutoCloseable {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().getRawQuery()));
-            byte[] body = this.answer.getBytes(StandardCharsets.UTF_8);
+            Map.Entry<Integer, String> own = byPath.get(exchange.getRequestURI().getRawPath());
+            int status = own == null ? this.status : own.getKey();
+            byte[] body = (own == null ? this.answer : own.getValue()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
                     : "application/problem+json");
-            this.headers.forEach(exchange.getResponseHeaders()::add);
+            if (own == null) {
+                this.headers.forEach(exchange.getResponseHeaders()::add);
+            }
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -68,6 +75,16 @@ final class StandInService implements AutoCloseable {
         this.headers = headers;
     }
 
+    /** From now on {@code path} is answered {@code status} with {@code answer}, whatever the others are. */
+    void answers(String path, int status, String answer) {
+        byPath.put(path, Map.entry(status, answer));
+    }
+
+    /** Where it listens, e.g. {@code http://127.0.0.1:40123}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** Runs renewalctl with {@code args} against this service. */
     Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -77,7 +94,7 @@ final class StandInService implements AutoCloseable {
         commandLine.setErr(new PrintWriter(err, true));
         String[] withUrl = new String[args.length + 2];
         withUrl[0] = "--url";
-        withUrl[1] = "http://127.0.0.1:" + server.getAddress().getPort();
+        withUrl[1] = url();
         System.arraycopy(args, 0, withUrl, 2, args.length);
         int exitCode = commandLine.execute(withUrl);
         return new Run(exitCode, out.toString(), err.toString());

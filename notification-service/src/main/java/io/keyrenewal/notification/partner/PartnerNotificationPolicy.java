@@ -1,6 +1,5 @@
 package io.keyrenewal.notification.partner;
 
-import io.keyrenewal.contracts.partner.ExpectedConfirmation;
 import io.keyrenewal.contracts.partner.PartnerNotification;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
@@ -12,14 +11,10 @@ import io.keyrenewal.notification.delivery.NotificationOutbox;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.KnownRenewals;
 import io.keyrenewal.notification.renewal.RenewedKey;
-import io.keyrenewal.notification.template.MessageTemplates;
 import io.keyrenewal.notification.template.RenderedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * When a renewal event asks someone to act or informs them, then a message goes to each recipient, identified by
@@ -31,15 +26,13 @@ public class PartnerNotificationPolicy {
     private static final Logger log = LoggerFactory.getLogger(PartnerNotificationPolicy.class);
 
     private final KnownRenewals knownRenewals;
-    private final StepMessages stepMessages;
-    private final MessageTemplates templates;
+    private final RenewalMessages messages;
     private final NotificationOutbox outbox;
 
-    public PartnerNotificationPolicy(KnownRenewals knownRenewals, StepMessages stepMessages,
-                                     MessageTemplates templates, NotificationOutbox outbox) {
+    public PartnerNotificationPolicy(KnownRenewals knownRenewals, RenewalMessages messages,
+                                     NotificationOutbox outbox) {
         this.knownRenewals = knownRenewals;
-        this.stepMessages = stepMessages;
-        this.templates = templates;
+        this.messages = messages;
         this.outbox = outbox;
     }
 
@@ -50,14 +43,14 @@ public class PartnerNotificationPolicy {
             return;
         }
         keepTrackOf(event);
-        if (!stepMessages.tellsSomeone(event)) {
+        if (!messages.tellsSomeone(event)) {
             log.debug("{} {} of renewal {} asks nothing of anyone: no message", event.getClass().getSimpleName(),
                     received.eventId(), event.renewalId());
             return;
         }
         KnownRenewal renewal = knownRenewals.get(event.renewalId());
-        for (PartnerMessage message : stepMessages.of(renewal, event)) {
-            notify(received, renewal, message);
+        for (RenewalMessages.Composed composed : messages.of(renewal, event)) {
+            notify(received, renewal, composed);
         }
     }
 
@@ -90,30 +83,12 @@ public class PartnerNotificationPolicy {
         }
     }
 
-    private void notify(ReceivedEvent received, KnownRenewal renewal, PartnerMessage message) {
-        RenderedMessage rendered = templates.render(message.template(), valuesOf(renewal, message));
+    private void notify(ReceivedEvent received, KnownRenewal renewal, RenewalMessages.Composed composed) {
+        PartnerMessage message = composed.message();
+        RenderedMessage rendered = composed.rendered();
         outbox.queue(new PartnerNotification(received.eventId() + ":" + message.recipient(),
                 renewal.partnerId(), renewal.renewalId(), message.recipient(), message.kind(), rendered.subject(),
                 rendered.text(), message.attachments(), message.expectedConfirmation(), received.eventId(),
                 received.event().at(), renewal.alias()), rendered.html());
-    }
-
-    /** The message's own values and those every template may use: who, which renewal, how to confirm. */
-    static Map<String, String> valuesOf(KnownRenewal renewal, PartnerMessage message) {
-        Map<String, String> values = new HashMap<>(message.values());
-        values.put("salutation", Salutation.of(message.recipient(), renewal.partnerId()));
-        values.put("alias", renewal.alias());
-        values.put("renewalId", renewal.renewalId().value());
-        values.put("partnerId", renewal.partnerId().value());
-        values.put("playbook", renewal.playbook().name());
-        ExpectedConfirmation confirmation = message.expectedConfirmation();
-        if (confirmation != null) {
-            values.put("confirmation", confirmation.type().name());
-            values.put("confirmationType", confirmation.type().name());
-            values.put("confirmationTopic", confirmation.topic());
-            values.put("confirmationKey", renewal.renewalId().value());
-            values.put("confirmationJson", confirmation.example());
-        }
-        return values;
     }
 }

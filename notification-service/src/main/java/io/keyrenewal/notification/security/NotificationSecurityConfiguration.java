@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The delivery log names partners' contacts and what they were sent: the tenant administrator and the auditor read
- * it. Anything not named is denied: without credentials 401, with another role 403.
+ * it, and they preview the messages of a dry run's plan. Anything not named is denied: without credentials 401, with
+ * another role 403.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationSecurityConfiguration {
@@ -30,6 +31,8 @@ public class NotificationSecurityConfiguration {
                 .requestMatchers(ApiDescription.PATHS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/notifications", "/notifications/**")
                 .hasAnyRole("TENANT_ADMIN", "AUDITOR")
+                // renders the messages of a dry run's plan: reads the templates only, changes nothing
+                .requestMatchers(HttpMethod.POST, "/notifications/preview").hasAnyRole("TENANT_ADMIN", "AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("TENANT_ADMIN", "AUDITOR")
                 .anyRequest().denyAll());
         authentication.apply(http, null);

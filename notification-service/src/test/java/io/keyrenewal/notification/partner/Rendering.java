@@ -5,7 +5,7 @@ import io.keyrenewal.notification.template.MessageTemplates;
 import io.keyrenewal.notification.template.RenderedMessage;
 import io.keyrenewal.notification.template.TemplateProperties;
 
-/** Renders a message with the templates shipped in the jar, as the policy does. */
+/** Renders a message with the templates shipped in the jar, as {@link RenewalMessages} does. */
 final class Rendering {
 
     private static final MessageTemplates SHIPPED = new MessageTemplates(new TemplateProperties(null));
@@ -14,6 +14,6 @@ final class Rendering {
     }
 
     static RenderedMessage render(KnownRenewal renewal, PartnerMessage message) {
-        return SHIPPED.render(message.template(), PartnerNotificationPolicy.valuesOf(renewal, message));
+        return SHIPPED.render(message.template(), RenewalMessages.valuesOf(renewal, message));
     }
 }
