@@ -9,6 +9,8 @@ import io.keyrenewal.contracts.watch.CertificateWatched;
 import io.keyrenewal.contracts.watch.ExpiryTierReached;
 import io.keyrenewal.contracts.watch.RenewalStartedByPolicy;
 import io.keyrenewal.renewal.query.RenewalView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,14 @@ import java.time.Instant;
 public class AliasInventory {
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    public AliasInventory(JdbcTemplate jdbc) {
+    public AliasInventory(JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) {
         this.jdbc = jdbc;
+        // a renewal's start and the watch's first certificate may insert an alias's row at the same moment: on
+        // PostgreSQL the loser of a plain insert would abort its whole transaction (the start answered 500), so it
+        // does nothing there; H2 knows no ON CONFLICT, and a failed statement spoils no H2 transaction
+        this.postgres = url.startsWith("jdbc:postgresql:");
     }
 
     /** The alias's current certificate: the tier reported for the one before no longer applies. */
@@ -76,10 +83,18 @@ public class AliasInventory {
                 purpose == null ? null : purpose.name(), alias);
     }
 
-    /** Inserts the alias's row if it has none; a concurrent insert of the same alias fails no statement. */
+    /** Inserts the alias's row if it has none, also when another transaction inserts it at the same moment. */
     private void ensureRow(String alias) {
-        jdbc.update("insert into alias_inventory (alias) select ? where not exists"
-                + " (select 1 from alias_inventory where alias = ?)", alias, alias);
+        if (postgres) {
+            jdbc.update("insert into alias_inventory (alias) values (?) on conflict (alias) do nothing", alias);
+            return;
+        }
+        try {
+            jdbc.update("insert into alias_inventory (alias) select ? where not exists"
+                    + " (select 1 from alias_inventory where alias = ?)", alias, alias);
+        } catch (DuplicateKeyException insertedMeanwhile) {
+            // H2: the other transaction's row is there; this transaction goes on
+        }
     }
 
     private static Timestamp timestamp(Instant instant) {
