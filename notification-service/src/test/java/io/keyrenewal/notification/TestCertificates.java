@@ -11,14 +11,26 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
-/** A real self-signed EC P-256 certificate (made with keytool), described the way the keystore service reports it. */
+/**
+ * Real EC P-256 certificates, described the way the keystore service reports them: a self-signed one (made with
+ * keytool) and one a certificate authority of the tenant issued (made with openssl), whose subject and issuer differ.
+ */
 public final class TestCertificates {
 
     private TestCertificates() {
     }
 
     public static CertificateInfo decryptor() {
-        try (InputStream in = TestCertificates.class.getResourceAsStream("/decryptor-certificate.pem")) {
+        return read("/decryptor-certificate.pem");
+    }
+
+    /** Issued by "CN=Integration Tenant CA" to "CN=signer". */
+    public static CertificateInfo signer() {
+        return read("/signer-certificate.pem");
+    }
+
+    private static CertificateInfo read(String resource) {
+        try (InputStream in = TestCertificates.class.getResourceAsStream(resource)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));

@@ -63,7 +63,8 @@ final class PlanPrinter {
 
     /**
      * Each planned message as notification-service renders it ({@code POST /notifications/preview}): a heading with
-     * its step, event, recipient and kind, then its subject and text indented, or why it cannot be rendered.
+     * its step, event, recipient and kind, then its subject and text indented (placeholders marked in them) and what
+     * it attaches, or why it cannot be rendered.
      */
     void printMessages(JsonNode messages) {
         if (!messages.isArray()) {
@@ -79,6 +80,10 @@ final class PlanPrinter {
                 out.println(INDENT + "Subject: " + message.path("subject").asText());
                 message.path("text").asText().stripTrailing().lines()
                         .forEach(line -> out.println((INDENT + line).stripTrailing()));
+                for (JsonNode attachment : message.path("attachments")) {
+                    out.println(INDENT + "Attached: " + attachment.path("name").asText()
+                            + (attachment.path("placeholder").asBoolean() ? " (made when the renewal runs)" : ""));
+                }
             } else {
                 out.println(INDENT + "not rendered: " + message.path("reason").asText("no reason given"));
             }

@@ -26,15 +26,26 @@ class DryRunCommandTest {
     static final String ALIAS_TAKEN = "alias acme-signer is already being renewed by renewal"
             + " 7d1f3c52-9b1e-4c7a-8f0e-2a6b9d4e1c33; one open renewal per alias";
 
-    /** What notification-service answers for the plan: one message it cannot render, one it renders (shortened). */
+    /**
+     * What notification-service answers for the plan: a message with placeholders and an attachment, one it renders
+     * whole, one it cannot render (shortened).
+     */
     static final String PREVIEW = """
             [{"step":"CERTIFICATE_PROVIDED","event":"CertificateProvided","recipient":"SENDER_ADMINISTRATOR",\
-            "kind":"CERTIFICATE_PROVIDED","subject":null,"text":null,\
-            "reason":"it describes the tenant's new certificate"},\
+            "kind":"CERTIFICATE_PROVIDED","subject":"Action required: new certificate of the tenant for alias\
+             acme-dry-run-nothing","text":"SHA-256 fingerprint: <SHA-256 of the new certificate: known once the\
+             keystore made it>\\n","placeholders":[{"name":"<SHA-256 of the new certificate: known once the keystore\
+             made it>","meaning":"the SHA-256 fingerprint of the tenant's new certificate"}],\
+            "attachments":[{"name":"acme-dry-run-nothing-<serial number of the new certificate>.pem",\
+            "placeholder":true}]},\
             {"step":"PARTNER_VERIFIES_BOTH","event":"PartnerVerifiesBoth","recipient":"SENDER_ADMINISTRATOR",\
             "kind":"CONFIRMATION_RECEIVED","subject":"Confirmation received: VERIFIES_BOTH for alias\
              acme-dry-run-nothing","text":"Hello sender administrator of partner acme,\\n\\nThe tenant accepted\
-             your confirmation.\\n"}]""";
+             your confirmation.\\n","placeholders":[],"attachments":[]},\
+            {"step":"PARTNER_REMOVED_OLD_CERTIFICATE","event":"PartnerRemovedOldCertificate",\
+            "recipient":"SENDER_ADMINISTRATOR","kind":"CONFIRMATION_RECEIVED","subject":null,"text":null,\
+            "placeholders":[],"attachments":[],"reason":"it shows what only the real renewal will know in a form\
+             the preview cannot mark with a placeholder"}]""";
 
     StandInService service;
 
@@ -129,9 +140,16 @@ class DryRunCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("would start\n"
-                        + "messages each party would receive, as notification-service renders them (2):\n",
+                        + "messages each party would receive, as notification-service renders them (3):\n",
                 "-- CERTIFICATE_PROVIDED: CertificateProvided to SENDER_ADMINISTRATOR (CERTIFICATE_PROVIDED)\n"
-                        + "    not rendered: it describes the tenant's new certificate\n",
+                        + "    Subject: Action required: new certificate of the tenant for alias acme-dry-run-nothing\n"
+                        + "    SHA-256 fingerprint: <SHA-256 of the new certificate: known once the keystore made it>\n"
+                        + "    Attached: acme-dry-run-nothing-<serial number of the new certificate>.pem (made when the"
+                        + " renewal runs)\n",
+                "-- PARTNER_REMOVED_OLD_CERTIFICATE: PartnerRemovedOldCertificate to SENDER_ADMINISTRATOR"
+                        + " (CONFIRMATION_RECEIVED)\n"
+                        + "    not rendered: it shows what only the real renewal will know in a form the preview"
+                        + " cannot mark with a placeholder\n",
                 "-- PARTNER_VERIFIES_BOTH: PartnerVerifiesBoth to SENDER_ADMINISTRATOR (CONFIRMATION_RECEIVED)\n"
                         + "    Subject: Confirmation received: VERIFIES_BOTH for alias acme-dry-run-nothing\n"
                         + "    Hello sender administrator of partner acme,\n"

@@ -7,12 +7,14 @@ import io.keyrenewal.contracts.renewal.Playbook;
 import io.keyrenewal.notification.partner.RenewalMessages;
 import io.keyrenewal.notification.preview.PlanToPreview.PlannedMessage;
 import io.keyrenewal.notification.preview.PlanToPreview.PlannedStep;
+import io.keyrenewal.notification.preview.PreviewedMessage.PreviewedAttachment;
 import io.keyrenewal.notification.renewal.KnownRenewal;
 import io.keyrenewal.notification.renewal.RenewedKey;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The messages of a dry run's plan, rendered as the service would send them in a renewal of that request: for each
@@ -21,8 +23,13 @@ import java.util.List;
  * start, then the downtime agreed and the key pair exchanged as the plan takes them). Nothing is remembered, stored,
  * queued or sent.
  * <p>
- * Where the plan agrees a downtime, the renewal is known to have one from that step on, its end at that step's date:
- * the window itself is not in a plan, and no message reads its end, only that one was agreed.
+ * What only the real renewal will know the events carry as sentinels ({@link NotYetKnown}); in the rendered subject,
+ * text and attachment names each is replaced by its marked placeholder, and the message lists the placeholders it
+ * has. Where the plan agrees a downtime, the renewal is known to have one from that step on, until the sentinel end of
+ * the window.
+ * <p>
+ * A message that would still show something of a sentinel after the replacement (a value cut or reformatted by its
+ * composer or template) is not rendered: the preview never passes a sentinel off as a real value.
  */
 @Component
 public class PlanPreview {
@@ -75,7 +82,7 @@ public class PlanPreview {
             return renewal;
         }
         return switch (String.valueOf(step.event())) {
-            case "DowntimeAgreed" -> renewal.withDowntimeUntil(step.earliestAt());
+            case "DowntimeAgreed" -> renewal.withDowntimeUntil(NotYetKnown.WINDOW_END.instant());
             case "KeyPairExchanged" -> renewal.withKeyPairExchangedAt(step.earliestAt());
             default -> renewal;
         };
@@ -91,11 +98,30 @@ public class PlanPreview {
         return messages.of(renewal, derived.event()).stream()
                 .filter(composed -> composed.message().recipient().name().equals(message.recipient()))
                 .findFirst()
-                .map(composed -> PreviewedMessage.rendered(step.step(), message.event(), message.recipient(),
-                        composed.message().kind(), composed.rendered().subject(), composed.rendered().text()))
+                .map(composed -> marked(step, message, composed))
                 .orElseGet(() -> PreviewedMessage.notRendered(step.step(), message.event(), message.recipient(),
                         message.kind(), "notification-service sends " + message.recipient() + " no message after "
                                 + message.event()));
+    }
+
+    /** The message with every sentinel replaced by its placeholder, or not rendered where one would be left. */
+    private static PreviewedMessage marked(PlannedStep step, PlannedMessage message, RenewalMessages.Composed composed) {
+        Set<NotYetKnown> used = NotYetKnown.none();
+        String subject = NotYetKnown.mark(composed.rendered().subject(), used);
+        String text = NotYetKnown.mark(composed.rendered().text(), used);
+        List<PreviewedAttachment> attachments = composed.message().attachments().stream()
+                .map(attachment -> new PreviewedAttachment(NotYetKnown.mark(attachment.fileName(), used),
+                        NotYetKnown.leftIn(attachment.content())))
+                .toList();
+        if (NotYetKnown.leftIn(subject) || NotYetKnown.leftIn(text)
+                || attachments.stream().anyMatch(attachment -> NotYetKnown.leftIn(attachment.name()))) {
+            return PreviewedMessage.notRendered(step.step(), message.event(), message.recipient(), message.kind(),
+                    "it shows what only the real renewal will know in a form the preview cannot mark with a"
+                            + " placeholder");
+        }
+        return PreviewedMessage.rendered(step.step(), message.event(), message.recipient(),
+                composed.message().kind(), subject, text, used.stream().map(NotYetKnown::placeholder).toList(),
+                attachments);
     }
 
     private static PlaybookDefinition playbook(PlanToPreview plan) {

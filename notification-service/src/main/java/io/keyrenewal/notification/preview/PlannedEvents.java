@@ -4,7 +4,17 @@ import io.keyrenewal.contracts.PartnerId;
 import io.keyrenewal.contracts.RenewalId;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.contracts.playbook.PlaybookDefinition;
+import io.keyrenewal.contracts.renewal.CertificateProvided;
+import io.keyrenewal.contracts.renewal.DowntimeAgreed;
+import io.keyrenewal.contracts.renewal.DowntimeOverrun;
+import io.keyrenewal.contracts.renewal.DowntimeProposed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowRedeployed;
+import io.keyrenewal.contracts.renewal.IntegrationFlowUndeployed;
+import io.keyrenewal.contracts.renewal.KeyPairRolledBack;
+import io.keyrenewal.contracts.renewal.PartnerCertificateImported;
+import io.keyrenewal.contracts.renewal.PartnerCertificateReceived;
 import io.keyrenewal.contracts.renewal.PartnerCertificateRequested;
+import io.keyrenewal.contracts.renewal.PartnerInformedOfExchange;
 import io.keyrenewal.contracts.renewal.PartnerRemovedOldCertificate;
 import io.keyrenewal.contracts.renewal.PartnerRole;
 import io.keyrenewal.contracts.renewal.PartnerStepEscalated;
@@ -14,6 +24,7 @@ import io.keyrenewal.contracts.renewal.PartnerVerifiesBoth;
 import io.keyrenewal.contracts.renewal.RenewalCompleted;
 import io.keyrenewal.contracts.renewal.RenewalEvent;
 import io.keyrenewal.contracts.renewal.SenderExchangedCertificate;
+import io.keyrenewal.contracts.renewal.SenderResumedSending;
 import io.keyrenewal.contracts.renewal.SenderStoppedSending;
 import io.keyrenewal.notification.preview.PlanToPreview.PlannedMessage;
 import io.keyrenewal.notification.preview.PlanToPreview.PlannedStep;
@@ -33,31 +44,23 @@ import java.util.function.Supplier;
  *       the confirmation asked, as the renewal sets it;</li>
  *   <li>a reminder ({@code ifLate}): awaited since the late step's {@code earliestAt}, reminded its
  *       {@code respondWithin} later; an escalation its {@code escalatedAfter} later;</li>
- *   <li>the partner's confirmation id: {@link #CONFIRMATION_ID}, the partner chooses it;</li>
- *   <li>until when the old key is kept where the partner's switch starts its retention: the switch's
- *       {@code earliestAt} plus the plan's {@code retention};</li>
- *   <li>the recipient and what the tenant does with a partner's certificate: the plan's and the catalogue
- *       playbook's.</li>
+ *   <li>until when the old key (or the partner's previous certificate) is kept where the step starts its retention:
+ *       the step's {@code earliestAt} plus the plan's {@code retention};</li>
+ *   <li>the recipient, the confirmation asked, what the partner does with the tenant's certificate and what the tenant
+ *       does with the partner's: the plan's and the catalogue playbook's.</li>
  * </ul>
- * An event that carries what no plan knows is not built, and the message is not rendered: a certificate the keystore
- * creates or the partner sends only when the renewal runs, a downtime window the tenant proposes only then, the
- * integration developer who (un)deploys the flow.
+ * What no plan knows the event carries as a sentinel of {@link NotYetKnown}, which the preview replaces by a marked
+ * placeholder in the rendered message: a certificate the keystore makes or the partner sends, the certificate the alias
+ * holds, the downtime window the tenant proposes, who proposes it or (un)deploys the integration flow, the id the
+ * partner gives its confirmation.
  */
 final class PlannedEvents {
 
     /** The renewal id the messages of a preview name. */
     static final RenewalId RENEWAL_ID = new RenewalId("(dry run)");
-    /** The id of a partner's confirmation, which the partner chooses. */
-    static final String CONFIRMATION_ID = "<your confirmationId>";
 
-    private static final String TENANTS_CERTIFICATE = "it describes the tenant's new certificate (fingerprint, serial,"
-            + " validity), which the keystore creates only when the renewal runs";
-    private static final String PARTNERS_CERTIFICATE = "it describes the partner's new certificate, which the partner"
-            + " sends only when the renewal runs";
-    private static final String DOWNTIME_WINDOW = "it names the downtime window, which the tenant proposes only at"
-            + " the renewal's DOWNTIME_PROPOSED step";
-    private static final String DEVELOPER = "it names the integration developer who undeploys or redeploys the flow,"
-            + " known only when they record it";
+    private static final String CONFIRMATION_ID = NotYetKnown.CONFIRMATION_ID.value();
+    private static final String DEVELOPER = NotYetKnown.INTEGRATION_DEVELOPER.value();
 
     /** The event of a message, or why a plan cannot say it. */
     record Derived(RenewalEvent event, String reason) {
@@ -75,6 +78,8 @@ final class PlannedEvents {
 
     Derived of(PlannedStep step, PlannedMessage message) {
         Instant at = step.earliestAt();
+        Instant windowStart = NotYetKnown.WINDOW_START.instant();
+        Instant windowEnd = NotYetKnown.WINDOW_END.instant();
         return switch (Objects.requireNonNullElse(message.event(), "")) {
             case "PartnerVerifiesBoth" -> built(() -> new PartnerVerifiesBoth(RENEWAL_ID, partnerId, CONFIRMATION_ID,
                     at));
@@ -85,7 +90,7 @@ final class PlannedEvents {
             case "SenderStoppedSending" -> built(() -> new SenderStoppedSending(RENEWAL_ID, partnerId, CONFIRMATION_ID,
                     at, message.asks()));
             case "PartnerSwitchedToNewKey" -> built(() -> new PartnerSwitchedToNewKey(RENEWAL_ID, partnerId,
-                    CONFIRMATION_ID, retainOldKeyUntil(step), at));
+                    CONFIRMATION_ID, retainedUntil(step), at));
             case "PartnerCertificateRequested" -> built(() -> new PartnerCertificateRequested(RENEWAL_ID, plan.alias(),
                     partnerId, recipient(message), playbook.playbook(), at, respondBy(at, message.asks()),
                     message.asks(), playbook.partnerCertificateUse()));
@@ -95,12 +100,32 @@ final class PlannedEvents {
             case "PartnerStepEscalated" -> built(() -> new PartnerStepEscalated(RENEWAL_ID, partnerId,
                     step.confirmation(), at, later(at, step.escalatedAfter())));
             case "RenewalCompleted" -> built(() -> new RenewalCompleted(RENEWAL_ID, plan.alias(), partnerId, at));
-            case "CertificateProvided", "PartnerInformedOfExchange", "KeyPairRolledBack" ->
-                    new Derived(null, TENANTS_CERTIFICATE);
-            case "PartnerCertificateReceived", "PartnerCertificateImported" -> new Derived(null, PARTNERS_CERTIFICATE);
-            case "DowntimeProposed", "DowntimeAgreed", "SenderResumedSending", "DowntimeOverrun" ->
-                    new Derived(null, DOWNTIME_WINDOW);
-            case "IntegrationFlowUndeployed", "IntegrationFlowRedeployed" -> new Derived(null, DEVELOPER);
+            case "CertificateProvided" -> built(() -> new CertificateProvided(RENEWAL_ID, plan.alias(), partnerId,
+                    recipient(message), playbook.playbook(), NotYetKnown.newCertificate(), at,
+                    respondBy(at, message.asks()), message.asks(), playbook.certificateUse()));
+            case "PartnerInformedOfExchange" -> built(() -> new PartnerInformedOfExchange(RENEWAL_ID, partnerId,
+                    recipient(message), playbook.playbook(), NotYetKnown.newCertificate().ref(), at,
+                    respondBy(at, message.asks()), message.asks()));
+            case "KeyPairRolledBack" -> built(() -> new KeyPairRolledBack(RENEWAL_ID, plan.alias(), partnerId,
+                    recipient(message), NotYetKnown.currentCertificate(), at));
+            case "PartnerCertificateReceived" -> built(() -> new PartnerCertificateReceived(RENEWAL_ID, plan.alias(),
+                    partnerId, CONFIRMATION_ID, NotYetKnown.partnersCertificate(), at,
+                    playbook.partnerCertificateUse()));
+            case "PartnerCertificateImported" -> built(() -> new PartnerCertificateImported(RENEWAL_ID, plan.alias(),
+                    partnerId, recipient(message), playbook.playbook(), NotYetKnown.partnersCertificate().ref(),
+                    NotYetKnown.partnersCurrentCertificate(), at, respondBy(at, message.asks()), message.asks(),
+                    playbook.partnerCertificateUse(), retainedUntil(step)));
+            case "DowntimeProposed" -> built(() -> new DowntimeProposed(RENEWAL_ID, partnerId, windowStart, windowEnd,
+                    NotYetKnown.PROPOSED_BY.value(), at, respondBy(at, message.asks())));
+            case "DowntimeAgreed" -> built(() -> new DowntimeAgreed(RENEWAL_ID, partnerId, CONFIRMATION_ID,
+                    windowStart, windowEnd, at, respondBy(at, message.asks()), message.asks()));
+            case "SenderResumedSending" -> built(() -> new SenderResumedSending(RENEWAL_ID, partnerId,
+                    CONFIRMATION_ID, NotYetKnown.ACTUAL_DOWNTIME.duration(), windowStart, windowEnd, at));
+            case "DowntimeOverrun" -> built(() -> new DowntimeOverrun(RENEWAL_ID, partnerId, windowEnd, at));
+            case "IntegrationFlowUndeployed" -> built(() -> new IntegrationFlowUndeployed(RENEWAL_ID, partnerId,
+                    DEVELOPER, at));
+            case "IntegrationFlowRedeployed" -> built(() -> new IntegrationFlowRedeployed(RENEWAL_ID, partnerId,
+                    DEVELOPER, at));
             default -> new Derived(null, "a plan does not say what " + message.event() + " carries");
         };
     }
@@ -125,8 +150,8 @@ final class PlannedEvents {
                 .map(at::plus).orElse(null);
     }
 
-    /** Where the partner's switch starts the retention, its end; otherwise none, as the renewal records it. */
-    private Instant retainOldKeyUntil(PlannedStep step) {
+    /** Where {@code step} starts the retention, its end; otherwise none, as the renewal records it. */
+    private Instant retainedUntil(PlannedStep step) {
         PlanToPreview.Dates dates = plan.dates();
         if (dates == null || dates.retention() == null || !Objects.equals(dates.retentionStartsAt(), step.step())) {
             return null;

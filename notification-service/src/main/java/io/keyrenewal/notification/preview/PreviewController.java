@@ -33,9 +33,12 @@ class PreviewController {
             + " /renewals/dry-run (renewal-service) as it answers it. For each message the plan names (each step's"
             + " tells, then its ifLate), in plan order: its subject and text as this service would send them in a"
             + " renewal of that request, with the renewal id \"(dry run)\", the plan's dates and the playbook's"
-            + " recipient. A message whose event carries what no plan knows (a certificate not yet made or sent, a"
-            + " downtime window not yet proposed, the integration developer) has subject and text null and a reason."
-            + " Nothing is stored, queued or sent.")
+            + " recipient. Where the real message shows what only the real renewal will know (a certificate not yet"
+            + " made or sent, the downtime window not yet proposed, who proposes it or (un)deploys the flow, the"
+            + " partner's confirmation id) it has a marked placeholder such as \"<SHA-256 of the new certificate:"
+            + " known once the keystore made it>\", listed with its meaning in placeholders; attachments names what"
+            + " the real message attaches, its content not rendered. A message that cannot be rendered has subject"
+            + " and text null and a reason. Nothing is stored, queued or sent.")
     @ApiExample(request = """
             {"alias":"partner-acme-signer","partner":{"partnerId":"acme"},\
             "playbook":{"playbook":"TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH"},\
@@ -49,13 +52,19 @@ class PreviewController {
             "dates":{"start":"2026-11-22T10:00:00Z","retention":"PT2160H","retentionStartsAt":"KEY_PAIR_EXCHANGED"}}""",
             response = """
             [{"step":"CERTIFICATE_PROVIDED","event":"CertificateProvided","recipient":"SENDER_ADMINISTRATOR",\
-            "kind":"CERTIFICATE_PROVIDED","subject":null,"text":null,"reason":"it describes the tenant's new\
-             certificate (fingerprint, serial, validity), which the keystore creates only when the renewal runs"},\
+            "kind":"CERTIFICATE_PROVIDED","subject":"Action required: new certificate of the tenant for alias\
+             partner-acme-signer (renewal (dry run))","text":"Hello sender administrator of partner acme,\\n...\
+            \\n  SHA-256 fingerprint: <SHA-256 of the new certificate: known once the keystore made it>\\n...",\
+            "placeholders":[{"name":"<SHA-256 of the new certificate: known once the keystore made it>",\
+            "meaning":"the SHA-256 fingerprint of the tenant's new certificate, which the keystore makes when the\
+             renewal runs"}],"attachments":[{"name":"partner-acme-signer-<serial number of the new certificate:\
+             known once the keystore made it>.pem","placeholder":true}]},\
             {"step":"PARTNER_VERIFIES_BOTH","event":"PartnerVerifiesBoth","recipient":"SENDER_ADMINISTRATOR",\
             "kind":"CONFIRMATION_RECEIVED","subject":"Confirmation received: VERIFIES_BOTH for alias\
              partner-acme-signer (renewal (dry run))","text":"Hello sender administrator of partner acme,\\n\\nThe\
              tenant accepted your confirmation <your confirmationId> (VERIFIES_BOTH) for renewal (dry run) of the\
-             alias \\"partner-acme-signer\\".\\n..."}]""")
+             alias \\"partner-acme-signer\\".\\n...","placeholders":[{"name":"<your confirmationId>",\
+            "meaning":"the id the partner gives its confirmation"}],"attachments":[]}]""")
     @Refusal(status = 400, title = NOT_PREVIEWABLE, detail = "the plan's playbook TENANT_SIGNS_NOTHING is not in the"
             + " catalogue this service knows")
     @PostMapping("/notifications/preview")
