@@ -1,7 +1,13 @@
 package io.keyrenewal.renewal.dashboard;
 
+import io.keyrenewal.contracts.Fingerprint;
+import io.keyrenewal.contracts.Topics;
+import io.keyrenewal.contracts.alias.AliasCertificate;
+import io.keyrenewal.contracts.alias.AliasKind;
+import io.keyrenewal.contracts.alias.CertificateSummary;
 import io.keyrenewal.contracts.partner.ConfirmationType;
 import io.keyrenewal.renewal.support.Http;
+import io.keyrenewal.renewal.support.Records;
 import io.keyrenewal.renewal.support.RenewalDriver;
 import io.keyrenewal.testsupport.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,7 +32,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +68,8 @@ class DashboardBrowserTest {
     int port;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    Clock clock;
 
     WebDriver browser;
     Http http;
@@ -116,6 +127,12 @@ class DashboardBrowserTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/dashboard/"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(text("#status")).isEqualTo("live"));
 
+        // the keystore publishes the alias's certificate, 20 days from its expiry: the watch reports the 30-day tier
+        Instant now = clock.instant();
+        kafka.send(Records.record(Topics.ALIAS_CERTIFICATES, "browser-decrypt", new AliasCertificate("browser-decrypt",
+                AliasKind.KEY_PAIR, new CertificateSummary(new Fingerprint("cd".repeat(32)), "CN=browser-decrypt",
+                "CN=browser-decrypt", "b1", now.minus(Duration.ofDays(300)), now.plus(Duration.ofDays(20))), 1,
+                now))).join();
         String renewalId = renewals.start("browser-decrypt");
         String started = awaitEvent(renewalId, "RenewalStarted").getAttribute("data-event-id");
         await().atMost(WAIT).untilAsserted(() -> {
@@ -140,6 +157,16 @@ class DashboardBrowserTest {
             assertThat(row(renewalId).getAttribute("class")).contains("late");
             assertThat(cell(renewalId, "late-flag")).isEqualTo("overdue");
             assertThat(text("#late-count")).isEqualTo("1");
+        });
+        // the inventory, reloaded with the stream's events: the alias expires in 15-16 days, its renewal under way
+        // (a reload replaces the rows while they are read, and the row is there only after the first)
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(WebDriverException.class).untilAsserted(() -> {
+            WebElement alias = browser.findElement(By.cssSelector("#aliases tr[data-alias='browser-decrypt']"));
+            assertThat(alias.getAttribute("class")).contains("expiring");
+            assertThat(alias.findElement(By.cssSelector("td.days-left")).getText()).isIn("15", "16");
+            assertThat(alias.findElement(By.cssSelector("td.tier")).getText()).isEqualTo("30");
+            assertThat(alias.findElement(By.cssSelector("td.open-renewal")).getText())
+                    .contains(renewalId.substring(0, 8));
         });
         screenshot("dashboard-overdue.png");
 

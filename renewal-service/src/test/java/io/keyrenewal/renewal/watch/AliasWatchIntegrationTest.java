@@ -155,6 +155,21 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
     }
 
     @Test
+    void aPolicySetAfterTheCertificateWasWatchedIsActedOnAtOnce() {
+        String alias = "watch-late-policy";
+        Instant now = clock.instant();
+        publish(alias, certificate(alias, "d1", now.minus(Duration.ofDays(340)), now.plus(Duration.ofDays(25))), 1);
+        watch.awaitTypes(alias, "CertificateWatched", "ExpiryTierReached");
+
+        // its time (30 days before) has passed: the watch, reviewed after the change, starts the renewal now
+        policy(alias, "\"purpose\":\"SIGN_INBOUND_RESPONSE\",\"partnerId\":\"watchco\",\"startDaysBeforeExpiry\":30");
+
+        RenewalStartedByPolicy started = event(watch.awaitTypes(alias, "CertificateWatched", "ExpiryTierReached",
+                "RenewalStartedByPolicy").get(2), RenewalStartedByPolicy.class);
+        assertThat(started.policyVersion()).isEqualTo(1);
+    }
+
+    @Test
     void aTierTheClockReachesLaterIsReportedWhenItDoesAtTheWatchsDeadline() {
         String alias = "watch-deadline";
         Instant now = clock.instant();
