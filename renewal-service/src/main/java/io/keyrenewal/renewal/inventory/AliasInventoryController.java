@@ -4,9 +4,16 @@ import io.keyrenewal.contracts.Fingerprint;
 import io.keyrenewal.contracts.alias.CertificateSummary;
 import io.keyrenewal.contracts.playbook.KeyPurpose;
 import io.keyrenewal.contracts.policy.PolicyScope;
+import io.keyrenewal.renewal.dryrun.DryRun;
+import io.keyrenewal.renewal.dryrun.RenewalPlan;
+import io.keyrenewal.renewal.playbook.RenewalRefused;
+import io.keyrenewal.renewal.policy.PolicyRefused;
 import io.keyrenewal.renewal.policy.PolicyView;
 import io.keyrenewal.renewal.policy.RenewalPolicyProjection;
+import io.keyrenewal.renewal.watch.AliasFacts;
 import io.keyrenewal.renewal.watch.PolicyTiming;
+import io.keyrenewal.renewal.watch.WatchSupport;
+import io.keyrenewal.renewal.web.StartRenewalRequest;
 import io.keyrenewal.security.apidoc.ApiExample;
 import io.keyrenewal.security.apidoc.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,13 +69,28 @@ public class AliasInventoryController {
     public record LastRenewal(String renewalId, String playbook, String state, Instant endedAt) {
     }
 
+    /**
+     * What the alias's policy would start now, without starting it: the policy, when it starts the renewal of the
+     * alias's current certificate (null while the keystore has not published one) and when its next window opens
+     * (null: open now, or no windows), the start request it makes and the dry run's plan of it.
+     */
+    public record PolicyPlan(String alias, String policy, int policyVersion, CertificateSummary certificate,
+                             Instant renewalStartsAt, Instant nextWindowOpensAt, StartRenewalRequest request,
+                             RenewalPlan plan) {
+    }
+
     private final JdbcTemplate jdbc;
     private final RenewalPolicyProjection policies;
+    private final WatchSupport watch;
+    private final DryRun dryRun;
     private final Clock clock;
 
-    public AliasInventoryController(JdbcTemplate jdbc, RenewalPolicyProjection policies, Clock clock) {
+    public AliasInventoryController(JdbcTemplate jdbc, RenewalPolicyProjection policies, WatchSupport watch,
+                                    DryRun dryRun, Clock clock) {
         this.jdbc = jdbc;
         this.policies = policies;
+        this.watch = watch;
+        this.dryRun = dryRun;
         this.clock = clock;
     }
 
@@ -129,6 +153,42 @@ public class AliasInventoryController {
                         + " order by case when not_after is null then 1 else 0 end, not_after, alias"
                         + " limit ? offset ?", (row, number) -> item(row, now), paged.toArray());
         return ResponseEntity.ok().headers(paging(total == null ? 0 : total, pageNumber, pageSize)).body(items);
+    }
+
+    @Operation(summary = "The dry run of the renewal an alias's policy would start",
+            description = "The policy that applies to the alias (its own, else its purpose's default), when it starts"
+                    + " the renewal of the alias's current certificate and when its next window opens, the start"
+                    + " request it makes (as POST /renewals takes it) and that request's dry run (as POST"
+                    + " /renewals/dry-run answers it). Changes nothing.")
+    @ApiExample(response = """
+            {"alias":"acme-signer","policy":"alias:acme-signer","policyVersion":2,"certificate":{"sha256":\
+            "9f2c4e1a7b3d5c6e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e","subject":"CN=acme-signer",\
+            "issuer":"CN=acme-signer","serialNumber":"1a2b","notBefore":"2026-01-01T00:00:00Z",\
+            "notAfter":"2027-01-01T00:00:00Z"},"renewalStartsAt":"2026-12-02T00:00:00Z",\
+            "nextWindowOpensAt":"2026-12-05T21:00:00Z","request":{"alias":"acme-signer","partnerId":"acme",\
+            "guaranteedDeliveryTime":"P30D","purpose":"SIGN_INBOUND_RESPONSE"},"plan":{"wouldStart":true,\
+            "alias":"acme-signer","steps":[],"refusals":[]}}""")
+    @Refusal(status = 404, title = "Unknown policy", detail = "no policy applies to alias acme-signer: it has none of"
+            + " its own, and no renewal of it ran that would name its purpose")
+    @GetMapping("/{alias}/renewal-plan")
+    public PolicyPlan renewalPlan(@PathVariable String alias) {
+        AliasFacts facts = watch.facts(alias);
+        if (facts.policy() == null) {
+            throw new PolicyRefused.NoPolicy("no policy applies to alias " + alias + ": it has none of its own"
+                    + (facts.purpose() == null ? ", and no renewal of it ran that would name its purpose"
+                    : " and " + facts.purpose() + " has no default"));
+        }
+        StartRenewalRequest request = watch.requestFor(alias, facts).orElseThrow(() ->
+                new RenewalRefused.InvalidRenewalRequest(WatchSupport.noPartner(alias)));
+        CertificateSummary certificate = jdbc.query("select " + COLUMNS + " from alias_inventory where alias = ?",
+                (row, number) -> item(row, clock.instant()).certificate(), alias).stream().filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        Instant now = clock.instant();
+        Instant startsAt = certificate == null ? null : PolicyTiming.startAt(facts.policy().policy(), certificate);
+        Instant opens = PolicyTiming.nextOpening(facts.policy().policy(), startsAt == null || startsAt.isBefore(now)
+                ? now : startsAt).filter(at -> !at.equals(Instant.MAX)).orElse(null);
+        return new PolicyPlan(alias, facts.policy().scope().value(), facts.policy().version(), certificate, startsAt,
+                opens, request, dryRun.plan(request));
     }
 
     private AliasItem item(ResultSet row, Instant now) throws SQLException {

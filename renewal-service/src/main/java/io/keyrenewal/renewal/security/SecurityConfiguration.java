@@ -44,7 +44,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/policies", "/policies/**").hasAnyRole(ADMIN, AUDITOR)
                 // reading renewals and partners: the tenant administrator and the auditor
                 .requestMatchers(HttpMethod.GET, "/renewals", "/renewals/**", "/partners", "/partners/**", "/playbooks",
-                        "/aliases")
+                        "/aliases", "/aliases/**")
                 .hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/admin/clock", "/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)

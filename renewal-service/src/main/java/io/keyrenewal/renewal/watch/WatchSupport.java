@@ -87,21 +87,39 @@ public class WatchSupport {
     }
 
     /**
+     * The start request the policy of {@code facts} makes for {@code alias}, as {@code POST /renewals} takes it; empty
+     * when no partner is known for the alias (an alias's own policy names one; a purpose's default takes the alias's
+     * last renewal's).
+     */
+    public Optional<StartRenewalRequest> requestFor(String alias, AliasFacts facts) {
+        PolicyDefinition policy = facts.policy().policy();
+        if (facts.partnerId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StartRenewalRequest(alias, facts.partnerId().value(),
+                policy.guaranteedDeliveryTime(), policy.purpose() == null ? facts.purpose() : policy.purpose(),
+                policy.playbook(), policy.keyAlgorithm(), policy.exchangeApproval(), policy.subjectDn(),
+                policy.validityDays(), policy.certificateSource()));
+    }
+
+    /** Why the policy makes no start request for {@code alias}. */
+    public static String noPartner(String alias) {
+        return "no partner is known for alias " + alias + ": its policy names none and no renewal of it ran; set the"
+                + " alias's own policy with its partnerId (PUT /policies/alias:" + alias + ")";
+    }
+
+    /**
      * Starts the renewal of {@code certificate} as the policy of {@code facts} asks, in the caller's transaction. It
      * asks the dry run first, so that a start that would be refused is not sent (a refused command would spoil the
      * transaction the watch's own event is in); any refusal of the plan, the partner's steps' included, keeps it from
      * starting.
      */
     public Start start(String alias, CertificateSummary certificate, AliasFacts facts, Instant now) {
-        PolicyDefinition policy = facts.policy().policy();
-        if (facts.partnerId() == null) {
-            return Start.refused("no partner is known for alias " + alias + ": its policy names none and no renewal"
-                    + " of it ran; set the alias's own policy with its partnerId (PUT /policies/alias:" + alias + ")");
+        Optional<StartRenewalRequest> asked = requestFor(alias, facts);
+        if (asked.isEmpty()) {
+            return Start.refused(noPartner(alias));
         }
-        StartRenewalRequest request = new StartRenewalRequest(alias, facts.partnerId().value(),
-                policy.guaranteedDeliveryTime(), policy.purpose() == null ? facts.purpose() : policy.purpose(),
-                policy.playbook(), policy.keyAlgorithm(), policy.exchangeApproval(), policy.subjectDn(),
-                policy.validityDays(), policy.certificateSource());
+        StartRenewalRequest request = asked.get();
         RenewalPlan plan = dryRun.plan(request);
         if (!plan.refusals().isEmpty()) {
             return Start.refused(plan.refusals().stream().map(refusal -> refusal.title() + ": " + refusal.reason())

@@ -70,6 +70,7 @@ class EndpointRolesTest extends SharedServiceContext {
             Map.entry("GET /policies/effective", READERS),
             Map.entry("GET /policies/{scope}", READERS),
             Map.entry("GET /aliases", READERS),
+            Map.entry("GET /aliases/{alias}/renewal-plan", READERS),
             Map.entry("POST /admin/clock/advance", ADMIN),
             Map.entry("GET /admin/clock", READERS),
             Map.entry("POST /audit/rebuild", AUDITOR),

@@ -34,6 +34,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -170,6 +171,34 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
     }
 
     @Test
+    void theRenewalAnAliasPolicyWouldStartIsPlannedWithoutEffects() {
+        String alias = "watch-planned";
+        policy(alias, "\"purpose\":\"SIGN_INBOUND_RESPONSE\",\"partnerId\":\"watchco\",\"startDaysBeforeExpiry\":30,"
+                + "\"windows\":[{\"cron\":\"0 0 22 * * SAT\",\"duration\":\"PT6H\",\"timeZone\":\"Europe/Zurich\"}]");
+        Instant now = clock.instant();
+        CertificateSummary certificate = certificate(alias, "e1", now, now.plus(Duration.ofDays(200)));
+        publish(alias, certificate, 1);
+        watch.awaitTypes(alias, "CertificateWatched");
+
+        HttpResponse<String> answer = http.as("auditor").get("/aliases/" + alias + "/renewal-plan");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode planned = json(answer);
+        assertThat(planned.path("policy").asText()).isEqualTo("alias:" + alias);
+        assertThat(Instant.parse(planned.path("renewalStartsAt").asText()))
+                .isEqualTo(certificate.notAfter().minus(Duration.ofDays(30)));
+        assertThat(Instant.parse(planned.path("nextWindowOpensAt").asText()))
+                .isAfterOrEqualTo(certificate.notAfter().minus(Duration.ofDays(30)));
+        assertThat(planned.at("/request/partnerId").asText()).isEqualTo("watchco");
+        assertThat(planned.at("/plan/wouldStart").asBoolean()).isTrue();
+        assertThat(planned.at("/plan/steps").size()).isPositive();
+        assertThat(json(http.get("/renewals?alias=" + alias)).size()).as("nothing started").isZero();
+        HttpResponse<String> none = http.get("/aliases/watch-no-policy/renewal-plan");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(json(none).path("detail").asText()).startsWith("no policy applies to alias watch-no-policy");
+    }
+
+    @Test
     void aTierTheClockReachesLaterIsReportedWhenItDoesAtTheWatchsDeadline() {
         String alias = "watch-deadline";
         Instant now = clock.instant();
@@ -226,8 +255,10 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((alias + serial)
                     .getBytes(StandardCharsets.UTF_8));
+            // to the second, as a certificate has them
             return new CertificateSummary(new Fingerprint(HexFormat.of().formatHex(digest)), "CN=" + alias,
-                    "CN=Tenant CA", serial, notBefore, notAfter);
+                    "CN=Tenant CA", serial, notBefore.truncatedTo(ChronoUnit.SECONDS),
+                    notAfter.truncatedTo(ChronoUnit.SECONDS));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
