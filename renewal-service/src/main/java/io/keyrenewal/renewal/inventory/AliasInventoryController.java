@@ -180,9 +180,9 @@ public class AliasInventoryController {
         }
         StartRenewalRequest request = watch.requestFor(alias, facts).orElseThrow(() ->
                 new RenewalRefused.InvalidRenewalRequest(WatchSupport.noPartner(alias)));
-        CertificateSummary certificate = jdbc.query("select " + COLUMNS + " from alias_inventory where alias = ?",
-                (row, number) -> item(row, clock.instant()).certificate(), alias).stream().filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        CertificateSummary certificate = jdbc.query("select sha256, subject, issuer, serial_number, not_before,"
+                        + " not_after from alias_inventory where alias = ?", (row, number) -> certificate(row), alias)
+                .stream().filter(Objects::nonNull).findFirst().orElse(null);
         Instant now = clock.instant();
         Instant startsAt = certificate == null ? null : PolicyTiming.startAt(facts.policy().policy(), certificate);
         Instant opens = PolicyTiming.nextOpening(facts.policy().policy(), startsAt == null || startsAt.isBefore(now)
@@ -194,9 +194,7 @@ public class AliasInventoryController {
     private AliasItem item(ResultSet row, Instant now) throws SQLException {
         String alias = row.getString("alias");
         Integer tier = row.getObject("tier_reached") == null ? null : row.getInt("tier_reached");
-        CertificateSummary certificate = row.getString("sha256") == null ? null : new CertificateSummary(
-                new Fingerprint(row.getString("sha256")), row.getString("subject"), row.getString("issuer"),
-                row.getString("serial_number"), instant(row, "not_before"), instant(row, "not_after"));
+        CertificateSummary certificate = certificate(row);
         KeyPurpose purpose = row.getString("purpose") == null ? null : KeyPurpose.valueOf(row.getString("purpose"));
         Optional<PolicyView> policy = policies.effective(alias, purpose).filter(view -> !view.removed());
         Instant startsAt = certificate == null ? null
@@ -210,6 +208,13 @@ public class AliasInventoryController {
         return new AliasItem(alias, row.getString("kind"), purpose, row.getString("partner_id"), certificate,
                 certificate == null ? null : certificate.daysLeft(now), tier,
                 policy.map(view -> view.scope().value()).orElse(null), startsAt, open, last);
+    }
+
+    /** The row's certificate; null while the keystore has not published one. */
+    private static CertificateSummary certificate(ResultSet row) throws SQLException {
+        return row.getString("sha256") == null ? null : new CertificateSummary(
+                new Fingerprint(row.getString("sha256")), row.getString("subject"), row.getString("issuer"),
+                row.getString("serial_number"), instant(row, "not_before"), instant(row, "not_after"));
     }
 
     private static KeyPurpose purpose(String name) {

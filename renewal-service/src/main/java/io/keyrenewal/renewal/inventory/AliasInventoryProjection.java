@@ -5,11 +5,11 @@ import io.keyrenewal.contracts.watch.CertificateWatched;
 import io.keyrenewal.contracts.watch.ExpiryTierReached;
 import io.keyrenewal.contracts.watch.RenewalByPolicyNotStarted;
 import io.keyrenewal.contracts.watch.RenewalStartedByPolicy;
+import io.keyrenewal.renewal.metrics.RenewalMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,11 +64,6 @@ public class AliasInventoryProjection {
     }
 
     private void count(Counter.Builder counter) {
-        Runnable increment = () -> counter.register(registry).increment();
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> increment.run());
-        } else {
-            increment.run();
-        }
+        RenewalMetrics.afterCommit(() -> counter.register(registry).increment());
     }
 }

@@ -52,7 +52,8 @@ public class RenewalMetrics {
                 .register(registry).record(waited));
     }
 
-    private static void afterCommit(Runnable record) {
+    /** Runs {@code record} once the current unit of work has committed (at once outside one). */
+    public static void afterCommit(Runnable record) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> record.run());
         } else {

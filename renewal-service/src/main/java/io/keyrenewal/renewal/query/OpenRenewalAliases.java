@@ -40,9 +40,13 @@ public class OpenRenewalAliases {
 
     /** The refusal a claim of {@code alias} would meet now, naming the renewal that holds it; empty if it is free. */
     public Optional<RenewalRefused.AliasInRenewal> refusal(String alias) {
+        return holder(alias).map(renewalId -> refused(alias, "renewal " + renewalId));
+    }
+
+    /** The id of the open renewal that holds {@code alias}; empty if it is free. */
+    public Optional<String> holder(String alias) {
         return jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
-                rows -> rows.next() ? Optional.of(refused(alias, "renewal " + rows.getString(1))) : Optional.empty(),
-                alias);
+                rows -> rows.next() ? Optional.of(rows.getString(1)) : Optional.empty(), alias);
     }
 
     private static RenewalRefused.AliasInRenewal refused(String alias, String holder) {

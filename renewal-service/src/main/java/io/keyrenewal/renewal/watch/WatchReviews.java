@@ -1,10 +1,10 @@
 package io.keyrenewal.renewal.watch;
 
 import io.keyrenewal.contracts.policy.PolicyScope;
+import io.keyrenewal.renewal.metrics.RenewalMetrics;
 import io.keyrenewal.renewal.watch.WatchCommands.ReviewWatch;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,12 +43,7 @@ public class WatchReviews {
 
     /** The policy of {@code scope} changed: its watches look again once the change is committed. */
     public void policyChanged(PolicyScope scope) {
-        Runnable review = () -> worker.execute(() -> review(scope));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> review.run());
-        } else {
-            review.run();
-        }
+        RenewalMetrics.afterCommit(() -> worker.execute(() -> review(scope)));
     }
 
     private void review(PolicyScope scope) {

@@ -11,6 +11,7 @@ import io.keyrenewal.renewal.dryrun.DryRun;
 import io.keyrenewal.renewal.dryrun.RenewalPlan;
 import io.keyrenewal.renewal.policy.PolicyView;
 import io.keyrenewal.renewal.policy.RenewalPolicyProjection;
+import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.web.RenewalStarts;
 import io.keyrenewal.renewal.web.StartRenewalRequest;
 import org.slf4j.Logger;
@@ -48,15 +49,17 @@ public class WatchSupport {
     private final RenewalPolicyProjection policies;
     private final DryRun dryRun;
     private final RenewalStarts starts;
+    private final OpenRenewalAliases openAliases;
 
     public WatchSupport(Clock clock, ExpiryTiers tiers, JdbcTemplate jdbc, RenewalPolicyProjection policies,
-                        DryRun dryRun, RenewalStarts starts) {
+                        DryRun dryRun, RenewalStarts starts, OpenRenewalAliases openAliases) {
         this.clock = clock;
         this.tiers = tiers;
         this.jdbc = jdbc;
         this.policies = policies;
         this.dryRun = dryRun;
         this.starts = starts;
+        this.openAliases = openAliases;
     }
 
     public Instant now() {
@@ -79,8 +82,7 @@ public class WatchSupport {
                 .orElse(renewed[0] == null ? null : new PartnerId(renewed[0]));
         KeyPurpose purpose = own.map(view -> view.policy().purpose())
                 .orElse(renewed[1] == null ? null : KeyPurpose.valueOf(renewed[1]));
-        RenewalId open = jdbc.query("select renewal_id from open_renewal_alias where alias = ?",
-                rows -> rows.next() ? new RenewalId(rows.getString(1)) : null, alias);
+        RenewalId open = openAliases.holder(alias).map(RenewalId::new).orElse(null);
         PolicyView policy = own.orElseGet(() -> purpose == null ? null : policies.effective(alias, purpose)
                 .orElse(null));
         return new AliasFacts(partner, purpose, open, policy);
