@@ -32,9 +32,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -176,7 +180,11 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
         policy(alias, "\"purpose\":\"SIGN_INBOUND_RESPONSE\",\"partnerId\":\"watchco\",\"startDaysBeforeExpiry\":30,"
                 + "\"windows\":[{\"cron\":\"0 0 22 * * SAT\",\"duration\":\"PT6H\",\"timeZone\":\"Europe/Zurich\"}]");
         Instant now = clock.instant();
-        CertificateSummary certificate = certificate(alias, "e1", now, now.plus(Duration.ofDays(200)));
+        // its time falls on a Wednesday noon (UTC), outside the window: the window opens that Saturday night
+        Instant startsAt = now.plus(Duration.ofDays(170)).atZone(ZoneOffset.UTC)
+                .with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY)).withHour(12).truncatedTo(ChronoUnit.HOURS)
+                .toInstant();
+        CertificateSummary certificate = certificate(alias, "e1", now, startsAt.plus(Duration.ofDays(30)));
         publish(alias, certificate, 1);
         watch.awaitTypes(alias, "CertificateWatched");
 
@@ -185,10 +193,10 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode planned = json(answer);
         assertThat(planned.path("policy").asText()).isEqualTo("alias:" + alias);
-        assertThat(Instant.parse(planned.path("renewalStartsAt").asText()))
-                .isEqualTo(certificate.notAfter().minus(Duration.ofDays(30)));
-        assertThat(Instant.parse(planned.path("nextWindowOpensAt").asText()))
-                .isAfterOrEqualTo(certificate.notAfter().minus(Duration.ofDays(30)));
+        assertThat(Instant.parse(planned.path("renewalStartsAt").asText())).isEqualTo(startsAt);
+        assertThat(Instant.parse(planned.path("nextWindowOpensAt").asText())).isEqualTo(startsAt
+                .atZone(ZoneId.of("Europe/Zurich")).with(TemporalAdjusters.next(DayOfWeek.SATURDAY)).withHour(22)
+                .truncatedTo(ChronoUnit.HOURS).toInstant());
         assertThat(planned.at("/request/partnerId").asText()).isEqualTo("watchco");
         assertThat(planned.at("/plan/wouldStart").asBoolean()).isTrue();
         assertThat(planned.at("/plan/steps").size()).isPositive();
