@@ -82,6 +82,10 @@ abstract class KeystoreServiceContext {
         registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
         // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        // a record that fails for a passing reason is retried at most every 3 s here (30 s in production), so the
+        // outage test's record is applied within its patience once the database is back, however many pauses the
+        // outage took: with 30 s the pause after the outage could itself be the whole patience
+        registry.add("keyrenewal.messaging.transient-retry.max-interval", () -> "3s");
         // local users: one with every role for the operations, one auditor to show a role is enforced
         // the gauges read the index once at the start and when a test asks: a reading every few seconds would meet
         // the outage test's exclusive H2 session, which then leaves H2 closed for every later connection
