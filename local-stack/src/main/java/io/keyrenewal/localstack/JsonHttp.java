@@ -48,15 +48,29 @@ public final class JsonHttp {
 
     /** The response to a POST of {@code body} as JSON; the caller checks the status. */
     public HttpResponse<String> post(String path, Object body) {
+        return sendJson("POST", path, body);
+    }
+
+    /** The response to a PUT of {@code body} as JSON; the caller checks the status. */
+    public HttpResponse<String> put(String path, Object body) {
+        return sendJson("PUT", path, body);
+    }
+
+    /** The response to a DELETE; the caller checks the status. */
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).DELETE(), "DELETE " + path);
+    }
+
+    private HttpResponse<String> sendJson(String method, String path, Object body) {
         String json;
         try {
             json = ContractJson.mapper().writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write the body of POST " + path, e);
+            throw new IllegalArgumentException("cannot write the body of " + method + " " + path, e);
         }
         return send(HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST " + path);
+                .method(method, HttpRequest.BodyPublishers.ofString(json)), method + " " + path);
     }
 
     /** The Authorization header of a local-profile user. */

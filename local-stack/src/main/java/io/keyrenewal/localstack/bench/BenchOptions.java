@@ -15,13 +15,15 @@ import java.util.Locale;
  * @param faults      what to kill or restart during the burst, and when
  * @param compose     run against docker-compose.yml's containers instead of the local stack's processes
  * @param quickStart  the services on the C1 compiler only (tests: they start sooner; the figures are not comparable)
+ * @param policyRenewal after the burst, every alias renewed again by the expiry watch, after one policy change per
+ *                    purpose
  */
 record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlaybooks, int warmup, int steadyRate,
                     int backgroundSeconds,
                     boolean postgres, String postgresUrl, String postgresUser, String postgresPassword,
                     Duration stallTimeout, Duration maxDuration, Path dataDir, boolean keepData, Path report,
                     Duration progressEvery, Duration rawLimitTime, double resendShare, List<Fault> faults,
-                    int instances, boolean compose, boolean quickStart, boolean help) {
+                    int instances, boolean compose, boolean quickStart, boolean policyRenewal, boolean help) {
 
     static final String USAGE = """
             usage: run-local [--no-build] bench [options]
@@ -65,12 +67,16 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                                       each; the embedded database and process figures do not apply)
               --quick-start           the services on the C1 compiler only: they start sooner, the figures are not
                                       comparable (the smoke tests)
+              --policy-renewal        once every renewal is complete, one default policy per purpose makes every
+                                      certificate of the run due: the expiry watch of each alias starts its renewal
+                                      again, measured as a phase of its own (the policies are removed once all
+                                      wait for retention)
               --help                  this text""";
 
     static BenchOptions defaults() {
         return new BenchOptions(10_000, 50, 8, false, 300, 10, 30, false, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
                 Duration.ofMinutes(3), null, null, false, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 0.05,
-                List.of(), 1, false, false, false);
+                List.of(), 1, false, false, false, false);
     }
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -83,6 +89,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
                 case "--quick" -> options = options.with(o -> o.renewals = 1_000);
                 case "--keep-data" -> options = options.with(o -> o.keepData = true);
                 case "--quick-start" -> options = options.with(o -> o.quickStart = true);
+                case "--policy-renewal" -> options = options.with(o -> o.policyRenewal = true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
@@ -195,6 +202,7 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
         int instances;
         boolean compose;
         boolean quickStart;
+        boolean policyRenewal;
         boolean help;
 
         private Mutable(BenchOptions o) {
@@ -221,13 +229,15 @@ record BenchOptions(int renewals, int partners, int inFlight, boolean mixPlayboo
             instances = o.instances;
             compose = o.compose;
             quickStart = o.quickStart;
+            policyRenewal = o.policyRenewal;
             help = o.help;
         }
 
         private BenchOptions build() {
             return new BenchOptions(renewals, partners, inFlight, mixPlaybooks, warmup, steadyRate, backgroundSeconds,
                     postgres, postgresUrl, postgresUser, postgresPassword, stallTimeout, maxDuration, dataDir, keepData,
-                    report, progressEvery, rawLimitTime, resendShare, faults, instances, compose, quickStart, help);
+                    report, progressEvery, rawLimitTime, resendShare, faults, instances, compose, quickStart, policyRenewal,
+                    help);
         }
     }
 }

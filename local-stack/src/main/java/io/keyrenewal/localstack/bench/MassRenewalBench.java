@@ -79,7 +79,7 @@ public final class MassRenewalBench {
     private TenantSteps tenant;
     private TopicCounts topics;
     private FaultInjector faults;
-    private Duration serviceClockOffset = Duration.ZERO;
+    private volatile Duration serviceClockOffset = Duration.ZERO;
 
     MassRenewalBench(BenchOptions options, Path repositoryRoot, PrintStream out) {
         this.options = options;
@@ -250,9 +250,9 @@ public final class MassRenewalBench {
                     + RETENTION_ADVANCE.toDays() + " days ahead (keystore-service, then renewal-service) ...");
             try {
                 if (faults != null) {
-                    faults.withoutStrikes(() -> stack.advanceClocks(RETENTION_ADVANCE));
+                    faults.withoutStrikes(this::advanceClocks);
                 } else {
-                    stack.advanceClocks(RETENTION_ADVANCE);
+                    advanceClocks();
                 }
                 allCompleted = await("completion", total, Tracked::completed);
             } catch (LocalStackFailure e) {
@@ -270,7 +270,6 @@ public final class MassRenewalBench {
         out.println(stopReason == null ? "Done." : "Stopped waiting: " + stopReason);
 
         List<Tracked> burst = progress.started(EnumSet.of(Phase.BURST));
-        List<Tracked> everything = progress.started(ALL_PHASES);
         Report.Section figures = report.section("burst", "Burst of " + options.renewals() + " renewals");
         figures.row("renewals", "renewals started", starts.started() - beforeBurst);
         if (starts.lastStartedNanos() > burstStart) {
@@ -307,6 +306,9 @@ public final class MassRenewalBench {
         figures.row("events", "events of the burst's renewals", RenewalProgress.events(burst));
         figures.row("latency", "confirmation -> next partner message (ms)",
                 partners.latencies(Phase.BURST).summary());
+        boolean policyDone = !options.policyRenewal() || (allCompleted && !stopped
+                && runPolicyRenewal(renewalHttp.get(0), report.section("policy",
+                "Policy renewal: every alias again, started by the expiry watch")));
 
         if (faults != null) {
             Report.Section injected = report.section("faults", "Faults (during the burst)");
@@ -314,13 +316,15 @@ public final class MassRenewalBench {
                     String.valueOf(outcome.get("fault")), outcome));
         }
 
+        List<Tracked> everything = progress.started(ALL_PHASES);
         long completed = RenewalProgress.count(everything, Tracked::completed);
         Optional<Map<String, Long>> deadLetters = topics.deadLetters();
         long deadLetterRecords = deadLetters.map(byTopic -> byTopic.values().stream().mapToLong(Long::longValue).sum())
                 .orElse(-1L);
         long duplicates = partners.duplicateStepMessages();
         Report.Section counts = report.section("counts", "Outcome");
-        counts.row("renewals", "renewals started (warm-up + steady + burst)", (long) everything.size());
+        counts.row("renewals", "renewals started (warm-up + steady + burst"
+                + (options.policyRenewal() ? " + by policy)" : ")"), (long) everything.size());
         counts.row("completed", "completed", completed);
         counts.row("stranded", "stranded", everything.size() - completed);
         counts.row("strandedBy", "stranded, by where they stand", RenewalProgress.strandedByStep(everything));
@@ -359,7 +363,7 @@ public final class MassRenewalBench {
         reportRatios(allWaiting ? burstEventsAtWaiting / toWaiting : -1,
                 allWaiting ? (kafkaRecordsAtWaiting - kafkaRecordsAtBurst) / toWaiting : -1);
 
-        boolean success = stopReason == null && allCompleted && completed == everything.size()
+        boolean success = stopReason == null && allCompleted && policyDone && completed == everything.size()
                 && deadLetterRecords == 0 && duplicates == 0 && everyProcessUp && starts.refused() == 0
                 && tenant.refused() == 0;
         Report.Section verdict = report.section("verdict", "Verdict");
@@ -421,6 +425,109 @@ public final class MassRenewalBench {
         section.row("latency", "confirmation -> next partner message (ms)",
                 partners.latencies(Phase.STEADY).summary());
         return count;
+    }
+
+    /**
+     * The policy phase ({@code --policy-renewal}, after every renewal of the run is complete): one default policy per
+     * purpose makes every certificate of the run due, the expiry watch of each alias starts its renewal, and it
+     * waits until all are under way and wait for retention, removes the policies, moves the clocks and waits until
+     * all are complete. True if every alias was renewed once by the watch and none was refused.
+     */
+    private boolean runPolicyRenewal(JsonHttp renewalService, Report.Section section) {
+        List<Tracked> renewed = progress.started(EnumSet.of(Phase.WARMUP, Phase.STEADY, Phase.BURST));
+        int expected = renewed.size();
+        try (PolicyRenewal policy = new PolicyRenewal(stack.bootstrapServers(), renewalService)) {
+            int days = policy.startDaysBeforeExpiry(RETENTION_ADVANCE);
+            out.println();
+            out.println("Policy renewal: the default policy of each purpose starts " + days + " days before expiry,"
+                    + " so the " + expected + " aliases' certificates are all due; the expiry watch starts them ...");
+            progress.adoptStartsAs(Phase.POLICY);
+            long start = System.nanoTime();
+            List<String> scopes = policy.set(options.mixPlaybooks() ? MIXED
+                    : List.of(Playbook.TENANT_SIGNS_INBOUND_RESPONSE_VERIFY_BOTH), days);
+            boolean allWaiting = awaitPolicy("policy", expected, Tracked::waitingForRetention, policy);
+            long waitingAt = System.nanoTime();
+            boolean allCompleted = false;
+            long completedAt = -1;
+            if (allWaiting) {
+                policy.remove(scopes);
+                out.println();
+                out.println("Every renewal by policy waits for its retention deadline only: policies removed,"
+                        + " moving the clocks " + RETENTION_ADVANCE.toDays() + " days ahead ...");
+                advanceClocks();
+                allCompleted = awaitPolicy("policy completion", expected, Tracked::completed, policy);
+                completedAt = System.nanoTime();
+            }
+            List<Tracked> byPolicy = progress.started(EnumSet.of(Phase.POLICY));
+            section.row("policies", "default policies set (one per purpose)", scopes);
+            section.row("startDaysBeforeExpiry", "their start, days before expiry", (long) days);
+            section.row("aliases", "aliases the run had renewed", (long) expected);
+            section.row("renewalsStartedByPolicy", "renewals the watches started (distinct)", policy.started());
+            section.row("aliasesStartedByPolicy", "aliases they renew (distinct)", policy.aliases());
+            section.row("startsReported", "RenewalStartedByPolicy records read (a redelivery counted again)",
+                    policy.startsReported());
+            section.row("notStarted", "RenewalByPolicyNotStarted records", policy.notStarted());
+            section.row("notStartedReasons", "first reasons", policy.reasons());
+            if (policy.lastStartNanos() > start) {
+                double toStarted = seconds(policy.lastStartNanos() - start);
+                section.row("secondsUntilAllStarted", "from the policy change until the last start (s)", toStarted);
+                section.row("startsPerSecond", "starts by the watches/s", policy.started() / toStarted);
+            }
+            section.row("secondsUntilAllWaitForRetention", "from the policy change until all wait for retention (s)",
+                    allWaiting ? seconds(waitingAt - start) : "not reached");
+            if (allCompleted) {
+                double toCompletion = seconds(completedAt - start);
+                section.row("secondsUntilAllComplete", "from the policy change until all are complete (s)",
+                        toCompletion);
+                section.row("renewalsPerSecondEndToEnd", "renewals/s, policy change -> all complete",
+                        expected / toCompletion);
+            } else {
+                section.row("secondsUntilAllComplete", "from the policy change until all are complete (s)",
+                        "not reached");
+            }
+            section.row("events", "events of the renewals by policy", RenewalProgress.events(byPolicy));
+            section.row("latency", "confirmation -> next partner message (ms)",
+                    partners.latencies(Phase.POLICY).summary());
+            return allCompleted && policy.started() == expected && policy.aliases() == expected
+                    && byPolicy.size() == expected && policy.notStarted() == 0;
+        } catch (LocalStackFailure e) {
+            stop("the policy phase failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Waits until {@code target} renewals by policy have started and each is {@code at}; false (and
+     * {@link #stopReason} set) as {@link #await} does. A start the watch refused does not come again before its
+     * retry a day later: it is waited out as a stall.
+     */
+    private boolean awaitPolicy(String phase, int target, Predicate<Tracked> at, PolicyRenewal policy) {
+        waitStartedNanos = System.nanoTime();
+        while (!stopped) {
+            List<Tracked> byPolicy = progress.started(EnumSet.of(Phase.POLICY));
+            long reached = RenewalProgress.count(byPolicy, at);
+            boolean due = System.nanoTime() - lastProgressPrint >= options.progressEvery().toNanos();
+            if (reached >= target || due) {
+                lastProgressPrint = System.nanoTime();
+                meter.sample();
+                out.printf(Locale.ROOT, "[%s] %-10s started by the watches %d/%d (refused %d), %s %d, events %d,"
+                                + " partner messages %d, confirmations %d%n", timeOfDay(), phase, byPolicy.size(),
+                        target, policy.notStarted(), phase.endsWith("completion") ? "completed" : "waiting for"
+                                + " retention", reached, progress.events(), partners.notifications(),
+                        partners.confirmations());
+            }
+            if (reached >= target) {
+                return true;
+            }
+            String problem = policy.failure() != null ? "the reader of alias.watch.v1 failed: " + policy.failure()
+                    : problem();
+            if (problem != null) {
+                stop(problem);
+                return false;
+            }
+            pause(WAIT_PAUSE);
+        }
+        return false;
     }
 
     /** The playbooks of the mix: those of the source documents, whose steps the scripted partners and tenant take. */
@@ -706,6 +813,16 @@ public final class MassRenewalBench {
             }
         }
         return config.build();
+    }
+
+    /**
+     * Moves both services' clocks {@link #RETENTION_ADVANCE} ahead, and the time the partners and the tenant put in
+     * what they send with them (a confirmation made at the old time would be refused as stale).
+     */
+    private Instant advanceClocks() {
+        Instant renewalServiceNow = stack.advanceClocks(RETENTION_ADVANCE);
+        serviceClockOffset = Duration.between(Instant.now(), renewalServiceNow);
+        return renewalServiceNow;
     }
 
     private Instant serviceNow() {

@@ -30,8 +30,11 @@ import java.util.function.Predicate;
  */
 final class RenewalProgress implements AutoCloseable {
 
-    /** The benchmark's phases: the steady background rate, then the burst. */
-    enum Phase { WARMUP, STEADY, BURST }
+    /**
+     * The benchmark's phases: the warm-up, the steady background rate, the burst, then (with
+     * {@code --policy-renewal}) the renewals the expiry watch starts by policy.
+     */
+    enum Phase { WARMUP, STEADY, BURST, POLICY }
 
     /** One renewal as seen so far. Guarded by itself. */
     static final class Tracked {
@@ -93,6 +96,8 @@ final class RenewalProgress implements AutoCloseable {
     private final BiConsumer<String, Playbook> onCertificateProvided;
     private final TopicFollower follower;
     private volatile java.util.function.Consumer<String> eventListener = type -> { };
+    /** The phase of a renewal that starts without the benchmark starting it (the expiry watch's), or null. */
+    private volatile Phase startedByTheService;
 
     /** @param onCertificateProvided told of each renewal whose certificate went to its partner (id, playbook) */
     RenewalProgress(String bootstrapServers, BiConsumer<String, Playbook> onCertificateProvided) {
@@ -129,6 +134,14 @@ final class RenewalProgress implements AutoCloseable {
                 tracked.playbook = playbook;
             }
         }
+    }
+
+    /**
+     * From now on, a renewal whose {@code RenewalStarted} comes without the benchmark having started it (the expiry
+     * watch started it by a policy) is one of {@code phase}.
+     */
+    void adoptStartsAs(Phase phase) {
+        startedByTheService = phase;
     }
 
     Phase phaseOf(String renewalId) {
@@ -230,8 +243,14 @@ final class RenewalProgress implements AutoCloseable {
         Tracked tracked = renewals.computeIfAbsent(renewalId, Tracked::new);
         Playbook playbook;
         synchronized (tracked) {
-            if (tracked.playbook == null && "RenewalStarted".equals(type)) {
-                tracked.playbook = ((RenewalStarted) ContractJson.read(record.value(), RenewalEvent.class)).playbook();
+            if ("RenewalStarted".equals(type)) {
+                if (tracked.playbook == null) {
+                    tracked.playbook = ((RenewalStarted) ContractJson.read(record.value(), RenewalEvent.class))
+                            .playbook();
+                }
+                if (tracked.phase == null) {
+                    tracked.phase = startedByTheService;
+                }
             }
             tracked.apply(type, now);
             playbook = tracked.playbook;

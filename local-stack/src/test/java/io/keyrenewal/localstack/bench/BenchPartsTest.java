@@ -26,9 +26,11 @@ class BenchPartsTest {
         assertThat(defaults.backgroundSeconds()).isEqualTo(30);
         assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(defaults.postgres()).isFalse();
+        assertThat(defaults.policyRenewal()).isFalse();
 
         BenchOptions options = BenchOptions.parse("--quick", "--playbooks", "mix", "--database", "postgres",
-                "--stall-timeout", "PT30S", "--keep-data");
+                "--stall-timeout", "PT30S", "--keep-data", "--policy-renewal");
+        assertThat(options.policyRenewal()).isTrue();
         assertThat(options.renewals()).isEqualTo(1_000);
         assertThat(options.mixPlaybooks()).isTrue();
         assertThat(options.postgres()).isTrue();

@@ -5,6 +5,7 @@ import io.keyrenewal.contracts.ContractJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,22 @@ record BenchRun(MassRenewalBench.Outcome outcome, String output, JsonNode report
 
     static BenchRun of(String... options) throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        // printed to the test's standard output too, with its time stamps: the surefire report keeps it for CI
+        OutputStream both = new OutputStream() {
+            @Override
+            public void write(int b) {
+                printed.write(b);
+                System.out.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                printed.write(bytes, offset, length);
+                System.out.write(bytes, offset, length);
+            }
+        };
         MassRenewalBench.Outcome outcome = new MassRenewalBench(BenchOptions.parse(options), repository(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+                new PrintStream(both, true, StandardCharsets.UTF_8)).run();
         String output = printed.toString(StandardCharsets.UTF_8);
         JsonNode report = Files.exists(outcome.json())
                 ? ContractJson.mapper().readTree(Files.readString(outcome.json())) : null;

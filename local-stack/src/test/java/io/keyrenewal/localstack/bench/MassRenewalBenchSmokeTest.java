@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three playbooks, 2 partners, no steady phase; one service instance killed (SIGKILL) at a step boundary, then started
  * again: the pair of the fault matrix ({@link FaultMatrix}) that the seed picks (system property
  * {@code keyrenewal.fault-seed}, default 13, so CI runs the same one each time; {@code ./run-local bench-matrix} runs
- * them all); and the broker and PostgreSQL restarted while the renewals run (the services are not restarted). Every
- * renewal completes, nothing is dead-lettered or delivered twice, and the report carries the figures.
+ * them all); and the broker and PostgreSQL restarted while the renewals run (the services are not restarted). Then the
+ * policy phase: two default policies make the 8 aliases' certificates due, and the expiry watches, on two instances of
+ * renewal-service, start one renewal of each. Every renewal completes, nothing is dead-lettered or delivered twice,
+ * and the report carries the figures.
  */
 class MassRenewalBenchSmokeTest {
 
@@ -31,7 +33,7 @@ class MassRenewalBenchSmokeTest {
 
         BenchRun run = BenchRun.of("--renewals", "6", "--playbooks", "mix", "--partners", "2", "--warmup", "2",
                 "--background-seconds", "0", "--stall-timeout", "PT2M", "--raw-limit-time", "PT1S", "--instances", "2",
-                "--quick-start", "--fault", pair.fault(), "--fault", "restart:kafka@10", "--fault", "restart:postgres@20",
+                "--quick-start", "--policy-renewal", "--fault", pair.fault(), "--fault", "restart:kafka@10", "--fault", "restart:postgres@20",
                 "--data-dir", data.resolve("stack").toString(),
                 "--report", data.resolve("report").toString());
 
@@ -40,8 +42,8 @@ class MassRenewalBenchSmokeTest {
         assertThat(outcome.exitCode()).as(output).isZero();
         JsonNode report = run.report();
         JsonNode counts = report.path("counts");
-        assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(8);
-        assertThat(counts.path("completed").asLong()).as(output).isEqualTo(8);
+        assertThat(counts.path("renewals").asLong()).as(output).isEqualTo(16);
+        assertThat(counts.path("completed").asLong()).as(output).isEqualTo(16);
         assertThat(report.path("warmup").path("renewals").asLong()).isEqualTo(2);
         assertThat(counts.path("stranded").asLong()).isZero();
         assertThat(counts.path("openRenewalsByRest").path("openRenewals").asLong()).isZero();
@@ -87,13 +89,21 @@ class MassRenewalBenchSmokeTest {
         assertThat(renewalService.path("heapMaxAfterGcMb").asLong()).as("read from its GC log").isPositive();
         assertThat(renewalService.path("outOfMemoryErrorLines").asLong()).isZero();
         assertThat(report.path("processes").path("kafka").path("cpuSeconds").asDouble()).isPositive();
+        JsonNode byPolicy = report.path("policy");
+        assertThat(byPolicy.path("policies").size()).as("playbooks 1 and 2 share a purpose").isEqualTo(2);
+        assertThat(byPolicy.path("renewalsStartedByPolicy").asLong()).as(output).isEqualTo(8);
+        assertThat(byPolicy.path("aliasesStartedByPolicy").asLong()).isEqualTo(8);
+        assertThat(byPolicy.path("notStarted").asLong()).isZero();
+        assertThat(byPolicy.path("secondsUntilAllStarted").asDouble()).isPositive();
+        assertThat(byPolicy.path("secondsUntilAllComplete").asDouble()).isPositive();
+        assertThat(byPolicy.path("latency").path("samples").asLong()).isPositive();
         for (String second : List.of("renewal-service-2", "keystore-service-2", "notification-service-2")) {
             assertThat(report.path("processes").path(second).path("stayedUp").asBoolean()).as(second).isTrue();
             assertThat(report.path("processes").path(second).path("cpuSeconds").asDouble()).as(second).isPositive();
         }
         assertThat(report.path("verdict").path("success").asBoolean()).isTrue();
 
-        assertThat(Files.readString(outcome.markdown())).contains("| completed | 8 |");
+        assertThat(Files.readString(outcome.markdown())).contains("| completed | 16 |");
         assertThat(outcome.reportText()).contains("renewals/s, burst start -> all complete");
         assertThat(data.resolve("stack").resolve("logs").resolve("renewal-service.log")).exists();
         assertThat(data.resolve("stack").resolve("kafka")).as("the stack's storage is removed, the logs kept")
