@@ -25,6 +25,7 @@ import io.keyrenewal.renewal.playbook.PlaybookChoice;
 import io.keyrenewal.renewal.playbook.RenewalRefused;
 import io.keyrenewal.renewal.playbook.RenewalTimings;
 import io.keyrenewal.renewal.playbook.RetentionPolicy;
+import io.keyrenewal.renewal.playbook.StartRules;
 import io.keyrenewal.renewal.playbook.TenantStepEvents;
 import io.keyrenewal.renewal.query.OpenRenewalAliases;
 import io.keyrenewal.renewal.web.ProblemDetails;
@@ -80,7 +81,8 @@ public class DryRun {
         PartnerId partnerId = new PartnerId(request.partnerId());
         ExchangeApproval approval = Objects.requireNonNullElse(request.exchangeApproval(),
                 ExchangeApproval.TENANT_APPROVES);
-        // in the order the start meets them: the alias's claim, the playbook's choice, the renewal's own checks
+        // in the order the start meets them: the alias's claim, the playbook's choice, the renewal's own rules (all of
+        // those it breaks, where the start names the first)
         List<Refusal> refusals = new ArrayList<>();
         aliasTaken.ifPresent(refused -> refusals.add(atStart(refused)));
         PlaybookChoice choice = null;
@@ -89,10 +91,9 @@ public class DryRun {
         } catch (RenewalRefused refused) {
             refusals.add(atStart(refused));
         }
-        if (request.guaranteedDeliveryTime().isNegative()) {
-            refusals.add(atStart(new RenewalRefused.InvalidRenewalRequest(
-                    "guaranteedDeliveryTime must be zero or positive")));
-        }
+        StartRules.broken(request.alias(), request.guaranteedDeliveryTime(),
+                request.subjectDn() == null ? null : request.subjectDn().strip(), request.validityDays())
+                .forEach(broken -> refusals.add(atStart(broken)));
         if (choice == null) {
             return new RenewalPlan(false, request.alias(), approval, null, facts(partnerId, partner, null), List.of(),
                     null, refusals);

@@ -13,7 +13,6 @@ import io.keyrenewal.contracts.playbook.PlaybookDefinition;
 import io.keyrenewal.contracts.playbook.Playbooks;
 import io.keyrenewal.contracts.playbook.Step;
 import io.keyrenewal.contracts.renewal.CertificateProvided;
-import io.keyrenewal.contracts.renewal.CertificateRequestRules;
 import io.keyrenewal.contracts.renewal.CertificateRequestedFromCa;
 import io.keyrenewal.contracts.renewal.CertificateSource;
 import io.keyrenewal.contracts.renewal.DowntimeAgreed;
@@ -81,9 +80,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -105,7 +104,6 @@ public class Renewal {
     static final String EXCHANGE = "EXCHANGE";
     static final String REMOVE = Milestones.REMOVE;
     static final String DISCARD = "DISCARD";
-    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** Whether the renewal still takes steps. */
     enum Status { OPEN, COMPLETED, ABORTED, ROLLED_BACK }
@@ -148,19 +146,11 @@ public class Renewal {
     @CommandHandler
     public Renewal(StartRenewal command, DeadlineManager deadlines, RenewalTimings timings) {
         PlaybookDefinition definition = definitionOf(command.playbook());
-        if (command.alias() == null || !ALIAS.matcher(command.alias()).matches()) {
-            throw new RenewalRefused.InvalidRenewalRequest("alias must be 1-64 lower-case letters, digits, '.', '_' or"
-                    + " '-', starting with a letter or digit");
+        List<RenewalRefused> broken = StartRules.broken(command.alias(), command.guaranteedDeliveryTime(),
+                command.subjectDn(), command.validityDays());
+        if (!broken.isEmpty()) {
+            throw broken.get(0);
         }
-        if (command.guaranteedDeliveryTime() == null || command.guaranteedDeliveryTime().isNegative()) {
-            throw new RenewalRefused.InvalidRenewalRequest("guaranteedDeliveryTime must be zero or positive");
-        }
-        CertificateRequestRules.subjectDnProblem(command.subjectDn()).ifPresent(problem -> {
-            throw new RenewalRefused.InvalidRenewalRequest("subjectDn " + problem);
-        });
-        CertificateRequestRules.validityDaysProblem(command.validityDays()).ifPresent(problem -> {
-            throw new RenewalRefused.InvalidRenewalRequest("validityDays " + problem);
-        });
         apply(new RenewalStarted(command.renewalId(), command.alias(), command.partnerId(), command.playbook(),
                 command.guaranteedDeliveryTime(), command.keyAlgorithm(), command.requestedAt(),
                 command.exchangeApproval(), command.subjectDn(), command.validityDays(),

@@ -27,6 +27,8 @@ import io.keyrenewal.renewal.web.ProblemDetails;
 import io.keyrenewal.renewal.web.StartRenewalRequest;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -203,17 +205,47 @@ class DryRunPlanTest {
         });
     }
 
-    @Test
-    void theStartAnswersANegativeGuaranteedDeliveryTimeWithTheDryRunsReason() {
+    static List<StartRenewalRequest> requestsBreakingARule() {
+        Duration month = Duration.ofDays(30);
+        return List.of(
+                new StartRenewalRequest("acme-decrypt", "acme", Duration.ofDays(-1), null, null, null, null, null,
+                        null, null),
+                new StartRenewalRequest("Acme Decrypt", "acme", month, null, null, null, null, null, null, null),
+                new StartRenewalRequest("acme-decrypt", "acme", month, null, null, null, null, "not a name", null,
+                        null),
+                new StartRenewalRequest("acme-decrypt", "acme", month, null, null, null, null, null, 0, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsBreakingARule")
+    void theStartRefusesWhatTheDryRunSaysItWouldWordForWord(StartRenewalRequest request) {
         AggregateTestFixture<Renewal> fixture = new AggregateTestFixture<>(Renewal.class);
         fixture.registerInjectableResource(new RenewalTimings(REMINDER));
-        Refusal planned = plan(request(null, null, Duration.ofDays(-1), null), WITH_KEY).refusals().get(0);
+        RenewalPlan plan = plan(request, WITH_KEY);
+        assertThat(plan.wouldStart()).isFalse();
+        Refusal planned = plan.refusals().get(0);
+        assertThat(planned.step()).isEqualTo("START");
 
         fixture.givenNoPriorActivity()
-                .when(new StartRenewal(new RenewalId("r-3"), "acme-decrypt", new PartnerId("acme"),
-                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, Duration.ofDays(-1), KeyAlgorithm.DEFAULT,
-                        ExchangeApproval.TENANT_APPROVES, null, null, CertificateSource.DEFAULT, T0))
+                .when(new StartRenewal(new RenewalId("r-3"), request.alias(), new PartnerId("acme"),
+                        Playbook.TENANT_DECRYPTS_OUTBOUND_RESPONSE, request.guaranteedDeliveryTime(),
+                        KeyAlgorithm.DEFAULT, ExchangeApproval.TENANT_APPROVES, request.subjectDn(),
+                        request.validityDays(), CertificateSource.DEFAULT, T0))
                 .expectException(RenewalRefused.InvalidRenewalRequest.class)
                 .expectExceptionMessage(planned.reason());
+    }
+
+    @Test
+    void listsEveryRuleARequestBreaksWhereTheStartNamesTheFirst() {
+        RenewalPlan plan = plan(new StartRenewalRequest("Acme", "acme", Duration.ofDays(-1), null, null, null, null,
+                "not a name", 0, null), WITH_KEY);
+
+        assertThat(plan.refusals()).extracting(Refusal::reason).hasSize(4)
+                .satisfies(reasons -> {
+                    assertThat(reasons.get(0)).startsWith("alias must be");
+                    assertThat(reasons.get(1)).startsWith("guaranteedDeliveryTime must be");
+                    assertThat(reasons.get(2)).startsWith("subjectDn ");
+                    assertThat(reasons.get(3)).startsWith("validityDays ");
+                });
     }
 }
