@@ -82,6 +82,7 @@ abstract class KeystoreServiceContext {
         registry.add("KEYSTORE_PASSWORD", () -> PASSWORD);
         // a database that refuses connections is noticed in 2 s rather than Hikari's default 30 s
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        registry.add("spring.datasource.hikari.exception-override-class-name", H2LostSessionEvicts.class::getName);
         // a record that fails for a passing reason is retried at most every 3 s here (30 s in production), so the
         // outage test's record is applied within its patience once the database is back, however many pauses the
         // outage took: with 30 s the pause after the outage could itself be the whole patience
