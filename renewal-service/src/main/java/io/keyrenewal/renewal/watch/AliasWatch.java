@@ -127,6 +127,10 @@ public class AliasWatch {
         }
         PolicyDefinition policy = facts.policy().policy();
         Instant startAt = PolicyTiming.startAt(policy, certificate);
+        if (!startAt.isAfter(certificate.notBefore())) {
+            // it would renew this certificate's successor as soon as it is issued, and that one's, over and over
+            return notStarted(now, facts, PolicyTiming.renewsAtIssue(policy, certificate), support);
+        }
         if (now.isBefore(startAt)) {
             return startAt;
         }
@@ -143,10 +147,15 @@ public class AliasWatch {
                     start.playbook(), facts.policy().scope(), facts.policy().version(), now));
             return null;
         }
+        return notStarted(now, facts, start.refusal(), support);
+    }
+
+    /** Records why the policy's renewal does not start (unless that reason was told already); when to try again. */
+    private Instant notStarted(Instant now, AliasFacts facts, String reason, WatchSupport support) {
         Instant retry = now.plus(support.tiers().retryAfter());
-        if (!start.refusal().equals(notStartedReason)) {
-            apply(new RenewalByPolicyNotStarted(alias, certificate.sha256(), facts.policy().scope(), start.refusal(),
-                    retry, now));
+        if (!reason.equals(notStartedReason)) {
+            apply(new RenewalByPolicyNotStarted(alias, certificate.sha256(), facts.policy().scope(), reason, retry,
+                    now));
         }
         return retry;
     }

@@ -28,6 +28,20 @@ public final class PolicyTiming {
     }
 
     /**
+     * Why a policy whose time for {@code certificate} comes at or before its not-before starts no renewal of it: its
+     * days before expiry are as many as the certificate lives or more, so it would renew each certificate as soon as
+     * it is issued, the renewal's new one included, without end.
+     */
+    public static String renewsAtIssue(PolicyDefinition policy, CertificateSummary certificate) {
+        String when = policy.startDaysBeforeExpiry() != null ? policy.startDaysBeforeExpiry() + " days before expiry"
+                : "at " + policy.startAtShareOfLifetime() + " of the lifetime";
+        return "the policy starts a renewal " + when + ", and this"
+                + " certificate lives " + certificate.lifetime().toDays() + " days in all: it would renew every"
+                + " certificate as soon as it is issued, the new one too, without end; give startDaysBeforeExpiry"
+                + " fewer days than the certificates live, or startAtShareOfLifetime";
+    }
+
+    /**
      * Empty when a renewal may start at {@code now} (no windows, or one of them is open); else when the next window
      * opens. A window is open from each time its cron expression names, in its time zone, for its duration.
      */

@@ -160,6 +160,25 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
     }
 
     @Test
+    void aPolicyThatWouldRenewEveryCertificateAsSoonAsItIsIssuedStartsNoneAndSaysWhy() {
+        String alias = "watch-short-lived";
+        policy(alias, "\"purpose\":\"SIGN_INBOUND_RESPONSE\",\"partnerId\":\"watchco\",\"startDaysBeforeExpiry\":30");
+        Instant now = clock.instant();
+
+        // 20 days of life, renewed 30 days before its end: so would be its successor, the day it is issued
+        publish(alias, certificate(alias, "s1", now.minus(Duration.ofDays(5)), now.plus(Duration.ofDays(15))), 1);
+
+        List<ConsumerRecord<String, String>> seen = watch.awaitTypes(alias, "CertificateWatched",
+                "ExpiryTierReached", "RenewalByPolicyNotStarted");
+        RenewalByPolicyNotStarted notStarted = event(seen.get(2), RenewalByPolicyNotStarted.class);
+        assertThat(notStarted.reason()).startsWith("the policy starts a renewal 30 days before expiry, and this"
+                + " certificate lives 20 days in all: it would renew every certificate as soon as it is issued");
+        assertThat(notStarted.policy().value()).isEqualTo("alias:" + alias);
+        JsonNode item = only(http.get("/aliases?partnerId=watchco&expiringWithinDays=16"), alias);
+        assertThat(item.path("openRenewal").isNull()).as("no renewal started").isTrue();
+    }
+
+    @Test
     void aPolicySetAfterTheCertificateWasWatchedIsActedOnAtOnce() {
         String alias = "watch-late-policy";
         Instant now = clock.instant();
