@@ -41,14 +41,15 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
     private static final Instant NOT_AFTER = Instant.parse("2027-01-31T12:00:00Z");
     private static final Instant AT = NOT_AFTER.minus(Duration.ofDays(30)).minusSeconds(3600);
     private static final Fingerprint SHA256 = CERTIFICATE.sha256();
+    private static final String SUBJECT = CERTIFICATE.subject();
 
     /** This test's own alias: the tests share the service, its database and its mailbox. */
     private final String alias = "signer-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void tellsTheTenantAdministratorInHowManyDaysTheCertificateOfAnAliasExpires() throws Exception {
-        publish.watchEvent("tier-30-" + alias, new ExpiryTierReached(alias, SHA256, "0a1b2c", NOT_AFTER, 30, 30,
-                partnerId, KeyPurpose.SIGN_INBOUND_RESPONSE, null, AT));
+        publish.watchEvent("tier-30-" + alias, new ExpiryTierReached(alias, SHA256, "0a1b2c", SUBJECT, NOT_AFTER, 30,
+                30, partnerId, KeyPurpose.SIGN_INBOUND_RESPONSE, null, AT));
 
         ConsumerRecord<String, String> record = awaitNotification(withHeader(MessageHeaders.ID,
                 "tier-30-" + alias + ":TENANT_ADMINISTRATOR"));
@@ -65,7 +66,8 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
         assertThat(told.at()).isEqualTo(AT);
         assertThat(told.subject()).isEqualTo("Notice: the certificate of alias " + alias
                 + " expires in 30 days (on 2027-01-31)");
-        assertThat(told.body()).startsWith("Hello tenant administrator,").contains("serial 0a1b2c",
+        assertThat(told.body()).startsWith("Hello tenant administrator,").contains("subject " + SUBJECT,
+                "serial 0a1b2c",
                 SHA256.value(), "2027-01-31T12:00:00Z", "with partner " + partnerId + " for SIGN_INBOUND_RESPONSE",
                 "No renewal of the alias is under way", "PUT /policies/alias:" + alias);
         assertThat(mailTo(told.subject()).getHeader("X-Keyrenewal-Notification-Id"))
@@ -74,8 +76,8 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
 
     @Test
     void saysWhichRenewalIsUnderWayAndKeysAMessageWithoutAPartnerByTheAlias() {
-        publish.watchEvent("tier-7-" + alias, new ExpiryTierReached(alias, SHA256, "0a1b2c", NOT_AFTER, 7, 6, null,
-                null, renewalId, NOT_AFTER.minus(Duration.ofDays(6))));
+        publish.watchEvent("tier-7-" + alias, new ExpiryTierReached(alias, SHA256, "0a1b2c", SUBJECT, NOT_AFTER, 7, 6,
+                null, null, renewalId, NOT_AFTER.minus(Duration.ofDays(6))));
 
         ConsumerRecord<String, String> record = awaitNotification(withHeader(MessageHeaders.ID,
                 "tier-7-" + alias + ":TENANT_ADMINISTRATOR"));
@@ -145,8 +147,9 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
 
     @Test
     void escalatesACertificateThatExpiredUnrenewed() {
-        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", NOT_AFTER,
-                null, NOT_AFTER.plusSeconds(60)));
+        // recorded before the events carried the subject: the message goes without it
+        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", null,
+                NOT_AFTER, null, NOT_AFTER.plusSeconds(60)));
 
         PartnerNotification told = ContractJson.read(awaitNotification(withHeader(MessageHeaders.ID,
                 "expired-" + alias + ":TENANT_ADMINISTRATOR")).value(), PartnerNotification.class);
@@ -155,8 +158,8 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
         assertThat(told.recipient()).isEqualTo(PartnerRole.TENANT_ADMINISTRATOR);
         assertThat(told.subject()).isEqualTo("Escalation: the certificate of alias " + alias
                 + " expired on 2027-01-31 and was not renewed");
-        assertThat(told.body()).contains("serial 0a1b2c", "no renewal replaced it", "Renew the alias now",
-                "By when: Now.");
+        assertThat(told.body()).contains("(serial 0a1b2c", "no renewal replaced it", "Renew the alias now",
+                "By when: Now.").doesNotContain("subject ");
         mailTo(told.subject());
     }
 
@@ -164,13 +167,13 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
     void tellsOnceAnEventDeliveredTwiceAndNothingOfACertificateWatched() throws Exception {
         publish.watchEvent("watched-" + alias, new CertificateWatched(alias, AliasKind.KEY_PAIR,
                 CertificateSummary.of(CERTIFICATE), AT.minusSeconds(60)));
-        ExpiryTierReached tier = new ExpiryTierReached(alias, SHA256, "0a1b2c", NOT_AFTER, 14, 13, partnerId,
-                null, null, AT);
+        ExpiryTierReached tier = new ExpiryTierReached(alias, SHA256, "0a1b2c", SUBJECT, NOT_AFTER, 14, 13,
+                partnerId, null, null, AT);
         publish.watchEvent("tier-14-" + alias, tier);
         publish.watchEvent("tier-14-" + alias, tier);
         // the same alias, so the same partition: once this one is told, the three before it were handled
-        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", NOT_AFTER,
-                null, NOT_AFTER.plusSeconds(60)));
+        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", SUBJECT,
+                NOT_AFTER, null, NOT_AFTER.plusSeconds(60)));
         awaitNotification(withHeader(MessageHeaders.ID, "expired-" + alias + ":TENANT_ADMINISTRATOR"));
 
         assertThat(published.on(Topics.PARTNER_NOTIFICATIONS, withHeader(MessageHeaders.SUBJECT, alias)))
@@ -191,9 +194,9 @@ class ExpiryWatchMessagesTest extends NotificationServiceContext {
         publish.rawWatchRecord(alias, "{\"type\":\"AliasRenamed\",\"alias\":\"" + alias + "\"}",
                 "unknown-" + alias);
         publish.rawWatchRecord(alias, ContractJson.write(new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c",
-                NOT_AFTER, null, NOT_AFTER)), null);
-        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", NOT_AFTER,
-                null, NOT_AFTER.plusSeconds(60)));
+                SUBJECT, NOT_AFTER, null, NOT_AFTER)), null);
+        publish.watchEvent("expired-" + alias, new CertificateExpiredUnrenewed(alias, SHA256, "0a1b2c", SUBJECT,
+                NOT_AFTER, null, NOT_AFTER.plusSeconds(60)));
 
         awaitNotification(withHeader(MessageHeaders.ID, "expired-" + alias + ":TENANT_ADMINISTRATOR"));
         await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> {

@@ -13,12 +13,15 @@ import java.time.Instant;
  * 14, 7): reported once per certificate and tier, the tenant is told. Where the clock passed several tiers at once,
  * only the nearest is reported.
  *
+ * @param subject      the certificate's subject (the distinguished name a tenant knows it by); null in events
+ *                     recorded before it was carried
  * @param daysLeft     whole days left at {@code at}
  * @param partnerId    the alias's partner as the watch knows it (its policy, else its last renewal); null if none
  * @param purpose      the alias's purpose as the watch knows it; null if none
  * @param openRenewal  the alias's renewal under way, null if none
  */
-public record ExpiryTierReached(String alias, Fingerprint sha256, String serialNumber, Instant notAfter,
+public record ExpiryTierReached(String alias, Fingerprint sha256, String serialNumber, String subject,
+                                Instant notAfter,
                                 int tierDays, long daysLeft, PartnerId partnerId, KeyPurpose purpose,
                                 RenewalId openRenewal, Instant at) implements AliasWatchEvent {
 

@@ -51,8 +51,9 @@ class ExpiryWatchMessages {
                 + " default of its purpose) so that the expiry watch starts one.";
         return new AliasMessage(NotificationKind.CERTIFICATE_EXPIRING, alias, event.partnerId(), null,
                 PartnerMessage.values(
-                        "whatHappened", "The certificate of alias \"" + alias + "\" (serial " + event.serialNumber()
-                                + ", SHA-256 " + event.sha256() + ") expires " + in(event.daysLeft()) + ", on "
+                        "whatHappened", "The certificate of alias \"" + alias + "\" (" + subject(event.subject())
+                                + "serial " + event.serialNumber() + ", SHA-256 " + event.sha256() + ") expires "
+                                + in(event.daysLeft()) + ", on "
                                 + day(event.notAfter()) + " (" + event.notAfter() + ")." + usedFor + underWay,
                         "whatToDo", whatToDo,
                         "byWhen", "Before " + event.notAfter() + ", when the certificate expires.",
@@ -62,6 +63,7 @@ class ExpiryWatchMessages {
                         "daysLeft", Long.toString(event.daysLeft()),
                         "tierDays", Integer.toString(event.tierDays()),
                         "serialNumber", event.serialNumber(),
+                        "certificateSubject", event.subject(),
                         "sha256", event.sha256().value(),
                         "partnerId", event.partnerId() == null ? null : event.partnerId().value(),
                         "purpose", event.purpose() == null ? null : event.purpose().name(),
@@ -113,8 +115,8 @@ class ExpiryWatchMessages {
         String alias = event.alias();
         return new AliasMessage(NotificationKind.CERTIFICATE_EXPIRED_UNRENEWED, alias, null, null,
                 PartnerMessage.values(
-                        "whatHappened", "The certificate of alias \"" + alias + "\" (serial " + event.serialNumber()
-                                + ", SHA-256 " + event.sha256() + ") expired on " + day(event.notAfter()) + " ("
+                        "whatHappened", "The certificate of alias \"" + alias + "\" (" + subject(event.subject())
+                                + "serial " + event.serialNumber() + ", SHA-256 " + event.sha256() + ") expired on " + day(event.notAfter()) + " ("
                                 + event.notAfter() + ") and no renewal replaced it. What the tenant signs, decrypts"
                                 + " or verifies with it may be refused by now."
                                 + (event.openRenewal() == null ? " No renewal of the alias is under way."
@@ -128,8 +130,14 @@ class ExpiryWatchMessages {
                         "expiredOn", day(event.notAfter()),
                         "notAfter", event.notAfter().toString(),
                         "serialNumber", event.serialNumber(),
+                        "certificateSubject", event.subject(),
                         "sha256", event.sha256().value(),
                         "openRenewal", event.openRenewal() == null ? null : event.openRenewal().value()));
+    }
+
+    /** "subject CN=..., " where the event names it (events recorded before it did not). */
+    private static String subject(String subject) {
+        return subject == null ? "" : "subject " + subject + ", ";
     }
 
     /** "in 30 days", "in 1 day", "in less than a day". */

@@ -102,12 +102,13 @@ public class AliasWatch {
         tiers.reached(certificate.notAfter(), now)
                 .filter(tier -> tierReported == null || tier < tierReported)
                 .ifPresent(tier -> apply(new ExpiryTierReached(alias, certificate.sha256(),
-                        certificate.serialNumber(), certificate.notAfter(), tier, certificate.daysLeft(now),
+                        certificate.serialNumber(), certificate.subject(), certificate.notAfter(), tier,
+                        certificate.daysLeft(now),
                         facts.partnerId(), facts.purpose(), facts.openRenewal(), now)));
         Instant startDue = renewIfDue(now, facts, support);
         if (!now.isBefore(certificate.notAfter()) && !expiryReported) {
             apply(new CertificateExpiredUnrenewed(alias, certificate.sha256(), certificate.serialNumber(),
-                    certificate.notAfter(), facts.openRenewal(), now));
+                    certificate.subject(), certificate.notAfter(), facts.openRenewal(), now));
         }
         Optional<Instant> next = Stream.of(tiers.next(certificate.notAfter(), tierReported, now).orElse(null),
                         startDue, expiryReported ? null : certificate.notAfter())

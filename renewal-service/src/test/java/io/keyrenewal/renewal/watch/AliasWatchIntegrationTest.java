@@ -99,6 +99,7 @@ class AliasWatchIntegrationTest extends SharedServiceContext {
         assertThat(tier.tierDays()).as("60 and 30 passed at once: the nearer one").isEqualTo(30);
         assertThat(tier.daysLeft()).isBetween(19L, 20L);
         assertThat(tier.partnerId().value()).isEqualTo("watchco");
+        assertThat(tier.subject()).isEqualTo("CN=" + alias);
         RenewalStartedByPolicy started = event(seen.get(2), RenewalStartedByPolicy.class);
         assertThat(started.policy().value()).isEqualTo("alias:" + alias);
         JsonNode renewal = json(http.get("/renewals/" + started.renewalId())).path("renewal");
