@@ -1,5 +1,5 @@
 // The live dashboard: loads the summary and the aliases, then follows the event stream (and asks for the aliases
-// again as events arrive). Every URL is relative to the page (/dashboard/), so the page works wherever it is
+// again as events arrive, and every minute). Every URL is relative to the page (/dashboard/), so the page works wherever it is
 // mounted and with the session that loaded it.
 'use strict';
 
@@ -8,6 +8,10 @@
   const RETRY_AFTER_CLOSE_MS = 10000;
   const ALIASES = '../aliases?size=100'; // the first page of the inventory, soonest expiry first
   const ALIASES_AT_MOST_EVERY_MS = 2000;
+  // days left and tiers change without a renewal event (the stream carries renewal events only): the aliases are
+  // asked for again this often as well; ?aliasesRefreshSeconds=N on the page's address changes it
+  const ALIASES_REFRESH_MS = 1000 * (Number(new URLSearchParams(window.location.search).get('aliasesRefreshSeconds'))
+    || 60);
   const EXPIRING_DAYS = 30;
   const playbooks = new Map(); // playbook -> its name on the page, from the catalogue (GET /playbooks)
 
@@ -354,5 +358,6 @@
 
   setInterval(() => render(), 30000);
   loadAliases();
+  setInterval(aliasesSoon, ALIASES_REFRESH_MS);
   refresh();
 }());
